@@ -1,0 +1,66 @@
+"""Intake: one file (a path or bytes) in, its decoded text out.
+
+    >>> from extractor.intake import load
+    >>> loaded = load("674-UBND-VX.pdf")
+    >>> loaded.kind, loaded.pages, loaded.text[:15]
+    ('pdf', 2, 'ỦY BAN NHÂN DÂN')
+
+The type comes from the content, never the name (`sniff.py`). Plain text is decoded here
+(`text.py`); DOCX, PDF and images are parsed in a sandboxed child process (`sandbox.py`) by
+`docx.py`, `pdf.py` and `ocr.py`. Every problem with the file itself is raised as one of the
+`extractor.errors.BadInput` classes, whose `source` is the name or path given.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import EmptyFile, TooLarge
+from .base import Kind, Limits, Loaded
+from .sandbox import run_sandboxed, warm_up
+from .sniff import HEAD_BYTES, sniff
+from .text import decode_text
+
+__all__ = ["DEFAULT_LIMITS", "Kind", "Limits", "Loaded", "load", "load_bytes", "warm_up"]
+
+DEFAULT_LIMITS = Limits()  # frozen, so one shared instance is safe as a default
+
+
+def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS, name: str | None = None) -> Loaded:
+    """Read the file at `path`. `name` (default: the path) is what errors and logs call it.
+
+    OSError (no such file, permission denied) is not about the file's content and is not caught.
+    """
+    path = Path(path)
+    source = name if name is not None else str(path)
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise TooLarge(source, f"{size:,} bytes (limit {limits.max_bytes:,})")
+    with path.open("rb") as stream:
+        data = stream.read(limits.max_bytes + 1)  # the file may have grown since stat()
+    if len(data) > limits.max_bytes:
+        raise TooLarge(source, f"more than {limits.max_bytes:,} bytes")
+    return _load(data, path, source, limits)
+
+
+def load_bytes(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Read a file given as bytes (an upload); `name` is what errors and logs call it."""
+    if len(data) > limits.max_bytes:
+        raise TooLarge(name, f"{len(data):,} bytes (limit {limits.max_bytes:,})")
+    return _load(data, None, name, limits)
+
+
+def _load(data: bytes, path: Path | None, source: str, limits: Limits) -> Loaded:
+    if not data:
+        raise EmptyFile(source)
+    kind = sniff(data[:HEAD_BYTES], data, source)
+    if kind == "text":
+        decoded = decode_text(data, source)
+        return Loaded(
+            text=decoded.text, kind="text", media_type=f"text/plain; charset={decoded.encoding}",
+            pages=None, ocr_pages=0, encoding=decoded.encoding, warnings=decoded.warnings,
+        )
+    parsed = "docx" if kind == "zip" else kind
+    # A path is cheaper to hand over than the bytes: the child reads the file itself.
+    return run_sandboxed(parsed, path if path is not None else data, source, limits)

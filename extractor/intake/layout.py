@@ -1,0 +1,138 @@
+"""Find the two-column header at the top of a page and read each column on its own.
+
+A Vietnamese official document opens with two blocks side by side: on the left the issuing body,
+"Số: ..." and "V/v ..."; on the right the national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+"Độc lập - Tự do - Hạnh phúc") and the place and date. Text extraction that reads across the page
+glues them together ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ..."). This module only does geometry on
+positioned words, so the same code serves PDF text layers (words from pdfplumber) and OCR
+(words from Tesseract's TSV output).
+
+The header zone is the run of lines from the top of the page that leaves a vertical gutter free
+somewhere in the middle of the page. It must contain the motto or the date line, and it ends
+early at a line that opens the body ("Kính gửi", "Căn cứ", "QUYẾT ĐỊNH", ...). Left-only lines just
+below the right column's last line ("V/v ..." continuing under the date) still belong to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+_MIN_GUTTER = 6.0  # points (or pixels scaled to points): narrower gaps are just word spacing
+_MAX_HEADER_LINES = 30
+
+# --- patterns ------------------------------------------------------------------------------------
+# Lines of the right column: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (also "HOÀ"), "Độc lập - Tự do -
+# Hạnh phúc", "Quảng Bình, ngày 24 tháng 4 năm 2017", "Hà Nội, ngày    tháng    năm 2023".
+_RIGHT_MARKER = re.compile(r"C[ỘÔO]NG\s*H[ÒOÓ]A|Độc\s*lập|ngày\b.{0,20}tháng\b.{0,20}năm\b", re.IGNORECASE)
+# First words of the body: recipients, legal bases, the document type line.
+_BODY_START = re.compile(
+    r"^\s*(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|"
+    r"(?:QUYẾT\s+ĐỊNH|KẾ\s+HOẠCH|THÔNG\s+TƯ|CHỈ\s+THỊ|NGHỊ\s+(?:ĐỊNH|QUYẾT)|THÔNG\s+BÁO|"
+    r"BÁO\s+CÁO|TỜ\s+TRÌNH|HƯỚNG\s+DẪN|CÔNG\s+VĂN)\s*:?\s*$)"
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    top: float  # distance from the top of the page
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Line:
+    words: tuple[Word, ...]
+
+    @property
+    def top(self) -> float:
+        return min(word.top for word in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(word.bottom for word in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+
+@dataclass(frozen=True)
+class HeaderSplit:
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    body_top: float  # words whose top is at or below this belong to the body
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Words into lines, top to bottom: a word joins a line when it overlaps the line vertically."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda item: (item.top, item.x0)):
+        if lines:
+            current = lines[-1]
+            top = min(item.top for item in current)
+            bottom = max(item.bottom for item in current)
+            height = max(bottom - top, word.bottom - word.top, 1.0)
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap > 0.5 * min(height, word.bottom - word.top):
+                current.append(word)
+                continue
+        lines.append([word])
+    return [Line(tuple(sorted(line, key=lambda item: item.x0))) for line in lines]
+
+
+def split_header(words: list[Word], page_width: float) -> HeaderSplit | None:
+    """The header's left and right columns as lines of text, or None when the page has no such header."""
+    lines = group_lines(words)[:_MAX_HEADER_LINES]
+    free = [(0.2 * page_width, 0.8 * page_width)]
+    zone: list[Line] = []
+    for line in lines:
+        if zone and _BODY_START.match(line.text):
+            break
+        narrowed = _subtract(free, [(word.x0, word.x1) for word in line.words])
+        if not narrowed:
+            break
+        free, zone = narrowed, [*zone, line]
+    if not zone or not any(_RIGHT_MARKER.search(line.text) for line in zone):
+        return None
+    start, end = max(free, key=lambda gap: gap[1] - gap[0])
+    gutter = (start + end) / 2
+
+    last_right = max(i for i, line in enumerate(zone) if any(word.x0 >= gutter for word in line.words))
+    pitch = median(line.bottom - line.top for line in zone) or 1.0
+    keep = last_right + 1
+    while keep < len(zone):
+        below = zone[keep]
+        left_only = all(word.x1 <= gutter for word in below.words)
+        if not left_only or below.top - zone[keep - 1].bottom > 1.2 * pitch:
+            break
+        keep += 1
+    zone = zone[:keep]
+
+    header_words = [word for line in zone for word in line.words]
+    left = [line.text for line in group_lines([word for word in header_words if word.x1 <= gutter])]
+    right = [line.text for line in group_lines([word for word in header_words if word.x1 > gutter])]
+    if not left or not right:
+        return None
+    following = lines[keep] if keep < len(lines) else None
+    body_top = (zone[-1].bottom + following.top) / 2 if following is not None else float("inf")
+    return HeaderSplit(tuple(left), tuple(right), max(body_top, zone[-1].bottom))
+
+
+def _subtract(free: list[tuple[float, float]], taken: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """`free` intervals minus `taken` ones, keeping only gaps at least _MIN_GUTTER wide."""
+    for x0, x1 in taken:
+        remaining = []
+        for start, end in free:
+            if x1 <= start or x0 >= end:
+                remaining.append((start, end))
+                continue
+            if x0 > start:
+                remaining.append((start, x0))
+            if x1 < end:
+                remaining.append((x1, end))
+        free = remaining
+    return [(start, end) for start, end in free if end - start >= _MIN_GUTTER]
