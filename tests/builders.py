@@ -721,3 +721,18 @@ def make_empty(path: str | os.PathLike[str], *, content: bytes = b"") -> Path:
     target = Path(path)
     target.write_bytes(content)
     return target
+
+
+def make_image_bomb(path: str | os.PathLike[str], *, side: int = 100_000) -> Path:
+    """A PNG of a few hundred bytes whose header declares `side` x `side` pixels (a decompression bomb)."""
+    import struct
+
+    def chunk(kind: bytes, payload: bytes) -> bytes:
+        checksum = struct.pack(">I", zlib.crc32(kind + payload))
+        return struct.pack(">I", len(payload)) + kind + payload + checksum
+
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)  # 1-bit greyscale
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+    target = Path(path)
+    target.write_bytes(data + chunk(b"IEND", b""))
+    return target

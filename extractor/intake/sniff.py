@@ -28,8 +28,8 @@ _MAGIC: tuple[tuple[bytes, Sniffed], ...] = (
 # Formats people send instead of the ones we read: named, so the error can say what was received.
 _KNOWN_UNSUPPORTED: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "RTF document; save it as DOCX or PDF"),
-    (b"GIF8", "GIF image"),
-    (b"BM", "BMP image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
     (b"\x1f\x8b", "gzip archive"),
     (b"Rar!", "RAR archive"),
     (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
@@ -55,6 +55,9 @@ def sniff(head: bytes, data: bytes | None, source: str) -> Sniffed:
             return kind
     if head[8:12] == b"WEBP" and head.startswith(b"RIFF"):
         raise UnsupportedType(source, "WebP image")
+    # "BM" alone would catch texts starting "BMW": BMP also has four reserved zero bytes at 6-9.
+    if head.startswith(b"BM") and head[6:10] == bytes(4) and len(head) >= 14:
+        raise UnsupportedType(source, "BMP image")
     if head.startswith(_OLE2_MAGIC):
         if data is not None and _ENCRYPTED_PACKAGE in data:
             raise EncryptedFile(source, "password-protected Office document")
