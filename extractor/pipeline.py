@@ -1,0 +1,113 @@
+"""From text (or a file) to the extraction record: the one place the stages are put together.
+
+    intake.load -> clean -> header -> references -> outline -> tasks, targets -> record (+ spans)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from extractor import header as header_mod
+from extractor import outline as outline_mod
+from extractor import references as references_mod
+from extractor.clean import Cleaned, clean, fold_tones
+from extractor.errors import NotVietnamese, NoText
+from extractor.lexicon import syllables
+from extractor.targets import find_targets, plan_year
+from extractor.tasks import find_tasks
+from models.record import (
+    DocumentHeader,
+    ExtractionRecord,
+    ExtractionResult,
+    IntakeInfo,
+    Reference,
+    Span,
+    Target,
+    Task,
+)
+
+EXTRACTOR_VERSION = "0.3.0"
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Letters only Vietnamese uses among Latin scripts, and its tone-marked vowels.
+_VI_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+
+
+def check_language(text: str, source: str) -> None:
+    """Raise NoText / NotVietnamese unless the text reads as Vietnamese."""
+    words = _WORD.findall(text[:200_000])
+    if len(words) < 3:
+        raise NoText(source, "fewer than three words")
+    marked = sum(1 for w in words if _VI_LETTERS.search(w))
+    known = sum(1 for w in words if fold_tones(w.lower()) in syllables())
+    if marked / len(words) < 0.2 or known / len(words) < 0.5:
+        raise NotVietnamese(source, f"{marked * 100 // len(words)}% of words carry Vietnamese letters")
+
+
+def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> ExtractionResult:
+    """Extract the record from the text of one document (as intake produced it)."""
+    doc = clean(raw)
+    check_language(doc.text, source)
+    hdr = header_mod.parse(doc)
+    mentions = references_mod.find_mentions(doc, hdr.jurisdiction, hdr.header.number)
+    refs = references_mod.merge(mentions)
+    outline = outline_mod.parse(doc, hdr.body_start, hdr.body_end)
+    tasks = find_tasks(doc, outline, outline.preamble)
+    targets = find_targets(doc, outline, plan_year(doc, hdr.header.subject))
+    record = ExtractionRecord(
+        source=source,
+        document=hdr.header,
+        references=refs,
+        tasks=[Task(label=t.label, text=t.text, lead=t.lead, support=t.support, deadline=t.deadline) for t in tasks],
+        targets=[Target(label=t.label, text=t.text, value=t.value, value_max=t.value_max, unit=t.unit,
+                        subject=t.subject, year=t.year) for t in targets],
+    )
+    spans = _spans(doc, hdr, mentions, refs, tasks, targets)
+    return ExtractionResult(record=record, text=doc.text, spans=spans,
+                            intake=intake or IntakeInfo(kind="text", media_type="text/plain; charset=utf-8"),
+                            extractor_version=EXTRACTOR_VERSION)
+
+
+def _spans(doc: Cleaned, hdr, mentions, refs: list[Reference], tasks, targets) -> list[Span]:
+    out: list[Span] = []
+
+    def add(kind: str, label: str, start: int, end: int, field: str | None) -> None:
+        if end <= start:
+            return
+        out.append(Span(kind=kind, label=label, start=start, end=end, source_start=doc.source_offset(start),
+                        source_end=doc.source_offset(end - 1) + 1, field=field))  # type: ignore[arg-type]
+
+    for field, s, e in hdr.spans:
+        add("header", field.split(".")[-1], s, e, field)
+    keys = [r.number for r in refs]
+    for m in mentions:
+        idx = keys.index(m.number) if m.number in keys else None
+        for s, e in m.spans:
+            add("reference", m.number or (m.doc_type or "Luật"), s, e, f"references[{idx}]" if idx is not None else None)
+    for i, t in enumerate(tasks):
+        add("task", t.label or "—", t.start, t.end, f"tasks[{i}]")
+        for s, e, name in t.agency_spans:
+            add("agency", name, s, e, f"tasks[{i}]")
+    for i, t in enumerate(targets):
+        add("target", f"{t.value}{t.unit if t.unit == '%' else ' ' + t.unit}", t.start, t.end, f"targets[{i}]")
+    out.sort(key=lambda s: (s.start, -s.end))
+    return out
+
+
+def extract_file(path: str | os.PathLike[str], *, source: str | None = None, limits=None) -> ExtractionResult:
+    """Read a file of any supported kind (text, DOCX, PDF, image) and extract its record."""
+    from extractor import intake
+
+    loaded = intake.load(path, limits=limits or intake.Limits(), name=source)
+    info = IntakeInfo(kind=loaded.kind, media_type=loaded.media_type, pages=loaded.pages, ocr_pages=loaded.ocr_pages,
+                      encoding=loaded.encoding, warnings=list(loaded.warnings))
+    return extract_text(loaded.text, source or str(path), info)
+
+
+def empty_record(source: str) -> ExtractionRecord:
+    return ExtractionRecord(source=source, document=DocumentHeader())
+
+
+__all__ = ["extract_text", "extract_file", "check_language", "EXTRACTOR_VERSION", "Path"]

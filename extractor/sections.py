@@ -1,0 +1,63 @@
+"""What kind of section an outline item sits in, read from the headings above it.
+
+    "MỤC TIÊU", "Chỉ tiêu cụ thể"                        -> target      (goals, not duties)
+    "MỤC ĐÍCH, YÊU CẦU", "Quan điểm", "Thuận lợi, khó khăn",
+    "Đối tượng ...", "Nguyên tắc hỗ trợ", "Mức hỗ trợ"   -> context     (no duties here)
+    "NHIỆM VỤ, GIẢI PHÁP", "Nội dung", "Tổ chức thực hiện",
+    "Trách nhiệm của ...", "Phân công"                    -> duty
+    "Thời gian", "Kinh phí", "Phương thức", "Tiến độ",
+    "Cơ chế tài chính", "Nguồn vốn"                       -> descriptive (a duty only where an agency is named)
+An item under no such heading inherits its parent's kind; the root is "neutral".
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.clean import fold
+from extractor.outline import Node
+
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("target", re.compile(r"^(?:các )?(?:mục tiêu|chỉ tiêu)\b")),
+    ("context", re.compile(
+        r"^(?:mục đích|yêu cầu$|quan điểm|thuận lợi|khó khăn|tình hình|kết quả|đánh giá (?:chung|tình hình|kết quả)|"
+        r"sự cần thiết|phạm vi|đối tượng|nguyên tắc|giải thích|căn cứ|điều kiện|mức hỗ trợ|hiệu lực|"
+        r"xác định đối tượng|bối cảnh|định hướng|tầm nhìn|những hạn chế|hạn chế|nguyên nhân)")),
+    ("descriptive", re.compile(
+        r"^(?:thời gian|kinh phí|phương thức|tiến độ|nguồn vốn|nguồn kinh phí|chi phí|"
+        r"dự toán|thời hạn)")),
+    ("duty", re.compile(
+        r"^(?:(?:các |những )?nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|triển khai thực hiện|"
+        r"chế độ (?:phối hợp|báo cáo)|các bước|trình tự)")),
+]
+
+
+def is_heading(node: Node) -> bool:
+    """A short line that introduces sub-items or a paragraph: "IV. NHIỆM VỤ VÀ GIẢI PHÁP:"."""
+    head = node.head.strip()
+    if not head:
+        return True
+    if head.endswith(":") and (node.children or node.body):
+        return True
+    if len(head.split()) > 25:
+        return False
+    return bool(node.children or node.body) or head.endswith(":") or head.isupper()
+
+
+def heading_kind(node: Node) -> str | None:
+    if not is_heading(node):
+        return None
+    head = fold(node.head.strip().rstrip(":").strip())
+    for kind, pat in _KINDS:
+        if pat.match(head):
+            return kind
+    return None
+
+
+def kind_of(node: Node) -> str:
+    """The section kind of `node`: its own heading's, else the nearest ancestor's."""
+    for n in [node] + node.ancestors:
+        k = heading_kind(n)
+        if k:
+            return k
+    return "neutral"
