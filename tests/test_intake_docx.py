@@ -41,8 +41,12 @@ def test_quangbinh_header_columns_then_numbered_body(tmp_path: Path) -> None:
         "Quảng Bình, ngày 24 tháng 4 năm 2017",
     ]
     order = (
-        "1. Rà soát lại", "2. Sở Giáo dục", "- Chủ trì phối hợp",
-        "3. Sở Tài chính", "3. Sở Nội vụ", "5. UBND",
+        "1. Rà soát lại",
+        "2. Sở Giáo dục",
+        "- Chủ trì phối hợp",
+        "3. Sở Tài chính",
+        "3. Sở Nội vụ",
+        "5. UBND",
     )
     starts = [next(i for i, line in enumerate(lines) if line.startswith(prefix)) for prefix in order]
     assert starts == sorted(starts)
@@ -53,8 +57,12 @@ def test_kbang_numbering_levels_restart(tmp_path: Path) -> None:
     assert "Số: 1132 /UBND-VX" in lines
     assert not any("ỦY BAN NHÂN DÂN" in line and "CỘNG HÒA" in line for line in lines)
     order = [
-        "1. Phòng Giáo dục và Đào tạo", "a) Đẩy mạnh", "b) Huy động", "2. Hội Khuyến học huyện",
-        "a) Là tổ chức nòng cốt", "3. Phòng Lao động",
+        "1. Phòng Giáo dục và Đào tạo",
+        "a) Đẩy mạnh",
+        "b) Huy động",
+        "2. Hội Khuyến học huyện",
+        "a) Là tổ chức nòng cốt",
+        "3. Phòng Lao động",
     ]
     positions = [next(i for i, line in enumerate(lines) if line.startswith(prefix)) for prefix in order]
     assert positions == sorted(positions)
@@ -99,7 +107,7 @@ def run(text: str) -> str:
     ("body", "expected"),
     [
         (f"<w:p>{run('Số: ')}{run('674')}</w:p>", "Số: 674"),
-        (f'<w:p>{run("a")}<w:r><w:br/></w:r>{run("b")}<w:r><w:tab/></w:r>{run("c")}</w:p>', "a\nb\tc"),
+        (f"<w:p>{run('a')}<w:r><w:br/></w:r>{run('b')}<w:r><w:tab/></w:r>{run('c')}</w:p>", "a\nb\tc"),
         (f'<w:p><w:hyperlink r:id="rId9" xmlns:r="urn:r">{run("liên kết")}</w:hyperlink></w:p>', "liên kết"),
         (
             '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
@@ -165,11 +173,13 @@ def level(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> st
 
 OUTLINE = (
     f'<w:abstractNum w:abstractNumId="1">{level(0, "upperRoman", "%1.")}{level(1, "decimal", "%1.%2.")}'
-    f'{level(2, "lowerLetter", "%3)")}</w:abstractNum>'
+    f"{level(2, 'lowerLetter', '%3)')}</w:abstractNum>"
 )
-NO_RESTART = f'<w:abstractNum w:abstractNumId="2">{level(0, "decimal", "%1.")}' + level(
-    1, "decimal", "(%2)", extra='<w:lvlRestart w:val="0"/>'
-) + "</w:abstractNum>"
+NO_RESTART = (
+    f'<w:abstractNum w:abstractNumId="2">{level(0, "decimal", "%1.")}'
+    + level(1, "decimal", "(%2)", extra='<w:lvlRestart w:val="0"/>')
+    + "</w:abstractNum>"
+)
 BULLETS = (
     f'<w:abstractNum w:abstractNumId="3">{level(0, "bullet", "")}{level(1, "bullet", "+")}</w:abstractNum>'
 )
@@ -229,8 +239,14 @@ def test_numbering_through_paragraph_style() -> None:
 @pytest.mark.parametrize(
     ("value", "fmt", "text"),
     [
-        (3, "decimal", "3"), (3, "lowerLetter", "c"), (28, "lowerLetter", "bb"), (2, "upperLetter", "B"),
-        (4, "lowerRoman", "iv"), (14, "upperRoman", "XIV"), (5, "decimalZero", "05"), (7, "ordinalText", "7"),
+        (3, "decimal", "3"),
+        (3, "lowerLetter", "c"),
+        (28, "lowerLetter", "bb"),
+        (2, "upperLetter", "B"),
+        (4, "lowerRoman", "iv"),
+        (14, "upperRoman", "XIV"),
+        (5, "decimalZero", "05"),
+        (7, "ordinalText", "7"),
     ],
 )
 def test_number_formats(value: int, fmt: str, text: str) -> None:
