@@ -133,3 +133,9 @@ def test_no_header_without_motto_or_date() -> None:
 )
 def test_claimed_pages(data: bytes, count: int) -> None:
     assert claimed_pages(data) == count
+
+
+def test_body_after_a_long_header_is_kept() -> None:
+    words = [word("CỘNG", 330, 0), word("HÒA", 375, 0)] + [word(f"trái{i}", 50, 14 * i) for i in range(40)]
+    split = split_header(words, page_width=595)
+    assert split is not None and split.body_top < 14 * 40  # later lines are body, not lost

@@ -86,10 +86,10 @@ def group_lines(words: list[Word]) -> list[Line]:
 
 def split_header(words: list[Word], page_width: float) -> HeaderSplit | None:
     """The header's left and right columns as lines of text, or None when the page has no such header."""
-    lines = group_lines(words)[:_MAX_HEADER_LINES]
+    lines = group_lines(words)
     free = [(0.2 * page_width, 0.8 * page_width)]
     zone: list[Line] = []
-    for line in lines:
+    for line in lines[:_MAX_HEADER_LINES]:
         if zone and _BODY_START.match(line.text):
             break
         narrowed = _subtract(free, [(word.x0, word.x1) for word in line.words])
