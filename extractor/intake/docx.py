@@ -72,8 +72,8 @@ def read_docx(source: Path | bytes, name: str, limits: Limits) -> Loaded:
     )
 
 
-def _stream(source: Path | bytes) -> Path | io.BytesIO:
-    return io.BytesIO(source) if isinstance(source, bytes) else source
+def _stream(source: Path | bytes) -> str | io.BytesIO:
+    return io.BytesIO(source) if isinstance(source, bytes) else str(source)
 
 
 def _short(exc: BaseException) -> str:
@@ -86,7 +86,7 @@ def _numbering_part(document: docx.document.Document) -> etree._Element | None:
     # python-docx's own accessor creates an empty part when there is none; we only want to read.
     for rel in document.part.rels.values():
         if rel.reltype == RT.NUMBERING and not rel.is_external:
-            return rel.target_part.element  # type: ignore[no-any-return]
+            return rel.target_part.element
     return None
 
 

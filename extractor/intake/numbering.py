@@ -108,12 +108,12 @@ class Numbering:
             abstract_id = abstract.get(w("abstractNumId"))
             if abstract_id is None:
                 continue
-            levels = {}
+            defined: dict[int, Level] = {}
             for lvl in abstract.iter(w("lvl")):
                 ilvl = _int(lvl.get(w("ilvl")))
                 if ilvl is not None and 0 <= ilvl < _LEVELS:
-                    levels[ilvl] = _read_level(lvl, Level(template=f"%{ilvl + 1}."))
-            self._abstract[abstract_id] = levels
+                    defined[ilvl] = _read_level(lvl, Level(template=f"%{ilvl + 1}."))
+            self._abstract[abstract_id] = defined
             link = _val(abstract, "numStyleLink")
             if link:
                 self._abstract_link[abstract_id] = link

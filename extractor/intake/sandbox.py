@@ -23,13 +23,13 @@ import pickle
 import signal
 import threading
 import time
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from .. import errors
 from ..errors import BadInput, ParseTimeout, TooComplex
 from .base import Limits, Loaded
-from .worker import EXIT_OUT_OF_MEMORY, STARTED, Job, ParsedKind, run
+from .worker import EXIT_OUT_OF_MEMORY, STARTED, Job, ParsedKind, Reply, run
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,9 @@ def _prepare() -> None:
             _preload_set = True
 
 
-def _outcome(process: multiprocessing.process.BaseProcess, reader, name: str, limits: Limits) -> Loaded:  # type: ignore[no-untyped-def]
+def _outcome(
+    process: multiprocessing.process.BaseProcess, reader: Connection, name: str, limits: Limits
+) -> Loaded:
     deadline = time.monotonic() + limits.parse_seconds
     started = False
     while True:
@@ -108,9 +110,9 @@ def _outcome(process: multiprocessing.process.BaseProcess, reader, name: str, li
     raise _crash(process, name)
 
 
-def _unpack(reply: tuple, name: str) -> Loaded:  # type: ignore[type-arg]
+def _unpack(reply: Reply, name: str) -> Loaded:
     if reply[0] == "ok":
-        return reply[1]  # type: ignore[no-any-return]
+        return reply[1]
     _, class_name, detail, trace = reply
     if trace:
         log.info("parser failed on %s:\n%s", name, trace)
