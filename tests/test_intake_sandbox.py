@@ -17,7 +17,7 @@ import pytest
 from builders import corpus_text, make_docx, make_pdf, make_pdf_claiming_pages, make_text, make_zip_bomb_docx
 
 from extractor.errors import BadInput, TooComplex
-from extractor.intake import load
+from extractor.intake import Limits, load, load_bytes
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +117,16 @@ def test_error_names_the_file_as_given(files: dict[str, Path]) -> None:
     with pytest.raises(TooComplex) as caught:
         load(files["claims"], name="upload-42.pdf")
     assert str(caught.value).startswith("upload-42.pdf: ")
+
+
+@pytest.mark.parametrize(("kind", "detail"), [("docx", "ran out of memory"), ("pdf", "parser")])
+def test_a_child_out_of_memory_is_reported(files: dict[str, Path], kind: str, detail: str) -> None:
+    with pytest.raises(TooComplex, match=detail):
+        load(files[kind], limits=Limits(memory_bytes=50 * 1024**2))
+    assert outcome(files[kind]) == kind  # and the next file is read as usual
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_load_bytes_goes_through_the_sandbox(files: dict[str, Path], kind: str) -> None:
+    loaded = load_bytes(files[kind].read_bytes(), f"upload.{kind}")
+    assert loaded.kind == kind and "674/UBND-VX" in loaded.text
