@@ -55,9 +55,10 @@ def rewrite(text: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[
         s, e = m.span()
         pieces.append(text[last:s])
         out_len += s - last
-        rep = repl if isinstance(repl, str) else repl(m)
         if isinstance(repl, str):
-            rep = m.expand(repl)
+            rep = m.expand(repl) if "\\" in repl else repl
+        else:
+            rep = repl(m)
         if rep == m.group(0):
             pieces.append(rep)
             out_len += len(rep)
@@ -271,6 +272,8 @@ def _letter_spaced(line: str) -> bool:
     if len(tokens) < 4:
         return False
     short = sum(1 for t in tokens if len(t) == 1 and t.lower() not in {"y", "à", "ạ", "ở", "ơ", "ư", "á"})
+    if short < 2:
+        return False
     broken = sum(1 for t in tokens if not _is_syllable(t))
     return short >= 2 and (short + broken) / len(tokens) >= 0.2
 

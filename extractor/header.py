@@ -26,7 +26,8 @@ from models.record import DocumentHeader, Signer
 _QUOC_HIEU = re.compile(r"^cộng hòa xã hội chủ nghĩa việt nam")  # matched on fold(line)
 _TIEU_NGU = re.compile(r"^độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
 # "Số: 674/UBND-VX", "Số:  1977/SGDĐT-CNTX", "Số: /KH-UBND" (draft), "Số 12/QĐ-UBND"
-_NUMBER_LINE = re.compile(r"(?i)^số\s*:?\s*(?P<num>[^\s].*?)?\s*$")
+_NUMBER_LINE = re.compile(
+    r"(?i)^(?:(?:luật|bộ luật|pháp lệnh|nghị quyết|lệnh|văn bản hợp nhất)\s+)?số\s*:?\s*(?P<num>[^\s].*?)?\s*$")
 # "Quảng Bình, ngày 24 tháng 4 năm 2017", "Hà Nội, ngày 26 tháng 0 6 năm 2018", "Lạng Giang, ngày tháng 7 năm 2023"
 _PLACE_DATE = re.compile(r"^(?P<place>[^\d,:;()]{2,50}?),\s*(?=ngày\b)")
 # "V/v thực hiện ...", "“V/v tăng cường ...”", "Về việc ..."
@@ -48,6 +49,9 @@ _TITLE_RE = re.compile("^(" + "|".join(sorted((re.escape(t) for t in _TITLES), k
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+)(?:\s(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+)){1,4}$")
 
 
+_TYPE_DASH_ISSUER = re.compile(r"^(?P<type>[^-–]{4,30}?)\s*[-–]\s*(?P<issuer>.+)$")
+
+
 @dataclass
 class HeaderResult:
     header: DocumentHeader
@@ -67,7 +71,7 @@ def _type_line(s: str) -> str | None:
     """"QUYẾT ĐỊNH" -> "Quyết định"; a bare document-type line in capitals."""
     if not _is_upper(s):
         return None
-    k = fold(s.strip(" :.“”\""))
+    k = fold(re.sub(r"\d+$", "", s.strip(" :.“”\"")))  # "THÔNG TƯ1": a footnote mark
     for t in _doc_type_names():
         if k == fold(t):
             return t
@@ -181,7 +185,12 @@ def parse(doc: Cleaned) -> HeaderResult:
             i += 1
             continue
         if _is_upper(s) and len(s) < 90 and number_idx is None and type_idx is None:
-            issuer_lines.append(ln)
+            m = _TYPE_DASH_ISSUER.match(s)
+            if m and _type_line(m["type"]):
+                # "VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH": the type and the issuer on one line
+                h.doc_type = _type_line(m["type"])
+                s = m["issuer"]
+            issuer_lines.append(Line(ln.start + len(ln.text) - len(s), ln.end, s))
             i += 1
             continue
         if len(s.split()) > 12 and not _is_upper(s):

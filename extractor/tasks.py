@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from extractor import agencies, lexicon
 from extractor.clean import Cleaned, Line, fold
@@ -70,28 +70,43 @@ class TaskFinding:
 
 
 @cache
-def _verbs() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted((tuple(v.split()) for v in lexicon.verbs()), key=len, reverse=True))
+def _verbs() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Lexicon verbs by first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for v in lexicon.verbs():
+        words = tuple(v.split())
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(vs, key=len, reverse=True)) for k, vs in out.items()}
 
 
 def _verb_at(keys: list[str], i: int) -> int:
     """Length in words of a lexicon verb starting at keys[i], or 0."""
-    for v in _verbs():
+    if i >= len(keys):
+        return 0
+    for v in _verbs().get(keys[i], ()):
         if tuple(keys[i:i + len(v)]) == v:
             return len(v)
     return 0
 
 
-def starts_with_action(text: str) -> bool:
-    """Does `text` open with a verb ("Rà soát lại kế hoạch ...", "Là cơ quan thường trực ...")?"""
+def starts_with_action(text: str, guess: bool = True) -> bool:
+    """Does `text` open with a verb ("Rà soát lại kế hoạch ...", "Là cơ quan thường trực ...")?
+
+    The verb lexicon decides; with `guess`, underthesea's POS tagger decides openings it lacks.
+    """
     toks = [t.key for t in tokenize(text[:80]) if t.is_word]
     if not toks:
         return False
     if _verb_at(toks, 0):
         return True
+    return guess and _pos_says_verb(" ".join(text.split()[:6]))
+
+
+@lru_cache(maxsize=4096)
+def _pos_says_verb(opening: str) -> bool:
     from underthesea import pos_tag  # only for openings the lexicon does not know
 
-    tags = pos_tag(" ".join(text.split()[:6]))
+    tags = pos_tag(opening)
     return bool(tags) and tags[0][1] == "V"
 
 
@@ -109,7 +124,7 @@ def _strip_openers(text: str) -> tuple[str, int]:
 
 def subject(text: str, base: int = 0) -> list[agencies.Agency]:
     """The agencies that open `text` as its grammatical subject, if a predicate follows them."""
-    rest, cut = _strip_openers(text)
+    rest, cut = _strip_openers(text[:400])
     found = agencies.split_list(rest, base + cut)
     if found:
         after = text[found[-1].end - base:].lstrip(" ,")
@@ -198,7 +213,8 @@ def _explicit_leads(text: str, base: int) -> list[agencies.Agency]:
     m = _LEADS_WORD.search(text)
     if not m or m.start() == 0:
         return []
-    before = text[:m.start()].rstrip(" ,")
+    before = text[max(0, m.start() - 300):m.start()].rstrip(" ,")
+    base += max(0, m.start() - 300)
     # the list that ends right before "chủ trì" begins after the last clause boundary
     start = max(before.rfind(". "), before.rfind("; "), before.rfind(": ")) + 2
     start = max(start, 0) if start > 1 else 0
@@ -216,7 +232,7 @@ def support_of(text: str, base: int, leads: list[str]) -> list[agencies.Agency]:
         if re.search(r"(?i)\b(?:chỉ đạo|hướng dẫn|đề nghị|yêu cầu|giao|vận động)\s+(?:các|những)?\s*[^,;]{0,60}$", clause) \
                 and not re.search(r"(?i)(?:chủ trì|^)\s*,?\s*$", clause):
             continue  # "chỉ đạo các cơ quan liên quan phối hợp với Hội khuyến học": they partner, not the lead
-        found = agencies.split_list(text[m.end():], base + m.end())
+        found = agencies.split_list(text[m.end():m.end() + 300], base + m.end())
         for a in found:
             if a.name not in leads and all(a.name != b.name for b in out):
                 out.append(a)
@@ -258,11 +274,19 @@ def _deadline_value(v: str) -> str:
 class _Ctx:
     doc: Cleaned
     lead_in: list[str]
+    normative: bool = False
     task_leads: dict[int, list[str]] = field(default_factory=dict)
 
 
-def find_tasks(doc: Cleaned, outline: Outline, preamble: list[Line]) -> list[TaskFinding]:
-    ctx = _Ctx(doc, _lead_in(preamble))
+# Normative documents (Luật, Nghị định, Thông tư, ...) state rules; their duties sit only under duty
+# headings ("Điều 8. Tổ chức thực hiện", "Trách nhiệm của ...") and in the execution clause.
+NORMATIVE_TYPES = {"Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Thông tư", "Thông tư liên tịch", "Văn bản hợp nhất",
+                   "Hiến pháp"}
+_EXECUTION_CLAUSE = re.compile(r"(?i)chịu trách nhiệm (?:thi hành|tổ chức thực hiện|hướng dẫn thi hành)")
+
+
+def find_tasks(doc: Cleaned, outline: Outline, preamble: list[Line], doc_type: str | None = None) -> list[TaskFinding]:
+    ctx = _Ctx(doc, _lead_in(preamble), normative=doc_type in NORMATIVE_TYPES)
     out: list[TaskFinding] = []
     loose_by_item: dict[int, list[Line]] = {}
     loose_tasks: dict[int, list[Line]] = {}
@@ -272,7 +296,7 @@ def find_tasks(doc: Cleaned, outline: Outline, preamble: list[Line]) -> list[Tas
             continue
         if subject(s, ln.start):
             loose_tasks.setdefault(id(item), []).append(ln)
-        elif starts_with_action(s) and not loose_tasks.get(id(item)):
+        elif not loose_tasks.get(id(item)) and starts_with_action(s, guess=False):
             loose_by_item.setdefault(id(item), []).append(ln)
     for node in outline.root.walk():
         if node.style == "root":
@@ -310,6 +334,8 @@ def _is_signature(s: str) -> bool:
 
 def _task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
     kind = kind_of(node)
+    if kind == "neutral" and ctx.normative and not _EXECUTION_CLAUSE.search(node.head):
+        return None
     if kind in ("target", "context"):
         return None
     if node.style == "article" and re.match(r"(?i)^(?:phê duyệt|ban hành|quyết định này có hiệu lực|.{0,40}có hiệu lực)",
@@ -334,7 +360,7 @@ def _task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
         return None
     own_text = text
     colon = head.find(":")
-    if colon > 0 and (len(head[:colon].split()) > 10 or starts_with_action(head[:colon])):
+    if colon > 0 and (len(head[:colon].split()) > 10 or starts_with_action(head[:colon], guess=False)):
         colon = -1  # "Phát huy ..., kết hợp khai thác các cơ sở hiện có: Hội trường, ...": a list, not a heading
     if 0 < colon < len(head) - 1 or (colon == len(head) - 1 and body_lines):
         # "X: text": the heading before the colon is not part of the sentence
@@ -346,7 +372,9 @@ def _task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
     if not subj and not explicit and not heading_agencies:
         subj = _later_subject(own_text, text_start)
     inherited = _inherited(node, ctx)
-    action = bool(subj) or bool(explicit) or starts_with_action(_strip_openers(own_text)[0]) or bool(heading_agencies)
+    # the POS tagger costs ~2 ms an item: only administrative documents, whose duties are worded freely, use it
+    action = bool(subj or explicit or heading_agencies) or starts_with_action(_strip_openers(own_text)[0],
+                                                                            guess=not ctx.normative)
     if not action:
         return None
     if kind == "descriptive" and not (subj or explicit or heading_agencies or _heading_lead(node, ctx)):

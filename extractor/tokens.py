@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
-from extractor.clean import fold
+from extractor.clean import _LOOKALIKES, fold, fold_tones
 
 T = TypeVar("T")
 
@@ -18,8 +17,7 @@ T = TypeVar("T")
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     text: str
     key: str  # folded: lower case, new-style tones
     start: int
@@ -35,7 +33,18 @@ class Tok:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    return [Tok(m.group(0), fold(m.group(0)), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    return list(_tokenize(text, offset))
+
+
+@lru_cache(maxsize=8192)
+def _tokenize(text: str, offset: int) -> tuple[Tok, ...]:
+    # Fold the whole text once; folding keeps the length for Vietnamese, so keys are slices.
+    folded = fold_tones(text.translate(_LOOKALIKES)).lower()
+    if len(folded) != len(text):
+        return tuple(Tok(m.group(0), fold(m.group(0)), m.start() + offset, m.end() + offset)
+                     for m in _TOKEN.finditer(text))
+    return tuple(Tok(m.group(0), folded[m.start():m.end()], m.start() + offset, m.end() + offset)
+                 for m in _TOKEN.finditer(text))
 
 
 def keys(phrase: str) -> tuple[str, ...]:

@@ -1,0 +1,49 @@
+"""The one place that maps vanban's errors to CLI exit codes and HTTP answers."""
+
+from __future__ import annotations
+
+from extractor.errors import (
+    BadInput,
+    CorruptFile,
+    EmptyFile,
+    EncryptedFile,
+    NotVietnamese,
+    NoText,
+    ParseTimeout,
+    TooComplex,
+    TooLarge,
+    UnsupportedType,
+    VanbanError,
+)
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1  # some files could not be read; the others were processed
+EXIT_USAGE = 2
+EXIT_NOT_FOUND = 3
+
+HTTP_STATUS: dict[type[VanbanError], int] = {
+    TooLarge: 413,
+    UnsupportedType: 415,
+    EmptyFile: 422,
+    CorruptFile: 422,
+    EncryptedFile: 422,
+    TooComplex: 422,
+    ParseTimeout: 422,
+    NoText: 422,
+    NotVietnamese: 422,
+    BadInput: 422,
+}
+
+
+def http_status(err: VanbanError) -> int:
+    for cls in type(err).__mro__:
+        if cls in HTTP_STATUS:
+            return HTTP_STATUS[cls]  # type: ignore[index]
+    return 400
+
+
+def problem(err: VanbanError) -> dict[str, str]:
+    """The JSON body of a 4xx answer: a code and the message in Vietnamese and English."""
+    if isinstance(err, BadInput):
+        return {"code": err.code, "message": err.message, "message_vi": err.message_vi}
+    return {"code": err.code, "message": str(err), "message_vi": str(err)}
