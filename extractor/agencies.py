@@ -174,6 +174,8 @@ def _paren_units(toks: list[Tok], j: int) -> tuple[int, list[str]] | None:
     return lst[0] + 1, lst[1]
 
 
+# Plural office holders that stand for their bodies: "Các Bộ trưởng" are the ministries.
+_HOLDER_BODY = {"Bộ trưởng": "Bộ", "Thứ trưởng": "Bộ", "Giám đốc": "Sở", "Chủ tịch": "Ủy ban nhân dân"}
 # Party committees take their place directly: "Tỉnh ủy Gia Lai", "Ban Thường vụ Tỉnh ủy Quảng Ninh".
 _PLACE_DIRECT = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện", "Quận ủy": "quận",
                  "Thị ủy": "thị xã", "Ban Thường vụ Tỉnh ủy": "tỉnh", "Ban Thường vụ Huyện ủy": "huyện"}
@@ -307,10 +309,23 @@ def match_at(toks: list[Tok], i: int, src: str, base: int = 0, bare_group: bool 
                 core, j = kind, k  # "Sở ... tỉnh" never; but "Ban ... huyện" as in "Các Phòng, Ban huyện"
             else:
                 return None
+    elif (op0 := v.openers.longest(toks, j)) and (h2 := v.holders.longest(toks, op0[0])) and h2[0] < len(toks):
+        # "Các Bộ trưởng" -> the ministries; "các Thủ trưởng cơ quan ..." -> the bodies they head
+        body = _HOLDER_BODY.get(h2[1])
+        inner = match_at(toks, h2[0], src, base, bare_group=True)
+        if inner is None and body is None:
+            return None
+        if inner is not None:
+            inner.start = toks[i].start
+            inner.text = src[toks[i].start - base:inner.end - base]
+            return inner
+        is_group, kind, j = True, "group", h2[0]
+        core = f"{toks[i].text} {body}"
     else:
         op = v.openers.longest(toks, j)
-        if not op and bare_group and not v.units.longest(toks, j) and v.groups.longest(toks, j):
-            op = (j, "")
+        if not op and bare_group and not v.units.longest(toks, j) and (g0 := v.groups.longest(toks, j)) \
+                and " ".join(t.key for t in toks[j:g0[0]]) not in lexicon.verbs():
+            op = (j, "")  # but not "tổ dân phố, tổ chức phổ biến ...": "tổ chức" is the verb there
         if op and (g := v.groups.longest(toks, op[0])):
             is_group, kind = True, "group"
             k = g[0]

@@ -105,9 +105,14 @@ def _marker(s: str) -> tuple[str, str, str] | None:
     return None
 
 
-def parse(doc: Cleaned, start: int, end: int) -> Outline:
-    """Build the outline of lines[start:end] (the body between header and closing)."""
+def parse(doc: Cleaned, start: int, end: int, closing: int | None = None) -> Outline:
+    """Build the outline of lines[start:end].
+
+    From line `closing` (the "Nơi nhận" block and signature) nothing counts until an attached
+    document begins ("KẾ HOẠCH ... (Ban hành kèm theo Quyết định số ...)").
+    """
     lines = doc.lines()
+    in_closing = False
     root = Node("root", "", "", "", 0, 0)
     stack: list[Node] = [root]
     preamble: list[Line] = []
@@ -115,14 +120,20 @@ def parse(doc: Cleaned, start: int, end: int) -> Outline:
     attachment = 0
     bullets: dict[tuple[int, str], int] = {}
     last: Node | None = None
-    for ln in lines[start:end]:
+    for idx in range(start, end):
+        ln = lines[idx]
         s = ln.text.strip()
         if not s:
             continue
-        if _ATTACHMENT.match(s) and s.isupper() and len(s) < 200 and last is not None:
+        if closing is not None and idx == closing:
+            in_closing = True
+        if _ATTACHMENT.match(s) and _mostly_upper(s) and len(s) < 600 and (last is not None or in_closing):
             attachment += 1
             stack = [root]
             last = None
+            in_closing = False
+            continue
+        if in_closing:
             continue
         mk = _marker(s)
         if mk is None:
@@ -132,7 +143,7 @@ def parse(doc: Cleaned, start: int, end: int) -> Outline:
                 continue
             if _LEAD_IN_END.search(s):
                 loose.append((last, ln))  # "... một số nhiệm vụ cụ thể khác được giao như sau:" introduces, not continues
-            elif _continues(last, s):
+            elif _continues(last, s) or _titled(last):
                 last.body.append(ln)
             else:
                 loose.append((last, ln))
@@ -164,6 +175,19 @@ def parse(doc: Cleaned, start: int, end: int) -> Outline:
         if n.children or n.body:
             n.end = max([n.end] + [b.end for b in n.body] + [c.end for c in n.children])
     return Outline(root, preamble, loose)
+
+
+def _titled(item: Node) -> bool:
+    """A short item title with its paragraphs below: "2.3. Bước 3: Tổng hợp và phê duyệt danh sách ...".
+
+    The paragraphs are its body, even when they name their own actor."""
+    return not item.children and len(item.head.split()) <= 30 and bool(re.match(r"^[^:]{1,30}:\s", item.head))
+
+
+def _mostly_upper(s: str) -> bool:
+    head = s.split("(")[0]
+    letters = [c for c in head if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
 def _continues(item: Node, s: str) -> bool:

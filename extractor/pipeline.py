@@ -53,7 +53,7 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
     hdr = header_mod.parse(doc)
     mentions = references_mod.find_mentions(doc, hdr.jurisdiction, hdr.header.number)
     refs = references_mod.merge(mentions)
-    outline = outline_mod.parse(doc, hdr.body_start, hdr.body_end)
+    outline = outline_mod.parse(doc, hdr.body_start, len(doc.lines()), closing=hdr.body_end)
     tasks = find_tasks(doc, outline, outline.preamble, hdr.header.doc_type)
     targets = find_targets(doc, outline, plan_year(doc, hdr.header.subject))
     record = ExtractionRecord(

@@ -38,6 +38,8 @@ _SUPPORT_CUE = re.compile(r"(?i)\b(?:phối hợp(?:\s+(?:chặt chẽ|tốt|th�
 # Modal and predicate words that follow a subject: "cần", "có trách nhiệm", "phải", "chịu trách nhiệm".
 _PREDICATE = ("cần", "phải", "có trách nhiệm", "chịu trách nhiệm", "được", "là", "thực hiện", "đã", "sẽ", "tiếp tục",
               "chủ động", "khẩn trương", "căn cứ", "hướng dẫn", "đề xuất")
+# Words after an agency that show it is not a subject ("của", "tại", "về" ...).
+_NOT_PREDICATE = {"của", "tại", "về", "với", "và", "cho", "trong", "theo", "để", "từ", "đến", "thuộc", "là"}
 # Closing formulas: not duties.
 _CLOSING = re.compile(
     r"(?i)^(?:yêu cầu (?:các|thủ trưởng|giám đốc|chủ tịch)[^.]{0,100}(?:nghiêm túc|triển khai|thực hiện|tổ chức)|"
@@ -111,12 +113,25 @@ def _pos_says_verb(opening: str) -> bool:
 
 
 def _strip_openers(text: str) -> tuple[str, int]:
-    """Remove "Đề nghị"/"Giao" and a leading adverbial clause; returns (rest, chars removed)."""
+    """Remove "Đề nghị"/"Giao" and a leading adverbial clause; returns (rest, chars removed).
+
+    An adverbial clause may itself hold commas ("Căn cứ số vốn được phân bổ từ ngân sách trung ương,
+    vốn ngân sách địa phương ..., Ủy ban nhân dân cấp tỉnh phân bổ ..."): the clause ends at the
+    first comma after which an agency begins.
+    """
     removed = 0
     for _ in range(3):
         m = _OPENERS.match(text) or _LEADING_CLAUSE.match(text)
         if not m:
             break
+        if _LEADING_CLAUSE.match(text) and not _OPENERS.match(text):
+            end = m.end()
+            for c in re.finditer(r",\s*", text[:260]):
+                if c.end() >= m.end() and agencies.split_list(text[c.end():c.end() + 120]):
+                    end = c.end()
+                    break
+            text, removed = text[end:], removed + end
+            continue
         text = text[m.end():]
         removed += m.end()
     return text, removed
@@ -128,8 +143,12 @@ def subject(text: str, base: int = 0) -> list[agencies.Agency]:
     found = agencies.split_list(rest, base + cut)
     if found:
         after = text[found[-1].end - base:].lstrip(" ,")
+        # "Ủy ban nhân dân phường, xã, thị trấn (sau đây gọi là Ủy ban nhân dân cấp xã) đối chiếu, ..."
+        after = re.sub(r"^\([^()]{0,120}\)\s*", "", after)
         keys = [t.key for t in tokenize(after[:60]) if t.is_word]
         if keys and (_verb_at(keys, 0) or any(" ".join(keys[:len(p.split())]) == p for p in _PREDICATE)):
+            return found
+        if keys and after[:1].islower() and keys[0] not in _NOT_PREDICATE and _pos_says_verb(" ".join(after.split()[:6])):
             return found
         if after.startswith(":"):
             return found
@@ -229,7 +248,7 @@ def support_of(text: str, base: int, leads: list[str]) -> list[agencies.Agency]:
     out: list[agencies.Agency] = []
     for m in _SUPPORT_CUE.finditer(text):
         clause = re.split(r"[;.]", text[:m.start()])[-1]
-        if re.search(r"(?i)\b(?:chỉ đạo|hướng dẫn|đề nghị|yêu cầu|giao|vận động)\s+(?:các|những)?\s*[^,;]{0,60}$", clause) \
+        if re.search(r"(?i)\b(?:chỉ đạo|hướng dẫn|đề nghị|yêu cầu|giao|vận động)\s+(?:các|những)?\s*[^;]{0,90}$", clause) \
                 and not re.search(r"(?i)(?:chủ trì|^)\s*,?\s*$", clause):
             continue  # "chỉ đạo các cơ quan liên quan phối hợp với Hội khuyến học": they partner, not the lead
         found = agencies.split_list(text[m.end():m.end() + 300], base + m.end())
@@ -360,7 +379,8 @@ def _task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
         return None
     own_text = text
     colon = head.find(":")
-    if colon > 0 and (len(head[:colon].split()) > 10 or starts_with_action(head[:colon], guess=False)):
+    trailing = colon == len(head) - 1 and bool(body_lines)
+    if colon > 0 and not trailing and (len(head[:colon].split()) > 10 or starts_with_action(head[:colon], guess=False)):
         colon = -1  # "Phát huy ..., kết hợp khai thác các cơ sở hiện có: Hội trường, ...": a list, not a heading
     if 0 < colon < len(head) - 1 or (colon == len(head) - 1 and body_lines):
         # "X: text": the heading before the colon is not part of the sentence
