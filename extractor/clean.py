@@ -45,25 +45,14 @@ class OffsetMap:
         return self.old[i] + (pos - self.new[i])
 
 
-def rewrite(text: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> tuple[str, OffsetMap]:
-    """`pattern.sub(repl, text)` that also returns the offset map of the edit."""
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    """Replace text[start:end] by each replacement (edits sorted, not overlapping), with the offset map."""
     pieces: list[str] = []
     new_anchor, old_anchor, replaced = [0], [0], []
-    last = 0
-    out_len = 0
-    for m in pattern.finditer(text):
-        s, e = m.span()
+    last = out_len = 0
+    for s, e, rep in edits:
         pieces.append(text[last:s])
         out_len += s - last
-        if isinstance(repl, str):
-            rep = m.expand(repl) if "\\" in repl else repl
-        else:
-            rep = repl(m)
-        if rep == m.group(0):
-            pieces.append(rep)
-            out_len += len(rep)
-            last = e
-            continue
         new_anchor.append(out_len)
         old_anchor.append(s)
         if rep:
@@ -75,6 +64,17 @@ def rewrite(text: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[
         last = e
     pieces.append(text[last:])
     return "".join(pieces), OffsetMap(tuple(new_anchor), tuple(old_anchor), tuple(replaced))
+
+
+def rewrite(text: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> tuple[str, OffsetMap]:
+    """`pattern.sub(repl, text)` that also returns the offset map of the edit."""
+    edits = []
+    plain = isinstance(repl, str) and "\\" not in repl
+    for m in pattern.finditer(text):
+        rep = repl if plain else (m.expand(repl) if isinstance(repl, str) else repl(m))  # type: ignore[assignment]
+        if rep != m.group(0):
+            edits.append((m.start(), m.end(), rep))
+    return apply_edits(text, edits)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -267,6 +267,19 @@ def _respace_line(line: str) -> str:
     return " ".join(out)
 
 
+def _respace_cuts(line: str) -> list[int]:
+    """Offsets (in `line`) of the spaces that _respace_line removes."""
+    fixed = _respace_line(line)
+    removed, i, j = [], 0, 0
+    while i < len(line):
+        if j < len(fixed) and line[i] == fixed[j]:
+            i, j = i + 1, j + 1
+        else:
+            removed.append(i)  # only single spaces are ever dropped
+            i += 1
+    return removed
+
+
 def _letter_spaced(line: str) -> bool:
     tokens = _TOKEN.findall(line)
     if len(tokens) < 4:
@@ -279,13 +292,12 @@ def _letter_spaced(line: str) -> bool:
 
 
 def _respace(text: str) -> tuple[str, OffsetMap]:
-    line_re = re.compile(r"(?m)^.+$")
-
-    def repl(m: re.Match[str]) -> str:
-        line = m.group(0)
-        return _respace_line(line) if _letter_spaced(line) else line
-
-    return rewrite(text, line_re, repl)
+    """Delete the spaces inside letter-spaced words, and only them (offsets stay exact)."""
+    edits: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"(?m)^.+$", text):
+        if _letter_spaced(m.group(0)):
+            edits.extend((m.start() + k, m.start() + k + 1, "") for k in _respace_cuts(m.group(0)))
+    return apply_edits(text, edits)
 
 
 # --- the pipeline ----------------------------------------------------------------------------------

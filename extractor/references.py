@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor import agencies, places, symbols
+from extractor import agencies, symbols
 from extractor.clean import Cleaned, fold
 from extractor.dates import find_dates
 from extractor.issuers import Jurisdiction, for_code, localize
@@ -275,9 +275,11 @@ def merge(mentions: list[Mention]) -> list[Reference]:
     return [by_key[k] for k in order]
 
 
-def subject_relation(subject: str | None) -> dict[str, str]:
-    """"V/v triển khai thực hiện Chỉ thị số 14/CT-TTg" -> {"14/CT-TTg": "implements"}."""
-    return {}
+def find_references(text: str, where: Jurisdiction | None = None, own_number: str | None = None) -> list[Reference]:
+    """The references of a piece of text: `clean`, find, merge (what the pipeline does, for one call)."""
+    from extractor.clean import clean
+
+    return merge(find_mentions(clean(text), where or Jurisdiction(), own_number))
 
 
-__all__ = ["find_mentions", "merge", "Mention", "places"]
+__all__ = ["find_mentions", "find_references", "merge", "Mention"]

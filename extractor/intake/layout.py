@@ -65,6 +65,8 @@ class HeaderSplit:
     left: tuple[str, ...]
     right: tuple[str, ...]
     body_top: float  # words whose top is at or below this belong to the body
+    gutter: float = 0.0  # x between the two columns
+    top: float = 0.0  # top of the header zone
 
 
 def group_lines(words: list[Word]) -> list[Line]:
@@ -119,7 +121,7 @@ def split_header(words: list[Word], page_width: float) -> HeaderSplit | None:
         return None
     following = lines[keep] if keep < len(lines) else None
     body_top = (zone[-1].bottom + following.top) / 2 if following is not None else float("inf")
-    return HeaderSplit(tuple(left), tuple(right), max(body_top, zone[-1].bottom))
+    return HeaderSplit(tuple(left), tuple(right), max(body_top, zone[-1].bottom), gutter, zone[0].top)
 
 
 def _subtract(free: list[tuple[float, float]], taken: list[tuple[float, float]]) -> list[tuple[float, float]]:
