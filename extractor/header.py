@@ -36,7 +36,8 @@ _KINH_GUI = re.compile(r"(?i)^kính\s+gửi\s*:?\s*")
 # Lines where the body begins (the header is over).
 _BODY_START = re.compile(
     r"(?i)^(căn cứ|thực hiện|triển khai|theo đề nghị|xét đề nghị|xét tờ trình|để |trong |nhằm |ngày \d|"
-    r"điều 1\b|phần [ivx\d]|chương [ivx\d]|i\.\s|1\.\s|quyết định:|nay |hiện nay|qua |sau khi|vừa qua)")
+    r"điều \d+[.:]|phần [ivx\d]|chương [ivx\d]|[ivx]{1,4}\.\s|\d{1,2}\.\s|quyết định:|nay |hiện nay|qua |sau khi|"
+    r"vừa qua)")
 # Signature block openers: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC", "TL. BỘ TRƯỞNG", "TUQ. ..."
 _SIGN_OPENER = re.compile(r"^(TM|KT|Q|TL|TUQ|T\.M|K\.T)\s*\.\s*")
 _TITLES = ("PHÓ CHỦ TỊCH THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "BỘ TRƯỞNG",

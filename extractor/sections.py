@@ -41,7 +41,10 @@ def is_heading(node: Node) -> bool:
         return True
     if len(head.split()) > 25:
         return False
-    return bool(node.children or node.body) or head.endswith(":") or head.isupper()
+    if head.endswith(":") or head.isupper():
+        return True
+    # a sentence ("Sở Nội vụ chủ trì xây dựng kế hoạch.") is an item, even with sub-items
+    return bool(node.children or node.body) and not head.endswith((".", ";", "./."))
 
 
 def heading_kind(node: Node) -> str | None:

@@ -90,7 +90,7 @@ def _year(text: str, node: Node, default: int | None) -> int | None:
 def _clause_subject(text: str, start: int, end_limit: int) -> str | None:
     seg = text[start:end_limit]
     seg = re.split(r";|\.\s|\.$|,\s*(?:trong đó|phấn đấu)|\s+và\s+(?=\d)|,\s*(?=\d+\s*%)", seg)[0]
-    seg = seg.strip(" ,:;.")
+    seg = re.sub(r"(?:\s+(?:và|hoặc|trong đó(?: có)?))+\s*$", "", seg.strip(" ,:;."))  # "... bậc 2 và | 20% ..."
     return " ".join(seg.split()) or None
 
 

@@ -1,0 +1,90 @@
+"""Agency names: recognised, abbreviations expanded, office holders mapped to bodies, lists split."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import agencies, places
+
+CANONICAL = [
+    ("ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH", "Ủy ban nhân dân tỉnh Quảng Bình"),
+    ("UBND TỈNH QUẢNG NINH", "Ủy ban nhân dân tỉnh Quảng Ninh"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
+    ("Ủy ban nhân dân huyện KBANG", "Ủy ban nhân dân huyện Kbang"),
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    ("Hội khuyến học tỉnh", "Hội Khuyến học tỉnh"),
+    ("Phòng Giáo dục và đào tạo", "Phòng Giáo dục và Đào tạo"),
+    ("Phòng GD&ĐT", "Phòng Giáo dục và Đào tạo"),
+    ("Phòng GDĐT", "Phòng Giáo dục và Đào tạo"),
+    ("Phòng LĐ-TB&XH", "Phòng Lao động - Thương binh và Xã hội"),
+    ("Phòng TC-KH", "Phòng Tài chính - Kế hoạch"),
+    ("Trung tâm VH - TT&TT huyện", "Trung tâm Văn hóa, Thể thao và Truyền thông huyện"),
+    ("UBND các huyện (TP, TX)", "Ủy ban nhân dân các huyện (thành phố, thị xã)"),
+    ("Chủ tịch UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    ("Thủ trưởng các đơn vị có liên quan", "các đơn vị có liên quan"),
+    ("Giám đốc Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo"),
+    ("Chánh Văn phòng Uỷ ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+    ("Bộ trưởng Bộ Tài chính", "Bộ Tài chính"),
+    ("các Sở, ban, ngành, đoàn thể cấp tỉnh", "các Sở, ban, ngành, đoàn thể cấp tỉnh"),
+    ("Hội Liên hiệp phụ nữ huyện", "Hội Liên hiệp Phụ nữ huyện"),
+    ("Đoàn thanh niên Cộng sản Hồ Chí Minh huyện", "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện"),
+    ("Tỉnh Ủy Gia Lai", "Tỉnh ủy Gia Lai"),
+    ("Ban Thường vụ Tỉnh Uỷ Quảng Ninh", "Ban Thường vụ Tỉnh ủy Quảng Ninh"),
+    ("Bộ Chính trị khóa X", "Bộ Chính trị"),
+    ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("UBND cấp huyện", "Ủy ban nhân dân cấp huyện"),
+    ("mặt trận tổ quốc cơ sở", "Mặt trận Tổ quốc cơ sở"),
+]
+
+
+@pytest.mark.parametrize("printed,name", CANONICAL)
+def test_canonical(printed: str, name: str) -> None:
+    assert agencies.canonical(printed) == name
+
+
+# (text that opens with a list of agencies, the agencies it names, in order)
+LISTS = [
+    ("Sở Giáo dục và Đào tạo, UBND cấp huyện tham mưu bố trí kinh phí",
+     ["Sở Giáo dục và Đào tạo", "Ủy ban nhân dân cấp huyện"]),
+    ("các phòng, ban, UBND các xã, thị trấn triển khai công tác", ["các phòng, ban", "Ủy ban nhân dân các xã, thị trấn"]),
+    ("Hội Khuyến học, mặt trận tổ quốc cơ sở, các tổ chức, đoàn thể nhằm tạo ra một phong trào",
+     ["Hội Khuyến học", "Mặt trận Tổ quốc cơ sở", "các tổ chức, đoàn thể"]),
+    ("Hội khuyến học tỉnh chỉ đạo Phòng Giáo dục", ["Hội Khuyến học tỉnh"]),
+    ("Sở Tài chính, Sở Kế hoạch và Đầu tư chủ trì", ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]),
+    ("các tổ chức, các lực lượng xã hội trong việc", ["các tổ chức", "các lực lượng xã hội"]),
+    ("Các cơ quan nhà nước, các tổ chức kinh tế đưa xây dựng xã hội học tập", ["Các cơ quan nhà nước", "các tổ chức kinh tế"]),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện, Liên đoàn Lao động huyện, Hội Liên hiệp phụ nữ huyện, Hội Nông dân, "
+     "Hội Cựu chiến binh, Hội Người cao tuổi và Hội Cựu giáo chức huyện",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Liên đoàn Lao động huyện", "Hội Liên hiệp Phụ nữ huyện", "Hội Nông dân",
+      "Hội Cựu chiến binh", "Hội Người cao tuổi", "Hội Cựu giáo chức huyện"]),
+    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương chịu",
+     ["Các Bộ", "cơ quan ngang Bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"]),
+    ("các thôn ấp, tổ dân phố, tổ chức phổ biến nội dung chính sách", ["các thôn ấp, tổ dân phố"]),
+    ("Rà soát lại kế hoạch thực hiện Đề án", []),
+]
+
+
+@pytest.mark.parametrize("text,names", LISTS)
+def test_split_list(text: str, names: list[str]) -> None:
+    assert [a.name for a in agencies.split_list(text)] == names
+
+
+LEVELS = [
+    ("Thủ tướng Chính phủ", "national"), ("Bộ Xây dựng", "ministry"), ("Văn phòng Chính phủ", "ministry"),
+    ("Ủy ban nhân dân tỉnh Gia Lai", "province"), ("Sở Tài chính", "province"),
+    ("Ủy ban nhân dân thành phố Hồ Chí Minh", "province"), ("Ủy ban nhân dân huyện Kbang", "district"),
+    ("Phòng Nội vụ", "district"), ("Ủy ban nhân dân xã Đak Rong", "commune"),
+]
+
+
+@pytest.mark.parametrize("name,level", LEVELS)
+def test_level(name: str, level: str) -> None:
+    assert agencies.level_of(name) == level
+
+
+def test_places_before_and_after_2025() -> None:
+    assert [d.province for d in places.find_districts("huyện Kbang")] == ["Gia Lai"]
+    assert places.find_province("TP. Hồ Chí Minh").name == "Hồ Chí Minh"
+    assert places.successor_province("Quảng Bình") == "Quảng Trị"  # merged on 1 July 2025
+    assert places.successor_province("Bình Định") == "Gia Lai"
+    assert places.successor_province("Hà Nội") == "Hà Nội"

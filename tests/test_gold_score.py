@@ -1,0 +1,55 @@
+"""The acceptance floors of the extraction issue, scored on the sample corpus against the gold records.
+
+`vanban extract corpus/documents/*.txt --format json` is scored with the team's scorer
+(tests/fixtures/score.py, a copy of shared/tools/score.py) against tests/fixtures/gold (a copy of
+shared/gold). The floors are the issue's; the suite fails below any of them.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT.parent / "shared"
+FLOORS = {
+    "references.f1": 0.97, "references.issued_date": 0.95, "references.issuer": 0.90, "references.relation": 0.85,
+    "tasks.f1": 0.85, "tasks.lead": 0.85, "assignments.f1": 0.85, "targets.f1": 0.90, "targets.year": 0.90,
+    **{f"document.{f}": 0.95 for f in ("doc_type", "number", "issuer", "level", "province", "district", "place",
+                                       "issued_date", "subject")},
+}
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    docs = sorted(str(p) for p in (ROOT / "corpus" / "documents").glob("*.txt"))
+    vanban = Path(sys.executable).with_name("vanban")
+    out = subprocess.run([str(vanban), "extract", *docs, "--format", "json"], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    pred = tmp_path_factory.mktemp("score") / "pred.jsonl"
+    pred.write_text(out.stdout, encoding="utf-8")
+    scored = subprocess.run([sys.executable, str(FIXTURES / "score.py"), str(FIXTURES / "gold"), str(pred), "--json"],
+                            capture_output=True, text=True, check=True)
+    figures, _ = json.JSONDecoder().raw_decode(scored.stdout)  # a summary line follows the JSON
+    return figures
+
+
+@pytest.mark.parametrize("figure,floor", sorted(FLOORS.items()))
+def test_floor(scores: dict, figure: str, floor: float) -> None:
+    field, _, metric = figure.rpartition(".")
+    value = scores[field][metric] if metric in ("f1", "p", "r") else scores[figure]["acc"]
+    assert value >= floor, f"{figure} = {value:.3f} < {floor}"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared folder is not beside this checkout")
+def test_vendored_gold_matches_shared() -> None:
+    gold = sorted(p.name for p in (SHARED / "gold").glob("*.json"))
+    match, mismatch, errors = filecmp.cmpfiles(SHARED / "gold", FIXTURES / "gold", gold, shallow=False)
+    assert mismatch == errors == []
+    assert filecmp.cmp(SHARED / "tools" / "score.py", FIXTURES / "score.py", shallow=False)
