@@ -76,6 +76,9 @@ def extract(
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
+from service import commands_graph  # noqa: E402,F401  (ingest, lineage, duties, gaps, graph export)
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,137 @@
+"""Duties: which agencies owe which tasks, from which document, under which lineage root, by when.
+
+One indexed SQL query over task_agencies ⋈ tasks ⋈ documents, then the lineage roots of the documents
+on the page. Agency names are matched as bodies, not strings: "Sở GD&ĐT", "Sở Giáo dục và Đào tạo",
+"SỞ GIÁO DỤC VÀ ĐÀO TẠO" are one body key, and "Sở Giáo dục và Đào tạo tỉnh Quảng Bình" narrows it to
+Quảng Bình. Jurisdictions resolve before and after the 2025 reorganisation: "Quảng Bình" (merged
+into Quảng Trị) matches its own duties; "Quảng Trị" (a 2025 province) matches the duties of every
+legacy province merged into it; a district matches its own. Each duty shows the legacy unit and its
+2025 successor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from extractor.clean import fold
+from graph.bodies import describe
+from graph.lineage import doc_json, roots
+from graph.units import Place, find_place
+from models.tables import Document, TaskAgency, TaskRow
+
+# Duties addressed to every province at once ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung
+# ương" in a national decision) belong to each province; a jurisdiction filter includes them, marked.
+_LOCAL_LEVELS = ("province", "district", "commune", "local")
+
+
+class UnknownJurisdiction(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no province or district is called {name!r} (before or after 2025)")
+        self.name = name
+
+
+@dataclass(frozen=True)
+class DutyFilter:
+    agency: str | None = None
+    jurisdiction: str | None = None
+    due_before: str | None = None  # ISO date
+    role: str | None = None  # lead | support
+    limit: int = 100
+    offset: int = 0
+
+
+def _agency_condition(name: str) -> Any:
+    body = describe(name)
+    conds = [TaskAgency.body_key == body.key]
+    qualified = fold(body.canonical) != body.key
+    if qualified and body.level:
+        conds.append(TaskAgency.level == body.level)
+    if body.province:
+        conds.append(TaskAgency.province == body.province)
+    if body.district:
+        conds.append(TaskAgency.district == body.district)
+    return and_(*conds)
+
+
+def _jurisdiction_condition(place: Place) -> Any:
+    if place.district:
+        own = and_(TaskAgency.province == place.province, TaskAgency.district == place.district)
+    elif place.current:
+        own = TaskAgency.successor == place.province
+    else:
+        own = TaskAgency.province == place.province
+    everywhere = and_(TaskAgency.province.is_(None), TaskAgency.level.in_(_LOCAL_LEVELS))
+    return or_(own, everywhere)
+
+
+def _query(f: DutyFilter) -> Select[Any]:
+    q = (
+        select(TaskAgency, TaskRow, Document)
+        .join(TaskRow, TaskRow.id == TaskAgency.task_id)
+        .join(Document, Document.id == TaskAgency.document_id)
+    )
+    if f.agency:
+        q = q.where(_agency_condition(f.agency))
+    if f.jurisdiction:
+        place = find_place(f.jurisdiction)
+        if place is None:
+            raise UnknownJurisdiction(f.jurisdiction)
+        q = q.where(_jurisdiction_condition(place))
+    if f.due_before:
+        q = q.where(TaskRow.due_date < f.due_before)
+    if f.role:
+        q = q.where(TaskAgency.role == f.role)
+    return q
+
+
+def duties(session: Session, f: DutyFilter) -> dict[str, Any]:
+    """{"data": [{"agency", "role", "task", "document", "root", "jurisdiction"}], "count"}."""
+    q = _query(f)
+    count = (
+        session.scalar(select(func.count()).select_from(q.with_only_columns(TaskAgency.id).subquery())) or 0
+    )
+    page = session.execute(
+        q.order_by(
+            TaskAgency.successor.is_(None),
+            TaskAgency.successor,
+            TaskAgency.province,
+            TaskAgency.district,
+            Document.issued_date,
+            Document.id,
+            TaskRow.position,
+            TaskAgency.role,
+            TaskAgency.id,
+        )
+        .limit(f.limit)
+        .offset(f.offset)
+    ).all()
+    root_of = roots(session, {doc.id for _, _, doc in page})
+    data = []
+    for agency, task, doc in page:
+        root = root_of.get(doc.id)
+        data.append(
+            {
+                "agency": agency.canonical,
+                "role": agency.role,
+                "task": {
+                    "label": task.label,
+                    "text": task.text,
+                    "deadline": task.deadline,
+                    "due_date": task.due_date,
+                },
+                "document": doc_json(doc),
+                "root": doc_json(root) if root is not None else None,
+                "jurisdiction": {
+                    "province": agency.province,
+                    "district": agency.district,
+                    "successor": agency.successor,
+                    "level": agency.level,
+                    "scope": "own" if agency.province else "all provinces",
+                },
+            }
+        )
+    return {"data": data, "count": count}

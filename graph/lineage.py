@@ -1,0 +1,150 @@
+"""Lineage: where a document came from and where it went, as recursive SQL over the citations table.
+
+Upward follows implements / based_on / promulgated_by from the document to the national root(s);
+downward finds every document that implements it or is based on it, at any depth. A plain "cites" is a
+mention, not descent, and is not followed. Both directions are one recursive CTE each, walking the
+(src, relation, dst) and (dst, relation, src) indexes, so the cost grows with the size of the answer,
+not of the corpus. Depth is bounded (cycles can exist in dirty data: two letters citing each other).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.orm import Session
+
+from models.tables import LINEAGE_RELATIONS, Document
+
+MAX_DEPTH = 12
+LEVEL_RANK = {"national": 5, "ministry": 4, "province": 3, "district": 2, "commune": 1}
+
+_UP = text(f"""
+WITH RECURSIVE up(id, depth, relation, via) AS (
+    SELECT c.dst_id, 1, c.relation, c.src_id FROM citations c
+     WHERE c.src_id IN :start AND c.relation IN {LINEAGE_RELATIONS!r}
+    UNION
+    SELECT c.dst_id, up.depth + 1, c.relation, c.src_id FROM citations c JOIN up ON c.src_id = up.id
+     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND up.depth < :max_depth
+)
+SELECT id, depth, relation, via FROM up
+""").bindparams(bindparam("start", expanding=True))
+
+_DOWN = text(f"""
+WITH RECURSIVE down(id, depth, relation, via) AS (
+    SELECT c.src_id, 1, c.relation, c.dst_id FROM citations c
+     WHERE c.dst_id = :start AND c.relation IN {LINEAGE_RELATIONS!r}
+    UNION
+    SELECT c.src_id, down.depth + 1, c.relation, c.dst_id FROM citations c JOIN down ON c.dst_id = down.id
+     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND down.depth < :max_depth
+)
+SELECT id, depth, relation, via FROM down
+""")
+
+# Every ancestor of each start document, for picking lineage roots of many documents at once.
+_ANCESTORS = text(f"""
+WITH RECURSIVE up(start, id, depth) AS (
+    SELECT c.src_id, c.dst_id, 1 FROM citations c
+     WHERE c.src_id IN :start AND c.relation IN {LINEAGE_RELATIONS!r}
+    UNION
+    SELECT up.start, c.dst_id, up.depth + 1 FROM citations c JOIN up ON c.src_id = up.id
+     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND up.depth < :max_depth
+)
+SELECT up.start, up.id, max(up.depth) FROM up GROUP BY up.start, up.id
+""").bindparams(bindparam("start", expanding=True))
+
+
+def doc_json(doc: Document) -> dict[str, Any]:
+    """A document as every answer shows it (lineage entries, duties, gaps)."""
+    return {
+        "id": doc.id,
+        "number": doc.number,
+        "doc_type": doc.doc_type,
+        "issuer": doc.issuer,
+        "level": doc.level,
+        "province": doc.province,
+        "district": doc.district,
+        "successor": doc.successor,
+        "issued_date": doc.issued_date,
+        "title": doc.title,
+        "in_corpus": doc.in_corpus,
+    }
+
+
+@dataclass(frozen=True)
+class Step:
+    id: int
+    depth: int
+    relation: str
+    via: int  # the document this one hangs off (its child upward, its parent downward)
+
+
+def _nearest(rows: list[Any]) -> dict[int, Step]:
+    """Each document once, at its smallest depth (a document may be reached along several paths)."""
+    best: dict[int, Step] = {}
+    for r in rows:
+        s = Step(int(r[0]), int(r[1]), str(r[2]), int(r[3]))
+        if s.id not in best or (s.depth, s.via) < (best[s.id].depth, best[s.id].via):
+            best[s.id] = s
+    return best
+
+
+def upstream(session: Session, doc_id: int) -> dict[int, Step]:
+    rows = session.execute(_UP, {"start": [doc_id], "max_depth": MAX_DEPTH}).all()
+    return {k: v for k, v in _nearest(rows).items() if k != doc_id}
+
+
+def downstream(session: Session, doc_id: int) -> dict[int, Step]:
+    rows = session.execute(_DOWN, {"start": doc_id, "max_depth": MAX_DEPTH}).all()
+    return {k: v for k, v in _nearest(rows).items() if k != doc_id}
+
+
+def _docs(session: Session, ids: set[int]) -> dict[int, Document]:
+    if not ids:
+        return {}
+    return {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(ids)))}
+
+
+def _entries(session: Session, steps: dict[int, Step]) -> list[dict[str, Any]]:
+    docs = _docs(session, set(steps) | {s.via for s in steps.values()})
+    out = []
+    for s in sorted(steps.values(), key=lambda s: (s.depth, docs[s.id].issued_date or "", s.id)):
+        entry = doc_json(docs[s.id])
+        entry.update(relation=s.relation, depth=s.depth, via=docs[s.via].number if s.via in docs else None)
+        out.append(entry)
+    return out
+
+
+def lineage(session: Session, doc: Document) -> dict[str, Any]:
+    """{"document", "upstream", "downstream"}: each entry a document with relation and depth."""
+    up = upstream(session, doc.id)
+    down = downstream(session, doc.id)
+    up_entries = _entries(session, up)
+    return {
+        "document": doc_json(doc),
+        "upstream": up_entries,
+        "downstream": _entries(session, down),
+        "roots": [e for e in up_entries if e["id"] in _tops(up)] if up else [],
+    }
+
+
+def _tops(up: dict[int, Step]) -> set[int]:
+    """Upstream documents from which lineage goes no higher (nothing reached via them)."""
+    vias = {s.via for s in up.values()}
+    return {i for i in up if i not in vias}
+
+
+def roots(session: Session, doc_ids: set[int]) -> dict[int, Document]:
+    """The lineage root of each document: its highest-level ancestor (farthest on ties), else itself."""
+    if not doc_ids:
+        return {}
+    rows = session.execute(_ANCESTORS, {"start": sorted(doc_ids), "max_depth": MAX_DEPTH}).all()
+    docs = _docs(session, {int(r[1]) for r in rows} | doc_ids)
+    best: dict[int, tuple[tuple[int, int, int], int]] = {}
+    for start, anc, depth in rows:
+        d = docs[int(anc)]
+        key = (LEVEL_RANK.get(d.level or "", 0), int(depth), -d.id)
+        if int(start) not in best or key > best[int(start)][0]:
+            best[int(start)] = (key, d.id)
+    return {i: docs[best[i][1]] if i in best else docs[i] for i in doc_ids}

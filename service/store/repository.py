@@ -1,0 +1,384 @@
+"""Putting extraction results into the store and reading records back.
+
+    store_result(session, result, data)  -> Outcome   the one way a document enters (CLI, API, benchmark)
+    effective_record(session, doc_id)    -> dict      machine record with clerks' corrections applied
+    add_correction(session, doc_id, path, value, author)
+
+Identity: a held document is found by its identity key (number + issuer + year, see graph.identity);
+a placeholder with that identity is promoted in place, so every citation already pointing at it now
+points at the real document, and citations to other compatible placeholders are re-resolved.
+
+Derived rows (citations, tasks, task_agencies, targets) are rebuilt from the effective record each
+time it changes, so corrections show in every query and re-extraction never loses them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, exists, insert, or_, select
+from sqlalchemy.orm import Session
+
+from graph.bodies import Where, describe
+from graph.deadlines import due_date
+from graph.identity import ident, title_key
+from graph.units import successor
+from models.record import RELATION_STRENGTH, ExtractionRecord, ExtractionResult
+from models.tables import Citation, Correction, Document, Extraction, File, TargetRow, TaskAgency, TaskRow
+from service.store import blobs, corrections, resolve
+
+LEVEL_RANK = {"national": 5, "ministry": 4, "province": 3, "district": 2, "commune": 1}
+
+
+class IdentityClash(ValueError):
+    """A correction would give a document the identity of another held document."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # added | unchanged | reextracted | merged (a placeholder became this) | updated (new file)
+    document_id: int
+    number: str | None
+    sha256: str
+
+
+def store_result(
+    session: Session,
+    result: ExtractionResult,
+    data: bytes,
+    *,
+    data_dir: Path | None = None,
+    source: str | None = None,
+    sha256: str | None = None,
+) -> Outcome:
+    """Store one extraction of the file whose bytes are `data`. The same bytes with the same extractor
+    version are a no-op; with another version, the machine findings are replaced."""
+    sha = sha256 or blobs.sha256(data)
+    source = source or result.record.source
+    file = session.get(File, sha)
+    doc: Document | None = None
+    if file is not None and file.document_id is not None:
+        doc = session.get(Document, file.document_id)
+        extraction = session.get(Extraction, file.document_id)
+        if (
+            doc is not None
+            and extraction is not None
+            and extraction.extractor_version == result.extractor_version
+        ):
+            return Outcome("unchanged", doc.id, doc.number, sha)
+    rel = blobs.put(data_dir, data, sha)[1] if data_dir is not None else blobs.relpath(sha)
+    status = "reextracted" if doc is not None else "added"
+    if doc is None:
+        hdr = result.record.document
+        identity = (
+            ident(hdr.number, hdr.issuer, hdr.issued_date, hdr.doc_type, hdr.subject).identity() or f"f:{sha}"
+        )
+        doc = session.scalar(select(Document).where(Document.identity == identity))
+        if doc is not None:
+            status = "updated" if doc.in_corpus else "merged"
+        else:
+            doc = Document(identity=identity, in_corpus=True)
+            session.add(doc)
+            session.flush()
+    if file is None:
+        file = File(sha256=sha, size=len(data), media_type=result.intake.media_type, source=source, path=rel)
+        session.add(file)
+    file.document_id = doc.id
+    extraction = session.get(Extraction, doc.id)
+    values = dict(
+        sha256=sha,
+        source=source,
+        record=result.record.model_dump(mode="json"),
+        spans=[s.model_dump(mode="json") for s in result.spans],
+        intake=result.intake.model_dump(mode="json"),
+        text=result.text,
+        extractor_version=result.extractor_version,
+    )
+    if extraction is None:
+        session.add(Extraction(document_id=doc.id, **values))
+    else:
+        for k, v in values.items():
+            setattr(extraction, k, v)
+    session.flush()
+    reindex(session, doc, effective_record(session, doc.id), sha)
+    return Outcome(status, doc.id, doc.number, sha)
+
+
+def _corrections(session: Session, doc_id: int) -> list[tuple[str, Any]]:
+    q = (
+        select(Correction.path, Correction.value)
+        .where(Correction.document_id == doc_id)
+        .order_by(Correction.created_at, Correction.id)
+    )
+    return [(p, v) for p, v in session.execute(q)]
+
+
+def effective_record(session: Session, doc_id: int) -> dict[str, Any] | None:
+    """The record as people should see it: the machine's, with corrections applied in order."""
+    extraction = session.get(Extraction, doc_id)
+    if extraction is None:
+        return None
+    return corrections.apply(extraction.record, _corrections(session, doc_id))
+
+
+def add_correction(session: Session, doc_id: int, path: str, value: Any, author: str) -> Correction:
+    """Record a person's value for one field and rebuild what depends on it."""
+    current = effective_record(session, doc_id)
+    if current is None:
+        raise LookupError(f"document {doc_id} is not in the corpus")
+    ExtractionRecord.model_validate(corrections.apply(current, [(path, value)], strict=True))
+    row = Correction(document_id=doc_id, path=path, value=value, author=author)
+    session.add(row)
+    session.flush()
+    doc = session.get(Document, doc_id)
+    extraction = session.get(Extraction, doc_id)
+    assert doc is not None and extraction is not None
+    reindex(session, doc, effective_record(session, doc_id) or current, extraction.sha256)
+    return row
+
+
+# --- derived rows -----------------------------------------------------------------------------------
+
+
+def _set_header(session: Session, doc: Document, record: dict[str, Any], sha: str) -> None:
+    hdr = record["document"]
+    c = ident(
+        hdr.get("number"), hdr.get("issuer"), hdr.get("issued_date"), hdr.get("doc_type"), hdr.get("subject")
+    )
+    identity = c.identity() or f"f:{sha}"
+    if identity != doc.identity:
+        clash = session.scalar(select(Document).where(Document.identity == identity))
+        if clash is not None and clash.id != doc.id:
+            if clash.in_corpus:
+                raise IdentityClash(f"{hdr.get('number')}: another document already has identity {identity}")
+            _merge_into(session, clash, doc)
+        doc.identity = identity
+    doc.in_corpus = True
+    doc.number = hdr.get("number")
+    doc.number_key, doc.loose_key, doc.issuer_key = c.number_key, c.loose_key, c.issuer_key
+    doc.doc_type, doc.type_key = hdr.get("doc_type"), c.type_key
+    doc.issuer = hdr.get("issuer")
+    doc.level, doc.province, doc.district = hdr.get("level"), hdr.get("province"), hdr.get("district")
+    doc.successor = successor(doc.province)
+    doc.issued_date, doc.year = hdr.get("issued_date"), c.year
+    doc.title, doc.title_key = hdr.get("subject"), c.title_key
+
+
+def _merge_into(session: Session, placeholder: Document, doc: Document) -> None:
+    """Every citation of `placeholder` now points at `doc`; the placeholder goes."""
+    for cit in session.scalars(select(Citation).where(Citation.dst_id == placeholder.id)):
+        cit.dst_id = doc.id
+    session.flush()
+    session.execute(delete(Citation).where(Citation.src_id == doc.id, Citation.dst_id == doc.id))
+    session.delete(placeholder)
+    session.flush()
+
+
+def _titles_match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 20 and short in long_
+
+
+def lineage_relation(printed: str, citing: Document, cited: Document, cite_title: str | None) -> str:
+    """The relation the lineage follows. A plain "cites" from a lower body whose subject is the cited
+    document's title ("V/v Hỗ trợ người có công ... về nhà ở" citing QĐ 22/2013 "về hỗ trợ người có công
+    ... về nhà ở") is carrying it out, so it counts as "implements"."""
+    if printed != "cites":
+        return printed
+    if LEVEL_RANK.get(cited.level or "", 0) <= LEVEL_RANK.get(citing.level or "", 0):
+        return printed
+    subject = title_key(citing.title)
+    if _titles_match(subject, title_key(cite_title)) or _titles_match(subject, title_key(cited.title)):
+        return "implements"
+    return printed
+
+
+def reindex(session: Session, doc: Document, record: dict[str, Any], sha: str) -> None:
+    """Rebuild the document's header columns, citations, tasks, agencies and targets from `record`."""
+    _set_header(session, doc, record, sha)
+    session.flush()
+    where = Where(doc.level, doc.province, doc.district)
+    old_dsts = set(session.scalars(select(Citation.dst_id).where(Citation.src_id == doc.id)))
+    session.execute(delete(Citation).where(Citation.src_id == doc.id))
+    session.execute(delete(TaskAgency).where(TaskAgency.document_id == doc.id))
+    session.execute(delete(TaskRow).where(TaskRow.document_id == doc.id))
+    session.execute(delete(TargetRow).where(TargetRow.document_id == doc.id))
+    _insert_tasks(session, doc, record.get("tasks") or [], where)
+    targets = [
+        dict(
+            document_id=doc.id,
+            position=i,
+            label=t.get("label"),
+            text=t["text"],
+            value=float(t["value"]),
+            value_max=t.get("value_max"),
+            unit=t.get("unit"),
+            subject=t.get("subject"),
+            year=t.get("year"),
+        )
+        for i, t in enumerate(record.get("targets") or [])
+    ]
+    if targets:
+        session.execute(insert(TargetRow), targets)
+    seen: set[int] = set()
+    for i, ref in enumerate(record.get("references") or []):
+        c = ident(
+            ref.get("number"),
+            ref.get("issuer"),
+            ref.get("issued_date"),
+            ref.get("doc_type"),
+            ref.get("title"),
+        )
+        if not c.identity():
+            continue
+        dst = resolve.find(session, c, doc)
+        if dst is None:
+            if c.identity() == doc.identity:
+                continue  # the document citing itself
+            dst = resolve.placeholder(
+                session,
+                c,
+                number=ref.get("number"),
+                doc_type=ref.get("doc_type"),
+                issuer=ref.get("issuer"),
+                issued_date=ref.get("issued_date"),
+                title=ref.get("title"),
+            )
+        resolve.enrich(
+            dst, doc_type=ref.get("doc_type"), issued_date=ref.get("issued_date"), title=ref.get("title")
+        )
+        if dst.id == doc.id:
+            continue
+        printed = ref.get("relation") or "cites"
+        if dst.id in seen:
+            # two spellings of one document ("98/2013/TT-BXD" mistyped, "98/2013/TT-BTC"): strongest wins
+            _strengthen(session, doc.id, dst.id, printed)
+            continue
+        seen.add(dst.id)
+        session.add(
+            Citation(
+                src_id=doc.id,
+                dst_id=dst.id,
+                relation=lineage_relation(printed, doc, dst, ref.get("title")),
+                printed_relation=printed,
+                position=i,
+                number=ref.get("number"),
+                doc_type=ref.get("doc_type"),
+                issuer=ref.get("issuer"),
+                issued_date=ref.get("issued_date"),
+                title=ref.get("title"),
+            )
+        )
+    session.flush()
+    promote_placeholders(session, doc)
+    drop_orphans(session, old_dsts - seen)
+
+
+def _strengthen(session: Session, src_id: int, dst_id: int, printed: str) -> None:
+    session.flush()
+    cit = session.scalar(select(Citation).where(Citation.src_id == src_id, Citation.dst_id == dst_id))
+    if cit is not None and RELATION_STRENGTH[printed] > RELATION_STRENGTH[cit.printed_relation]:
+        cit.printed_relation = printed
+        if RELATION_STRENGTH[printed] > RELATION_STRENGTH.get(cit.relation, 0):
+            cit.relation = printed
+
+
+def _insert_tasks(session: Session, doc: Document, tasks: list[dict[str, Any]], where: Where) -> None:
+    if not tasks:
+        return
+    rows = [
+        dict(
+            document_id=doc.id,
+            position=i,
+            label=t.get("label"),
+            text=t["text"],
+            deadline=t.get("deadline"),
+            due_date=due_date(t.get("deadline")),
+        )
+        for i, t in enumerate(tasks)
+    ]
+    ids = session.scalars(insert(TaskRow).returning(TaskRow.id, sort_by_parameter_order=True), rows).all()
+    agencies = []
+    for task_id, t in zip(ids, tasks, strict=True):
+        for role in ("lead", "support"):
+            for name in t.get(role) or []:
+                body = describe(name, where)
+                agencies.append(
+                    dict(
+                        task_id=task_id,
+                        document_id=doc.id,
+                        role=role,
+                        name=name,
+                        canonical=body.canonical,
+                        body_key=body.key,
+                        level=body.level,
+                        province=body.province,
+                        district=body.district,
+                        successor=successor(body.province),
+                    )
+                )
+    if agencies:
+        session.execute(insert(TaskAgency), agencies)
+
+
+def promote_placeholders(session: Session, doc: Document) -> None:
+    """Citations that went to a placeholder because `doc` was not here yet now go to `doc`."""
+    if doc.number_key:
+        cond = or_(
+            Document.number_key == doc.number_key,
+            Document.loose_key == doc.loose_key if doc.loose_key else Document.id == -1,
+        )
+    elif doc.type_key and doc.issued_date:
+        cond = (Document.type_key == doc.type_key) & (Document.issued_date == doc.issued_date)
+    else:
+        return
+    placeholders = session.scalars(select(Document).where(cond, Document.in_corpus.is_(False))).all()
+    touched: set[int] = set()
+    for ph in placeholders:
+        for cit in session.scalars(select(Citation).where(Citation.dst_id == ph.id)).all():
+            src = session.get(Document, cit.src_id)
+            c = ident(cit.number, cit.issuer, cit.issued_date, cit.doc_type, cit.title)
+            new = resolve.find(session, c, src)
+            if new is not None and new.id != ph.id:
+                duplicate = session.scalar(
+                    select(Citation.id).where(Citation.src_id == cit.src_id, Citation.dst_id == new.id)
+                )
+                if duplicate or new.id == cit.src_id:
+                    session.delete(cit)
+                else:
+                    cit.dst_id = new.id
+                    if src is not None:
+                        cit.relation = lineage_relation(cit.printed_relation, src, new, cit.title)
+                touched.add(ph.id)
+    session.flush()
+    drop_orphans(session, touched)
+
+
+def drop_orphans(session: Session, ids: set[int]) -> None:
+    """Placeholders no document cites any more are not part of the graph."""
+    if not ids:
+        return
+    cited = exists().where(Citation.dst_id == Document.id)
+    session.execute(
+        delete(Document)
+        .where(Document.id.in_(ids), Document.in_corpus.is_(False), ~cited)
+        .execution_options(synchronize_session=False)
+    )
+
+
+# --- reading ----------------------------------------------------------------------------------------
+
+
+def find_documents(session: Session, number: str) -> list[Document]:
+    """Documents (held first) whose number is `number` in any spelling."""
+    from graph.identity import number_key
+
+    key = number_key(number)
+    if key is None:
+        return []
+    docs = session.scalars(select(Document).where(Document.number_key == key)).all()
+    return sorted(docs, key=lambda d: (not d.in_corpus, d.id))
