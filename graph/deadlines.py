@@ -15,6 +15,7 @@ _DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 _MONTH = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)", re.I)
 _QUARTER = re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s*(?:/|năm)\s*((?:19|20)\d\d)", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_FROM_ONLY = re.compile(r"^\s*(?:kể\s+)?từ\b(?!.*\b(?:đến|tới|trước)\b)", re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -25,6 +26,8 @@ def _month_end(year: int, month: int) -> str:
 def due_date(deadline: str | None) -> str | None:
     if not deadline:
         return None
+    if _FROM_ONLY.search(deadline):
+        return None  # "từ năm 2013": when it starts, not when it is due
     if m := _ISO.search(deadline):
         return m.group(0)
     if m := _DMY.search(deadline):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor import agencies, symbols
+from extractor import agencies, issuers, symbols
 from extractor.clean import fold
 
 # A real number has digits before the first slash ("98/...", "259-KH/TU"); a draft's "/KH-UBND" has none.
@@ -90,6 +90,8 @@ def ident(
     number: str | None, issuer: str | None, issued_date: str | None, doc_type: str | None, title: str | None
 ) -> Ident:
     nkey = number_key(number)
+    if nkey and not (issuer and issuer.strip()):
+        issuer = issuer_from_symbol(number)
     return Ident(
         number_key=nkey,
         loose_key=loose_key(number) if nkey else None,
@@ -99,6 +101,16 @@ def ident(
         issued_date=issued_date,
         title_key=None if nkey else title_key(title),
     )
+
+
+def issuer_from_symbol(number: str | None) -> str | None:
+    """The issuer a symbol names by itself: "QĐ-TTg" -> Thủ tướng Chính phủ, "TT-BTC" -> Bộ Tài chính.
+    None for codes that need a locality ("UBND", "SGDĐT"): which province's, the symbol does not say."""
+    sym = symbols.parse(number) if number else None
+    if sym is None or not sym.issuer_codes:
+        return None
+    name, local = issuers.for_code(sym.issuer_codes[0])
+    return name if name and not local else None
 
 
 def compatible(a: Ident, b: Ident) -> bool:

@@ -51,7 +51,7 @@ WITH RECURSIVE up(start, id, depth) AS (
     SELECT up.start, c.dst_id, up.depth + 1 FROM citations c JOIN up ON c.src_id = up.id
      WHERE c.relation IN {LINEAGE_RELATIONS!r} AND up.depth < :max_depth
 )
-SELECT up.start, up.id, max(up.depth) FROM up GROUP BY up.start, up.id
+SELECT up.start, up.id, min(up.depth) FROM up GROUP BY up.start, up.id
 """).bindparams(bindparam("start", expanding=True))
 
 
@@ -135,16 +135,29 @@ def _tops(up: dict[int, Step]) -> set[int]:
     return {i for i in up if i not in vias}
 
 
+def _authority(doc: Document) -> bool:
+    """An organisation law ("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân") is cited by nearly every
+    decision as its legal authority: it is where the power comes from, not the policy the decision carries."""
+    return (doc.type_key or "") == "luật" and (doc.title or "").lower().startswith("tổ chức")
+
+
 def roots(session: Session, doc_ids: set[int]) -> dict[int, Document]:
-    """The lineage root of each document: its highest-level ancestor (farthest on ties), else itself."""
+    """The lineage root of each document: the nearest ancestor at the highest level (the national policy it
+    carries out, not the resolution that policy is in turn based on), held documents first; else itself."""
     if not doc_ids:
         return {}
     rows = session.execute(_ANCESTORS, {"start": sorted(doc_ids), "max_depth": MAX_DEPTH}).all()
     docs = _docs(session, {int(r[1]) for r in rows} | doc_ids)
-    best: dict[int, tuple[tuple[int, int, int], int]] = {}
+    best: dict[int, tuple[tuple[int, ...], int]] = {}
     for start, anc, depth in rows:
         d = docs[int(anc)]
-        key = (LEVEL_RANK.get(d.level or "", 0), int(depth), -d.id)
+        key = (
+            0 if _authority(d) else 1,
+            LEVEL_RANK.get(d.level or "", 0),
+            -int(depth),
+            int(d.in_corpus),
+            -d.id,
+        )
         if int(start) not in best or key > best[int(start)][0]:
             best[int(start)] = (key, d.id)
     return {i: docs[best[i][1]] if i in best else docs[i] for i in doc_ids}
