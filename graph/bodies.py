@@ -9,6 +9,7 @@ provinces), the administrative level it acts at, and its province and district.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -93,7 +94,10 @@ def _level(a: agencies.Agency | None, canonical: str, where: Where) -> str | Non
             return level
     if any(g in key for g in _LOCAL_GROUPS):
         return "province" if "tỉnh" in key else "local"
-    return agencies.level_of(canonical)
+    if a is not None and a.is_group:
+        return None  # "các tổ chức kinh tế, tổ chức xã hội": no level unless a unit or group says so
+    # extractor.agencies.level_of reads the "xã" of "xã hội" as a commune ("Ngân hàng Chính sách xã hội")
+    return agencies.level_of(re.sub(r"(?i)\bxã hội\b", "", canonical))
 
 
 @lru_cache(maxsize=65536)

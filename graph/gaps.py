@@ -110,8 +110,9 @@ def _restrict(units: list[Unit], below: str | None, jurisdiction: str) -> list[U
         dk = places.key(place.district)
         return [u for u in units if places.key(u.name) == dk]
     keep = [u for u in units if places.key(u.name) == pk]
-    if not keep and place.current:
-        keep = [u for u in units if places.key(u.successor) == pk]
+    if not keep:  # a legacy name for a 2025 unit ("Quảng Bình" -> Quảng Trị), or the reverse
+        succ = places.key(places.successor_province(place.province))
+        keep = [u for u in units if places.key(u.name) == succ or places.key(u.successor) == pk]
     if not keep and below == "district":
         keep = [u for u in units if places.key(u.province) == pk]
     return keep
@@ -278,7 +279,12 @@ def _match_targets(
                     }
                 )
             continue
-        best = matcher.best(qi) if matcher else similarity.Match(-1, 0.0)
+        # the best candidate that is not already the counterpart of another upstream target
+        used = {ci for ci, _ in pairs.values()}
+        best = similarity.Match(-1, 0.0)
+        for ci in range(len(cands)):
+            if ci not in used and matcher is not None and (sc := matcher.score(qi, ci)) > best.score:
+                best = similarity.Match(ci, sc)
         uncovered.append(
             {
                 "item": u.as_json(),
@@ -286,7 +292,7 @@ def _match_targets(
                 "best_candidate": cands[best.index].as_json() if best.index >= 0 else None,
                 "score": best.score,
                 "searched": _searched(docs, len(cands)),
-                "confidence": "no counterpart with the same unit",
+                "confidence": "no counterpart among targets not matched to other upstream targets",
             }
         )
     return uncovered, matched, weakened

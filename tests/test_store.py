@@ -226,7 +226,7 @@ def test_a_placeholder_keyed_by_number_alone_is_merged_when_the_document_arrives
 
 
 def test_a_mistyped_symbol_with_the_right_issuer_finds_the_document(store: Store) -> None:
-    # TP. Hồ Chí Minh's decision cites "Thông tư số 98/2013/TT-BXD ... của Bộ Tài chính": it means 98/2013/TT-BTC
+    # TP. Hồ Chí Minh cites "Thông tư số 98/2013/TT-BXD ... của Bộ Tài chính": it means 98/2013/TT-BTC
     real = store.ingest(
         make("98/2013/TT-BTC", "Bộ Tài chính", level="ministry", date="2013-07-24", doc_type="Thông tư")
     )
