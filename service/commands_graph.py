@@ -97,7 +97,7 @@ def ingest(
                 data = path.read_bytes()
             except OSError as e:
                 failures.append(f"{path}: {e.strerror or e}")
-                err.print(f"vanban: {path}: {e.strerror or e}", markup=False, highlight=False)
+                err.print(f"vanban: {path}: {e.strerror or e}", markup=False, highlight=False, soft_wrap=True)
                 progress.advance(bar)
                 continue
             sha = blobs.sha256(data)
@@ -115,7 +115,7 @@ def ingest(
                 result = extract_file(path, source=str(path))
             except BadInput as e:
                 failures.append(e.message)
-                err.print(f"vanban: {e.message}", markup=False, highlight=False)
+                err.print(f"vanban: {e.message}", markup=False, highlight=False, soft_wrap=True)
                 progress.advance(bar)
                 continue
             with session_scope(factory) as session:
