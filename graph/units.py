@@ -122,7 +122,17 @@ def find_place(name: str) -> Place | None:
     ds = places.find_districts(name)
     if ds:
         return Place(province=ds[0].province, district=ds[0].name)
+    # numbered urban districts ("Quận 12") lose their name when the unit word is stripped
+    key = places.key(name)
+    for u in _all_districts():
+        if key in (places.key(u.full), places.key(u.name)):
+            return Place(province=u.province, district=u.name)
     return None
+
+
+@cache
+def _all_districts() -> tuple[Unit, ...]:
+    return tuple(d for p in _legacy_provinces() for d in districts_at(p.name, "2000-01-01"))
 
 
 def legacy_members(province: str) -> list[str]:

@@ -82,7 +82,10 @@ class Document(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
 
-    __table_args__ = (Index("ix_documents_type_date", "type_key", "issued_date"),)
+    __table_args__ = (
+        Index("ix_documents_type_date", "type_key", "issued_date"),
+        Index("ix_documents_number_issuer", "number_key", "issuer_key"),
+    )
 
 
 class File(Base):

@@ -154,10 +154,12 @@ def _pick(session, number: str, issuer: str | None):  # type: ignore[no-untyped-
     from service.errors import EXIT_NOT_FOUND
     from service.store.repository import find_documents
 
-    docs = find_documents(session, number)
-    if issuer:
+    docs = find_documents(session, number, issuer) if issuer else []
+    if issuer and not docs:  # not the full name: "Vĩnh Long", "UBND tỉnh Gia Lai" as part of it
         key = fold(issuer)
-        docs = [d for d in docs if d.issuer and key in fold(d.issuer)]
+        docs = [d for d in find_documents(session, number) if d.issuer and key in fold(d.issuer)]
+    elif not issuer:
+        docs = find_documents(session, number)
     if not docs:
         _err(f"no document numbered {number!r}" + (f" from {issuer!r}" if issuer else ""))
         raise typer.Exit(EXIT_NOT_FOUND)

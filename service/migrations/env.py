@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import models.service_tables  # noqa: F401  (the service's tables share Base.metadata)
 from models.tables import Base
 
 config = context.config

@@ -86,7 +86,9 @@ def store_result(
         file = File(sha256=sha, size=len(data), media_type=result.intake.media_type, source=source, path=rel)
         session.add(file)
     file.document_id = doc.id
-    extraction = session.get(Extraction, doc.id)
+    session.flush()  # the file row before its extraction (no ORM relationship orders them)
+    fresh = status == "added"
+    extraction = None if fresh else session.get(Extraction, doc.id)
     values = dict(
         sha256=sha,
         source=source,
@@ -102,7 +104,10 @@ def store_result(
         for k, v in values.items():
             setattr(extraction, k, v)
     session.flush()
-    reindex(session, doc, effective_record(session, doc.id), sha)
+    record = (
+        values["record"] if fresh else effective_record(session, doc.id)
+    )  # a new document has no corrections
+    reindex(session, doc, record, sha, fresh=fresh)
     return Outcome(status, doc.id, doc.number, sha)
 
 
@@ -197,16 +202,21 @@ def lineage_relation(printed: str, citing: Document, cited: Document, cite_title
     return printed
 
 
-def reindex(session: Session, doc: Document, record: dict[str, Any], sha: str) -> None:
-    """Rebuild the document's header columns, citations, tasks, agencies and targets from `record`."""
+def reindex(
+    session: Session, doc: Document, record: dict[str, Any], sha: str, *, fresh: bool = False
+) -> None:
+    """Rebuild the document's header columns, citations, tasks, agencies and targets from `record`.
+    `fresh`: the document row was just created, so it has no derived rows to delete yet."""
     _set_header(session, doc, record, sha)
     session.flush()
     where = Where(doc.level, doc.province, doc.district)
-    old_dsts = set(session.scalars(select(Citation.dst_id).where(Citation.src_id == doc.id)))
-    session.execute(delete(Citation).where(Citation.src_id == doc.id))
-    session.execute(delete(TaskAgency).where(TaskAgency.document_id == doc.id))
-    session.execute(delete(TaskRow).where(TaskRow.document_id == doc.id))
-    session.execute(delete(TargetRow).where(TargetRow.document_id == doc.id))
+    old_dsts: set[int] = set()
+    if not fresh:
+        old_dsts = set(session.scalars(select(Citation.dst_id).where(Citation.src_id == doc.id)))
+        session.execute(delete(Citation).where(Citation.src_id == doc.id))
+        session.execute(delete(TaskAgency).where(TaskAgency.document_id == doc.id))
+        session.execute(delete(TaskRow).where(TaskRow.document_id == doc.id))
+        session.execute(delete(TargetRow).where(TargetRow.document_id == doc.id))
     _insert_tasks(session, doc, record.get("tasks") or [], where)
     targets = [
         dict(
@@ -328,9 +338,13 @@ def _insert_tasks(session: Session, doc: Document, tasks: list[dict[str, Any]], 
 def promote_placeholders(session: Session, doc: Document) -> None:
     """Citations that went to a placeholder because `doc` was not here yet now go to `doc`."""
     if doc.number_key:
+        # placeholders of the same issuer or of none: "1/KH-UBND" of another district is not this one
+        same_issuer = or_(Document.issuer_key == doc.issuer_key, Document.issuer_key.is_(None))
         cond = or_(
-            Document.number_key == doc.number_key,
-            Document.loose_key == doc.loose_key if doc.loose_key else Document.id == -1,
+            (Document.number_key == doc.number_key) & same_issuer,
+            (Document.loose_key == doc.loose_key) & (Document.issuer_key == doc.issuer_key)
+            if doc.loose_key
+            else Document.id == -1,
         )
     elif doc.type_key and doc.issued_date:
         cond = (Document.type_key == doc.type_key) & (Document.issued_date == doc.issued_date)
@@ -373,12 +387,15 @@ def drop_orphans(session: Session, ids: set[int]) -> None:
 # --- reading ----------------------------------------------------------------------------------------
 
 
-def find_documents(session: Session, number: str) -> list[Document]:
-    """Documents (held first) whose number is `number` in any spelling."""
-    from graph.identity import number_key
+def find_documents(session: Session, number: str, issuer: str | None = None) -> list[Document]:
+    """Documents (held first) whose number is `number` in any spelling; of `issuer` when given."""
+    from graph.identity import issuer_key, number_key
 
     key = number_key(number)
     if key is None:
         return []
-    docs = session.scalars(select(Document).where(Document.number_key == key)).all()
+    q = select(Document).where(Document.number_key == key)
+    if issuer:
+        q = q.where(Document.issuer_key == issuer_key(issuer))
+    docs = session.scalars(q).all()
     return sorted(docs, key=lambda d: (not d.in_corpus, d.id))

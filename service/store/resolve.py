@@ -18,6 +18,8 @@ Anything else becomes a new placeholder, merged later when the real document arr
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -43,13 +45,17 @@ def _rank(doc: Document, c: Ident) -> tuple[int, int, int]:
     return (0 if doc.in_corpus else 1, 0 if c.year and doc.year == c.year else 1, doc.id)
 
 
-def _candidates(session: Session, c: Ident) -> list[Document]:
+def _candidates(session: Session, c: Ident, *conds: Any, limit: int | None = None) -> list[Document]:
+    """Documents compatible with the citation, narrowed in SQL first: a number like "1/KH-UBND" is
+    shared by thousands of issuers, so the issuer (or in_corpus, province) goes into the query."""
     if c.number_key:
-        q = select(Document).where(Document.number_key == c.number_key)
+        q = select(Document).where(Document.number_key == c.number_key, *conds)
     else:
-        q = select(Document).where(Document.type_key == c.type_key)
+        q = select(Document).where(Document.type_key == c.type_key, *conds)
         if c.issued_date:
             q = q.where(Document.issued_date == c.issued_date)
+    if limit:
+        q = q.order_by(Document.id).limit(limit)
     return [d for d in session.scalars(q) if compatible(ident_of(d), c)]
 
 
@@ -57,14 +63,20 @@ def find(session: Session, c: Ident, citing: Document | None) -> Document | None
     """The existing node a citation refers to, or None (a new placeholder is needed)."""
     if not c.identity():
         return None
-    cands = [d for d in _candidates(session, c) if citing is None or d.id != citing.id]
+
+    def cands(*conds: Any, limit: int | None = None) -> list[Document]:
+        return [
+            d for d in _candidates(session, c, *conds, limit=limit) if citing is None or d.id != citing.id
+        ]
+
     if not c.number_key:
-        return min(cands, key=lambda d: _rank(d, c)) if cands else None
+        found = cands()
+        return min(found, key=lambda d: _rank(d, c)) if found else None
     if c.issuer_key:
-        same = [d for d in cands if d.issuer_key == c.issuer_key]
+        same = cands(Document.issuer_key == c.issuer_key)
         if same:
             return min(same, key=lambda d: _rank(d, c))
-        unknown = [d for d in cands if d.in_corpus and d.issuer_key is None]
+        unknown = cands(Document.issuer_key.is_(None), Document.in_corpus.is_(True), limit=3)
         if len(unknown) == 1:
             return unknown[0]
         if c.loose_key and c.year:
@@ -78,14 +90,14 @@ def find(session: Session, c: Ident, citing: Document | None) -> Document | None
             if len(loose) == 1:
                 return loose[0]
         return None
-    held = [d for d in cands if d.in_corpus]
+    held = cands(Document.in_corpus.is_(True), limit=3)
     if len(held) > 1 and citing is not None and citing.province:
-        held = [d for d in held if d.province == citing.province]
+        held = cands(Document.in_corpus.is_(True), Document.province == citing.province, limit=3)
     if len(held) == 1:
         return held[0]
     if len(held) > 1:
         return None  # ambiguous: a placeholder keyed by the number alone
-    anonymous = [d for d in cands if d.issuer_key is None]
+    anonymous = cands(Document.issuer_key.is_(None))
     return min(anonymous, key=lambda d: _rank(d, c)) if anonymous else None
 
 

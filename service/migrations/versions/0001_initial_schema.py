@@ -50,6 +50,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_documents_province"), ["province"], unique=False)
         batch_op.create_index(batch_op.f("ix_documents_successor"), ["successor"], unique=False)
         batch_op.create_index("ix_documents_type_date", ["type_key", "issued_date"], unique=False)
+        batch_op.create_index("ix_documents_number_issuer", ["number_key", "issuer_key"], unique=False)
 
     op.create_table(
         "citations",
