@@ -275,7 +275,7 @@ def generate(n_docs: int, seed: int = 7):  # type: ignore[no-untyped-def]
                 f"V/v triển khai {rng.choice(TOPICS)}",
             )
             count += 1
-        for prov, d in districts[p]:
+        for _prov, d in districts[p]:
             dissuer = f"Ủy ban nhân dân huyện {d}"
             phongs = [f"Phòng {f}" for f in FIELDS[:6]] + ["Ủy ban nhân dân các xã, thị trấn"]
             dplan = Reference(
