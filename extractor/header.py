@@ -50,6 +50,9 @@ _TITLE_RE = re.compile("^(" + "|".join(sorted((re.escape(t) for t in _TITLES), k
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+)(?:\s(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+)){1,4}$")
 
 
+_TYPE_NUMBER_LINE = re.compile(
+    r"^(?P<type>Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Luật|Pháp lệnh)\s+số\s+"
+    r"(?P<num>\S+/\S+?)(?=\s+ngày\b)")
 _TYPE_DASH_ISSUER = re.compile(r"^(?P<type>[^-–]{4,30}?)\s*[-–]\s*(?P<issuer>.+)$")
 
 
@@ -72,7 +75,7 @@ def _type_line(s: str) -> str | None:
     """"QUYẾT ĐỊNH" -> "Quyết định"; a bare document-type line in capitals."""
     if not _is_upper(s):
         return None
-    k = fold(re.sub(r"\d+$", "", s.strip(" :.“”\"")))  # "THÔNG TƯ1": a footnote mark
+    k = fold(re.sub(r"\d+$", "", s.strip(" :.“”\"-–")))  # "THÔNG TƯ1": a footnote mark
     for t in _doc_type_names():
         if k == fold(t):
             return t
@@ -157,7 +160,30 @@ def parse(doc: Cleaned) -> HeaderResult:
             i = _recipients(lines, i, s[m.end():], h, spans)
             subject_mode = None
             continue
+        m = _TYPE_NUMBER_LINE.match(s)
+        if m and h.number is None and number_idx is None and h.doc_type != "Văn bản hợp nhất" \
+                and (sym := symbols.parse(m["num"])):
+            # a Công báo page heading: "Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018 hướng dẫn ..."
+            h.doc_type = h.doc_type or _type_line(m["type"].upper())
+            h.number, number_idx, type_idx = sym.number, i, i
+            dates = find_dates(s[:m.end() + 40])
+            h.issued_date = h.issued_date or (dates[0].iso if dates and dates[0].start <= m.end() + 2 else None)
+            subject_parts = [s[m.end():].strip()] if s[m.end():].strip() else []
+            subject_mode = "type"
+            spans.append(("document.number", ln.start, ln.end))
+            i += 1
+            continue
         t = _type_line(s)
+        if t and h.doc_type == "Văn bản hợp nhất" and type_idx is None:
+            # the consolidated text names its base document's type: "LUẬT / BẢO HIỂM Y TẾ" is its title
+            type_idx, subject_mode = i, "type"
+            subject_parts = [s]
+            i += 1
+            continue
+        if t == "Văn bản hợp nhất" and h.doc_type is None:
+            h.doc_type = t  # "VĂN BẢN HỢP NHẤT -" over its issuer; its own title comes with the next type line
+            i += 1
+            continue
         if t and h.doc_type is None and (body_start is None):
             h.doc_type = t
             type_idx = i
@@ -215,6 +241,14 @@ def parse(doc: Cleaned) -> HeaderResult:
         if h.doc_type is None and (sym or (h.subject or "").startswith("V/v")):
             h.doc_type = "Công văn"
 
+    if (h.doc_type == "Văn bản hợp nhất" or "XÁC THỰC VĂN BẢN HỢP NHẤT" in doc.match[-20000:].upper()) \
+            and (h.number is None or h.doc_type != "Văn bản hợp nhất"):
+        # a consolidated text, even when its "VĂN BẢN HỢP NHẤT" heading was lost: it authenticates itself at the end
+        number_before = h.number
+        _number_from_authentication(lines, h, spans)
+        if h.number != number_before:
+            h.doc_type = "Văn bản hợp nhất"
+        sym = symbols.parse(h.number) if h.number else sym
     if h.number is None or h.issued_date is None:
         _number_from_attachment(doc, h, body_start, spans)
         sym = symbols.parse(h.number) if h.number else sym
@@ -337,6 +371,22 @@ def _issuer_from_symbol(sym: symbols.Symbol, where: Jurisdiction) -> str | None:
         p = places.find_province(where.province)
         return f"{name} {'thành phố' if p and p.is_city else 'tỉnh'} {where.province}"
     return name
+
+
+def _number_from_authentication(lines: list[Line], h: DocumentHeader, spans: list) -> None:
+    """A consolidated text (Văn bản hợp nhất) prints its number in the authentication block at the end:
+    "VĂN PHÒNG QUỐC HỘI / Số: 22/VBHN-VPQH / XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày 26 tháng 02 năm 2025"."""
+    for k in range(len(lines) - 1, -1, -1):
+        m = _NUMBER_LINE.match(lines[k].text.strip())
+        if m and (sym := symbols.parse(m["num"] or "")) and sym.type_code == "VBHN":
+            h.number = sym.number
+            spans.append(("document.number", lines[k].start, lines[k].end))
+            for ln in lines[k:k + 8]:
+                pm = _PLACE_DATE.match(ln.text.strip())
+                if pm and (dates := find_dates(ln.text)):
+                    h.place, h.issued_date = h.place or pm["place"].strip(), dates[0].iso
+                    break
+            return
 
 
 _ATTACHED = re.compile(

@@ -1,0 +1,66 @@
+"""Header accuracy on documents the rules were not written against: the Công báo corpus in
+../shared/scale, whose metadata gives each document's số hiệu (in its slug) and type.
+
+    python benchmarks/check_scale_headers.py [--show N]
+
+Prints how many numbers and types match, and the first N misses. Many misses are source files
+whose header did not survive text extraction (a continuation page, an empty file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from extractor.errors import BadInput
+from extractor.pipeline import extract_text
+
+BASE = Path(__file__).resolve().parents[2] / "shared" / "scale" / "hrmaster1982-dev_phapluat-8chude-data"
+TYPES = {"VB HN": "Văn bản hợp nhất", "NQ": "Nghị quyết", "QĐ": "Quyết định", "TT Liên tịch": "Thông tư liên tịch"}
+
+
+def ascii_key(s: str) -> str:
+    s = unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in s if not unicodedata.combining(c)).lower())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--show", type=int, default=20)
+    args = ap.parse_args()
+    counts: collections.Counter[str] = collections.Counter()
+    misses = []
+    seen = set()
+    for line in (BASE / "metadata.jsonl").read_text(encoding="utf-8").splitlines():
+        meta = json.loads(line)
+        path = BASE / meta["json_path"].replace(".json", ".txt")
+        if not path.exists() or path in seen:
+            continue
+        seen.add(path)
+        try:
+            doc = extract_text(path.read_text(encoding="utf-8"), str(path)).record.document
+        except BadInput:
+            counts["unreadable"] += 1
+            continue
+        expected_number = re.sub(r"^.*?-so-", "", re.sub(r"-\d+$", "", meta["slug"])).replace("-", "")
+        expected_type = TYPES.get(meta["loai"], meta["loai"])
+        counts["documents"] += 1
+        counts["number"] += ascii_key(doc.number or "") == expected_number
+        counts["type"] += doc.doc_type == expected_type
+        counts["date"] += doc.issued_date is not None
+        counts["issuer"] += doc.issuer is not None
+        if ascii_key(doc.number or "") != expected_number or doc.doc_type != expected_type:
+            misses.append((path.name, meta["slug"], doc.number, expected_type, doc.doc_type))
+    n = counts["documents"]
+    print(f"{n} documents: number {counts['number']}/{n}, type {counts['type']}/{n}, "
+          f"date found {counts['date']}/{n}, issuer found {counts['issuer']}/{n}, unreadable {counts['unreadable']}")
+    for m in misses[: args.show]:
+        print("  miss:", *m)
+
+
+if __name__ == "__main__":
+    main()
