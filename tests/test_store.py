@@ -262,3 +262,15 @@ def test_migrations_are_idempotent_and_full_text_search_is_ready(store: Store, c
             q = text("SELECT document_id FROM extractions WHERE search @@ plainto_tsquery('simple', :q)")
         assert s.scalars(q, {"q": "học tập"}).all() == [doc_id]
         assert s.scalar(select(func.count()).select_from(TaskAgency)) > 0
+
+
+def test_the_migrations_build_exactly_the_tables_the_models_describe(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from models.tables import Base
+    from service.store.db import include_object
+
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_object": include_object, "compare_type": True})
+        assert compare_metadata(ctx, Base.metadata) == []

@@ -7,6 +7,7 @@ from sqlalchemy import create_engine
 
 import models.service_tables  # noqa: F401  (the service's tables share Base.metadata)
 from models.tables import Base
+from service.store.db import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -16,6 +17,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_object=include_object,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying them
         compare_type=True,
     )
