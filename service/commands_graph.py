@@ -198,14 +198,15 @@ def lineage(
         _print_json(answer)
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console()
     d = answer["document"]
-    note = "" if d["in_corpus"] else " [known only from citations]"
+    note = "" if d["in_corpus"] else " — known only from citations"
     console.print(
-        f"[bold]{d['doc_type'] or ''} {d['number']}[/bold] — {d['issuer'] or '?'}, "
-        f"{d['issued_date'] or '?'}{note}"
+        f"[bold]{escape(d['doc_type'] or '')} {escape(d['number'] or '')}[/bold] — "
+        f"{escape(d['issuer'] or '?')}, {d['issued_date'] or '?'}{note}"
     )
     for title, key in (
         ("Upstream (what it carries out)", "upstream"),

@@ -274,3 +274,15 @@ def test_the_migrations_build_exactly_the_tables_the_models_describe(store: Stor
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": include_object, "compare_type": True})
         assert compare_metadata(ctx, Base.metadata) == []
+
+
+def test_full_text_search_finds_documents_by_their_words(store: Store, corpus_results) -> None:
+    from service.store.search import search
+
+    for name in (QB, VL):
+        store.ingest(corpus_results[name][1], corpus_results[name][0])
+    with store.session() as s:
+        hits = search(s, "trung tâm học tập cộng đồng")
+        assert hits["count"] == 2 and {h["number"] for h in hits["data"]} == {"674/UBND-VX", "684/QĐ-UBND"}
+        assert [h["number"] for h in search(s, "Vĩnh Long")["data"]] == ["684/QĐ-UBND"]
+        assert search(s, "- : /")["count"] == 0  # punctuation alone is no query, and no syntax error
