@@ -72,7 +72,7 @@ def _jurisdiction_condition(place: Place) -> Any:
 
 
 def _query(f: DutyFilter) -> Select[Any]:
-    q = (
+    q: Select[Any] = (  # type: ignore[assignment]
         select(TaskAgency, TaskRow, Document)
         .join(TaskRow, TaskRow.id == TaskAgency.task_id)
         .join(Document, Document.id == TaskAgency.document_id)

@@ -361,11 +361,12 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
     if not up_tasks and not up_targets:
         notes.append(f"{doc.number} assigns no task to the {below} level and sets no target")
     for unit in covered:
-        unit_docs = [d for d in by_unit[unit["name"]]]
+        name = str(unit["name"])
+        unit_docs = by_unit[name]
         cand_tasks = _tasks(session, unit_docs, None)
         cand_targets = _targets(session, unit_docs)
-        unc, mat = _match_tasks(up_tasks, cand_tasks, unit["name"], unit_docs)
-        unc_t, mat_t, weak = _match_targets(up_targets, cand_targets, unit["name"], unit_docs)
+        unc, mat = _match_tasks(up_tasks, cand_tasks, name, unit_docs)
+        unc_t, mat_t, weak = _match_targets(up_targets, cand_targets, name, unit_docs)
         report["uncovered"] += unc + unc_t
         report["matched"] += mat + mat_t
         report["weakened"] += weak

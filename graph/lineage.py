@@ -9,6 +9,7 @@ not of the corpus. Depth is bounded (cycles can exist in dirty data: two letters
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,7 +81,7 @@ class Step:
     via: int  # the document this one hangs off (its child upward, its parent downward)
 
 
-def _nearest(rows: list[Any]) -> dict[int, Step]:
+def _nearest(rows: Sequence[Any]) -> dict[int, Step]:
     """Each document once, at its smallest depth (a document may be reached along several paths)."""
     best: dict[int, Step] = {}
     for r in rows:

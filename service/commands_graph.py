@@ -36,7 +36,7 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _open():  # type: ignore[no-untyped-def]
+def _open():
     from service.store.db import init_db, make_engine, session_factory
 
     engine = make_engine()
@@ -148,7 +148,7 @@ def ingest(
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def _pick(session, number: str, issuer: str | None):  # type: ignore[no-untyped-def]
+def _pick(session, number: str, issuer: str | None):
     """The document a user means by NUMBER: held before placeholder; --issuer when several share it."""
     from extractor.clean import fold
     from service.errors import EXIT_NOT_FOUND

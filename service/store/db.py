@@ -18,7 +18,7 @@ from service.store.config import database_url
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     # WAL lets readers (queries, the API) go on while an ingest writes; foreign keys are off by default.
     cur.execute("PRAGMA journal_mode=WAL")
@@ -44,7 +44,7 @@ def make_engine(url: str | None = None, *, schema: str | None = None) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
+def alembic_config(engine: Engine):
     from alembic.config import Config
 
     cfg = Config()
@@ -53,7 +53,7 @@ def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     return cfg
 
 
-def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """For Alembic's comparisons: full-text objects are made by raw SQL in the migrations, not by models."""
     if type_ == "table" and name and name.startswith("extractions_fts"):
         return False

@@ -104,10 +104,9 @@ def store_result(
         for k, v in values.items():
             setattr(extraction, k, v)
     session.flush()
-    record = (
-        values["record"] if fresh else effective_record(session, doc.id)
-    )  # a new document has no corrections
-    reindex(session, doc, record, sha, fresh=fresh)
+    # a new document has no corrections yet: its record is the machine's
+    record = result.record.model_dump(mode="json") if fresh else effective_record(session, doc.id)
+    reindex(session, doc, record or {}, sha, fresh=fresh)
     return Outcome(status, doc.id, doc.number, sha)
 
 
