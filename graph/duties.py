@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from extractor.clean import fold
@@ -71,8 +71,8 @@ def _jurisdiction_condition(place: Place) -> Any:
     return or_(own, everywhere)
 
 
-def _query(f: DutyFilter) -> Select[Any]:
-    q: Select[Any] = (  # type: ignore[assignment]
+def _query(f: DutyFilter) -> Any:  # a Select of (TaskAgency, TaskRow, Document)
+    q = (
         select(TaskAgency, TaskRow, Document)
         .join(TaskRow, TaskRow.id == TaskAgency.task_id)
         .join(Document, Document.id == TaskAgency.document_id)
