@@ -182,19 +182,30 @@ _TABLE_ROW = re.compile(r"(?m)^[ ]*\|.*\|[ ]*$")
 _PIPE = re.compile(r"[ ]*\|[ ]*")
 
 
+# Table rows whose cells are layout (header columns, "Kính gửi", "Nơi nhận" beside the signature).
+_LAYOUT_ROW = re.compile(r"(?i)nơi nhận|kính gửi|\b(?:TM|KT|TL|TUQ|Q)\.\s|cộng hòa xã hội|cộng hoà xã hội|\bsố\s*:")
+
+
 def _split_table_cells(text: str) -> tuple[str, OffsetMap]:
-    """Each cell of a markdown table row ("| A | B |") becomes its own line."""
+    """Markdown table rows ("| A | B |"): a layout row's cells become lines of their own (the two
+    header columns, the signature beside "Nơi nhận"); a data row stays one line, cells joined by
+    " | " (a table of duties: TT | Nội dung | Cơ quan chủ trì | ...)."""
     rows = [m.span() for m in _TABLE_ROW.finditer(text)]
     if not rows:
         return text, OffsetMap((0,), (0,), ())
     starts = [a for a, _ in rows]
+    header_end = _header_zone_end(text)
+    # the header and signature tables have two columns; a table of duties has more
+    layout = [bool(_LAYOUT_ROW.search(text, a, b)) or (a < header_end and text.count("|", a, b) <= 3) for a, b in rows]
 
     def repl(m: re.Match[str]) -> str:
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0 or not (rows[i][0] <= m.start() and m.end() <= rows[i][1]):
             return m.group(0)
         at_edge = m.start() == rows[i][0] or m.end() == rows[i][1]
-        return "" if at_edge else "\n"
+        if at_edge:
+            return ""
+        return "\n" if layout[i] else " | "
 
     return rewrite(text, _PIPE, repl)
 

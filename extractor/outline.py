@@ -133,8 +133,8 @@ def parse(doc: Cleaned, start: int, end: int, closing: int | None = None) -> Out
             last = None
             in_closing = False
             continue
-        if in_closing:
-            continue
+        if in_closing or s.count(" | ") >= 2:
+            continue  # the closing block; rows of a table (its duties are read by tasks)
         mk = _marker(s)
         if mk is None:
             if last is None:
@@ -190,8 +190,15 @@ def _mostly_upper(s: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
+# "Đơn vị chủ trì: Sở Giáo dục và Đào tạo": a short label, a colon, a value.
+_KEY_VALUE = re.compile(r"^[^\W\d_][^:.;]{2,40}:\s*\S")
+
+
 def _continues(item: Node, s: str) -> bool:
-    """Does an unlabelled paragraph continue `item`? Yes after a heading ("... :") or a sentence left open."""
+    """Does an unlabelled paragraph continue `item`? Yes after a heading ("... :"), a sentence left open,
+    or as another line of a block of fields ("Đơn vị chủ trì: ...", "Thời gian hoàn thành: ...")."""
+    if _KEY_VALUE.match(s) and all(_KEY_VALUE.match(b.text.strip()) for b in item.body):
+        return True
     head = item.head.rstrip()
     if head.endswith(":") or not item.body and not re.search(r"[.;!?]$|\./\.$", head):
         return True

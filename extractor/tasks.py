@@ -56,6 +56,12 @@ _DEADLINE_PERIOD = re.compile(
     r"|trước ngày \d{1,2} hàng (?:tháng|quý)|định kỳ[^.;:]{0,12}?(?:hàng|hằng) (?:năm|quý|tháng)|"
     r"quý\s+[IVX]+\s+năm\s+\d{4})")
 _ANNUAL = re.compile(r"(?i)(?:^|[.;:,]\s*)(?P<w>(?:hàng|hằng) (?:năm|quý|tháng))\b")
+# A plan laid out as fields under an item: "- Cơ quan chủ trì: Sở Thông tin và Truyền thông."
+_FIELD_LEAD = re.compile(r"(?i)^(?:cơ quan|đơn vị|bộ phận)\s+(?:chủ trì|thực hiện|chịu trách nhiệm|đầu mối)(?:\s+thực hiện)?"
+                         r"\s*:\s*(?P<v>.+)$|^chủ trì(?:\s+thực hiện)?\s*:\s*(?P<v2>.+)$")
+_FIELD_SUPPORT = re.compile(r"(?i)^(?:(?:cơ quan|đơn vị)\s+)?phối hợp(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$")
+_FIELD_TIME = re.compile(r"(?i)^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất))?\s*:\s*(?P<v>.+)$")
+_FIELD_OTHER = re.compile(r"(?i)^(?:sản phẩm|kết quả)(?:\s+(?:đầu ra|dự kiến))?\s*:")
 _FIELD_DEADLINE = re.compile(r"(?i)^(?:thời gian (?:hoàn tất|hoàn thành|thực hiện)|thời hạn)\s*:\s*(?P<v>.+)$")
 
 
@@ -290,11 +296,108 @@ def _deadline_value(v: str) -> str:
 
 
 @dataclass
+class _Fields:
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    nodes: list[Node] = field(default_factory=list)  # field children: not tasks of their own
+    lines: list[Line] = field(default_factory=list)  # field lines of the item's body
+
+
+def _field_agencies(value: str) -> list[str]:
+    """"Các sở, ban, ngành; UBND các huyện, thị xã, thành phố." -> each body, as written when not recognised."""
+    out: list[str] = []
+    for part in re.split(r"\s*;\s*", value.strip().rstrip(".;")):
+        found = agencies.split_list(part)
+        names = _names(found) if found else ([agencies.canonical(part)] if part else [])
+        out.extend(n for n in names if n not in out)
+    return out
+
+
+def _fields(node: Node) -> _Fields:
+    f = _Fields()
+    candidates = [(c.head, c) for c in node.children if not c.children] + [(b.text.strip(), b) for b in node.body]
+    for text, where in candidates:
+        m_lead, m_sup, m_time = _FIELD_LEAD.match(text), _FIELD_SUPPORT.match(text), _FIELD_TIME.match(text)
+        if m_lead:
+            f.lead += [a for a in _field_agencies(m_lead["v"] or m_lead["v2"]) if a not in f.lead]
+        elif m_sup:
+            f.support += [a for a in _field_agencies(m_sup["v"]) if a not in f.support]
+        elif m_time:
+            f.deadline = _deadline_value(m_time["v"])
+        elif not _FIELD_OTHER.match(text):
+            continue
+        (f.nodes if isinstance(where, Node) else f.lines).append(where)  # type: ignore[arg-type]
+    return f
+
+
+# Columns of a table of duties, by what their header says.
+_COLUMNS = [
+    ("label", re.compile(r"^(?:s?tt|số tt|số thứ tự)$")),
+    ("support", re.compile(r"phối hợp")),
+    ("lead", re.compile(r"chủ trì|thực hiện|trách nhiệm|đầu mối|cơ quan|đơn vị")),
+    ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành")),
+    ("text", re.compile(r"nội dung|nhiệm vụ|công việc|hoạt động|giải pháp|tên")),
+]
+
+
+# Cells of a row kept by clean() ("1 | Tuyên truyền ... | Sở Thông tin và Truyền thông |  | Hằng năm").
+_CELL_SPLIT = re.compile(r"\s*\|\s*")
+
+
+def _table_columns(cells: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        key = fold(cell)
+        for name, pat in _COLUMNS:
+            if name not in cols and pat.search(key):
+                cols[name] = i
+                break
+    return cols if "text" in cols and "lead" in cols else None
+
+
+def _table_tasks(doc: Cleaned) -> list[TaskFinding]:
+    """Rows of a table of duties ("TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành")."""
+    out: list[TaskFinding] = []
+    lines = doc.lines()
+    i = 0
+    while i < len(lines):
+        cells = _CELL_SPLIT.split(lines[i].text.strip())
+        cols = _table_columns(cells) if len(cells) >= 3 else None
+        if cols is None:
+            i += 1
+            continue
+        section = None
+        j = i + 1
+        while j < len(lines) and (" | " in lines[j].text or not lines[j].text.strip()):
+            ln = lines[j]
+            j += 1
+            row = _CELL_SPLIT.split(ln.text.strip())
+            if len(row) < 2:
+                continue
+            cell = {name: (row[k] if k < len(row) else "") for name, k in cols.items()}
+            text, tt = cell["text"], cell.get("label", "")
+            if not text:
+                continue
+            if not cell["lead"] and (re.fullmatch(r"[IVXLC]+|[A-ZĐ]", tt) or text.isupper()):
+                section = tt or None  # a group of rows: "II | NHIỆM VỤ CỤ THỂ | | |"
+                continue
+            label = f"{section}.{tt}" if section and tt else (tt or None)
+            lead = _field_agencies(cell["lead"]) if cell["lead"] else []
+            support = [a for a in _field_agencies(cell.get("support", "")) if a not in lead]
+            deadline = _deadline_value(cell["deadline"]) if cell.get("deadline") else None
+            out.append(TaskFinding(label, text, lead, support, deadline, ln.start, ln.end, []))
+        i = j
+    return out
+
+
+@dataclass
 class _Ctx:
     doc: Cleaned
     lead_in: list[str]
     normative: bool = False
     task_leads: dict[int, list[str]] = field(default_factory=dict)
+    field_nodes: set[int] = field(default_factory=set)
 
 
 # Normative documents (Luật, Nghị định, Thông tư, ...) state rules; their duties sit only under duty
@@ -330,7 +433,8 @@ def find_tasks(doc: Cleaned, outline: Outline, preamble: list[Line], doc_type: s
                 out.append(lt)
     if not any(n.style != "root" for n in outline.root.walk()):
         out.extend(t for ln in preamble if (t := _loose_task(ln, ctx, require_request=True)))
-    return out
+    out.extend(_table_tasks(doc))
+    return sorted(out, key=lambda t: t.start)
 
 
 def _lead_in(preamble: list[Line]) -> list[str]:
@@ -360,6 +464,12 @@ def _task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
     if node.style == "article" and re.match(r"(?i)^(?:phê duyệt|ban hành|quyết định này có hiệu lực|.{0,40}có hiệu lực)",
                                             node.head):
         return None
+    if id(node) in ctx.field_nodes:
+        return None
+    fields = _fields(node)
+    ctx.field_nodes.update(id(n) for n in fields.nodes)
+    if fields.lead or fields.support or fields.deadline:
+        return _field_task(node, fields, ctx)
     heading_agencies = agency_heading(node)
     head = node.head.strip()
     if (is_heading(node) or heading_agencies) and not node.body and node.children:
@@ -408,6 +518,22 @@ def _task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
     spans = [(a.start, a.end, a.name) for a in lead_found + sup]
     return TaskFinding(node.label, text, list(lead), _names(sup), deadline_of(own_text, node.body), node.start,
                        max([node.end] + [b.end for b in extra]), spans)
+
+
+def _field_task(node: Node, fields: _Fields, ctx: _Ctx) -> TaskFinding:
+    """An item whose lead, support and deadline are given as fields ("Cơ quan chủ trì: ...")."""
+    body = [b for b in node.body if b not in fields.lines]
+    text = " ".join(" ".join([node.head] + [b.text for b in body]).split())
+    found = []
+    if not fields.lead:
+        own = re.sub(r"^[^:]{1,30}:\s*", "", text)  # "Bước 3: ..." titles
+        base = node.head_start
+        found = _explicit_leads(own, base) or subject(own, base) or _later_subject(own, base)
+    lead = fields.lead or _names(found) or _heading_lead(node, ctx) or _inherited(node, ctx) or ctx.lead_in
+    ctx.task_leads[id(node)] = lead
+    support = [a for a in (fields.support or _names(support_of(text, node.head_start, lead))) if a not in lead]
+    end = max([node.end] + [n.end for n in fields.nodes] + [b.end for b in node.body])
+    return TaskFinding(node.label, text, lead, support, fields.deadline, node.start, end, [])
 
 
 def _later_subject(text: str, base: int) -> list[agencies.Agency]:

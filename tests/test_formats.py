@@ -57,3 +57,23 @@ def test_findings_point_into_the_text(from_text) -> None:  # type: ignore[no-unt
     for span in result.spans:
         if span.kind == "reference" and span.label == "14/CT-TTg":
             assert "14/CT-TTg" in result.text[span.start:span.end]
+
+
+def test_a_docx_table_of_duties_gives_one_task_per_row(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    for line in ["ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Số: 120/KH-UBND", "An Giang, ngày 05 tháng 3 năm 2024", "KẾ HOẠCH",
+                 "Triển khai học tập suốt đời năm 2024", "II. PHÂN CÔNG NHIỆM VỤ"]:
+        d.add_paragraph(line)
+    rows = [("TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+            ("1", "Tổ chức Tuần lễ hưởng ứng học tập suốt đời", "Sở Giáo dục và Đào tạo", "Hội Khuyến học tỉnh",
+             "Trước ngày 30/10/2024")]
+    table = d.add_table(rows=len(rows), cols=5)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    d.save(tmp_path / "plan.docx")
+    record = extract_file(tmp_path / "plan.docx").record
+    assert [(t.label, t.lead, t.support, t.deadline) for t in record.tasks] == [
+        ("1", ["Sở Giáo dục và Đào tạo"], ["Hội Khuyến học tỉnh"], "2024-10-30")]

@@ -104,3 +104,37 @@ def test_a_letter_without_items_still_carries_its_request() -> None:
     body = ("Để đảm bảo thời gian hoàn thành việc hỗ trợ về nhà ở, Bộ Xây dựng đề nghị Bộ Tài chính, Bộ Kế hoạch và Đầu "
             "tư bố trí vốn theo danh sách mà Ủy ban nhân dân các tỉnh đã báo cáo./.")
     assert tasks(body) == [(None, ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"], [], None)]
+
+
+PLAN_HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 120/KH-UBND\nAn Giang, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\n"
+             "Triển khai học tập suốt đời năm 2024\n\n")
+
+LAYOUTS = [
+    pytest.param(
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Tuyên truyền, nâng cao nhận thức về học tập suốt đời\n"
+        "- Cơ quan chủ trì: Sở Thông tin và Truyền thông.\n- Cơ quan phối hợp: Sở Giáo dục và Đào tạo; Đài Phát thanh - "
+        "Truyền hình tỉnh; UBND các huyện, thị xã, thành phố.\n- Thời gian thực hiện: Hằng năm.\n"
+        "2. Tổ chức Tuần lễ hưởng ứng học tập suốt đời\nĐơn vị chủ trì: Sở Giáo dục và Đào tạo\n"
+        "Đơn vị phối hợp: Hội Khuyến học tỉnh\nThời gian hoàn thành: trước ngày 30/10/2024.",
+        [("II.1", ["Sở Thông tin và Truyền thông"],
+          ["Sở Giáo dục và Đào tạo", "Đài Phát thanh - Truyền hình tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+          "Hằng năm"),
+         ("II.2", ["Sở Giáo dục và Đào tạo"], ["Hội Khuyến học tỉnh"], "2024-10-30")],
+        id="fields: Cơ quan chủ trì / phối hợp / Thời gian thực hiện, as bullets or plain lines"),
+    pytest.param(
+        "II. PHÂN CÔNG NHIỆM VỤ\n\n| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "|---|---|---|---|---|\n| I | CÔNG TÁC TUYÊN TRUYỀN | | | |\n"
+        "| 1 | Tuyên truyền về học tập suốt đời | Sở Thông tin và Truyền thông | Sở GD&ĐT; UBND các huyện, thị xã, "
+        "thành phố | Hằng năm |\n| II | XÂY DỰNG MÔ HÌNH | | | |\n"
+        "| 1 | Đánh giá, xếp loại cộng đồng học tập cấp xã | UBND các huyện, thị xã, thành phố | Hội Khuyến học tỉnh | "
+        "Quý IV/2024 |",
+        [("I.1", ["Sở Thông tin và Truyền thông"],
+          ["Sở Giáo dục và Đào tạo", "Ủy ban nhân dân các huyện, thị xã, thành phố"], "Hằng năm"),
+         ("II.1", ["Ủy ban nhân dân các huyện, thị xã, thành phố"], ["Hội Khuyến học tỉnh"], "Quý IV/2024")],
+        id="a table of duties: one task per row, group rows label the rows under them"),
+]
+
+
+@pytest.mark.parametrize("body,expected", LAYOUTS)
+def test_layouts(body: str, expected: list[tuple]) -> None:
+    assert tasks(body, PLAN_HEAD) == expected

@@ -182,16 +182,28 @@ def _read_table(
 ) -> None:
     if depth > _MAX_TABLE_DEPTH:
         raise TooComplex(name, f"tables nested more than {_MAX_TABLE_DEPTH} deep")
-    for row in _unwrapped(table):
-        if row.tag != w("tr"):
-            continue
+    rows = [row for row in _unwrapped(table) if row.tag == w("tr")]
+    # A table of three or more columns is data (a table of duties: TT | Nội dung | Cơ quan chủ trì | ...):
+    # one line per row, cells joined by " | ", as a markdown table reads. Two columns are layout
+    # (the header, the signature beside "Nơi nhận"): each cell's lines on their own.
+    data = max((sum(1 for c in _unwrapped(row) if c.tag == w("tc")) for row in rows), default=0) >= 3
+    for row in rows:
+        cells: list[str] = []
         for cell in _unwrapped(row):
             if cell.tag != w("tc"):
                 continue
             merge = cell.find(f"{w('tcPr')}/{w('vMerge')}")
-            if merge is not None and merge.get(w("val"), "continue") == "continue":
-                continue  # the lower part of a vertically merged cell: its text sits in the top part
-            _read_blocks(cell, numbering, lines, name, depth)
+            continued = merge is not None and merge.get(w("val"), "continue") == "continue"
+            if not data:
+                if not continued:  # the lower part of a vertically merged cell: its text sits in the top part
+                    _read_blocks(cell, numbering, lines, name, depth)
+                continue
+            inner: list[str] = []
+            if not continued:
+                _read_blocks(cell, numbering, inner, name, depth)
+            cells.append(" ".join(" ".join(inner).split()))
+        if data:
+            lines.append("| " + " | ".join(cells) + " |")
 
 
 def _read_paragraph(
