@@ -62,7 +62,8 @@ _TITLE_OPEN = re.compile(
     r"(?i)^\s*,?\s*(?:về việc|v/v|về|phê duyệt|ban hành|hướng dẫn|quy định|sửa đổi|thành lập|triển khai|hỗ trợ|"
     r"“|\")")
 # Where a title ends: a sentence or clause boundary, or a new cue.
-_TITLE_END = re.compile(rf"(?i);|\n|\.\s|\.$|\)|\s\(|,\s*(?=(?:ủy ban|uỷ ban|ubnd|sở|bộ|phòng|hội đồng|ban|các)\s[^,]{{0,60}}"
+_TITLE_END = re.compile(rf"(?i);|\n|\.\s|\.$|\)|\s\(|,\s*(?=(?:ủy ban|uỷ ban|ubnd|sở|bộ|phòng|hội đồng|ban|các|chủ tịch|"
+                        rf"giám đốc|bộ trưởng|thủ tướng|trưởng ban)\s[^,]{{0,60}}"
                         rf"(?:yêu cầu|đề nghị|ban hành|xây dựng|hướng dẫn|thông báo)\b)|\s+và (?=thực hiện|căn cứ)"
                         rf"|,\s*(?=căn cứ|thực hiện)|\s+và\s+(?=(?:{_TYPE_ALT})\s+(?:số\s*)?\d)")
 # Issuer phrase after "của"/"do".

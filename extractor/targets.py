@@ -107,10 +107,11 @@ def find_targets(doc: Cleaned, outline: Outline, default_year: int | None) -> li
     for node in outline.root.walk():
         if node.style == "root":
             continue
-        in_goals = kind_of(node) == "target"
+        kind = kind_of(node)
+        in_goals = kind == "target"
         text = node.text
-        if not text:
-            continue
+        if not text or kind == "context":
+            continue  # "I. KẾT QUẢ THỰC HIỆN ... đạt 98,5%": what was achieved is not a goal
         if not in_goals and not _GOAL_CUE.search(text):
             continue
         figures: list[tuple[int, int, int | float, int | float | None, str]] = []

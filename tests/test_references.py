@@ -122,3 +122,9 @@ def test_titles_are_kept() -> None:
 def test_variant_spellings_are_one_number(variant: str) -> None:
     refs = find_references(f"Căn cứ Quyết định {variant} ngày 26/4/2013 của Thủ tướng Chính phủ;")
     assert [r.number for r in refs] == ["22/2013/QĐ-TTg"]
+
+
+def test_a_title_ends_where_the_main_clause_begins() -> None:
+    refs = find_references("Thực hiện Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của Thủ tướng Chính phủ phê duyệt Đề án "
+                           "“Xây dựng xã hội học tập giai đoạn 2021 - 2030”, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:")
+    assert refs[0].title == "phê duyệt Đề án “Xây dựng xã hội học tập giai đoạn 2021 - 2030”"

@@ -64,3 +64,11 @@ def test_value_max_only_for_ranges() -> None:
     record = extract_text(HEAD + "I. MỤC TIÊU\n- 96% người biết chữ.\n- 30% - 40% số xã đạt chuẩn.", "t").record
     dumped = [t.model_dump() for t in record.targets]
     assert "value_max" not in dumped[0] and dumped[1]["value_max"] == 40
+
+
+def test_a_report_achievements_are_not_goals() -> None:
+    head = "ỦY BAN NHÂN DÂN\nHUYỆN TIÊN DU\nSố: 210/BC-UBND\nTiên Du, ngày 15 tháng 12 năm 2024\n\nBÁO CÁO\nKết quả năm 2024\n\n"
+    body = ("I. KẾT QUẢ THỰC HIỆN\n1. Tỷ lệ người biết chữ trong độ tuổi 15 - 60 đạt 98,5%; 100% xã duy trì trung tâm.\n"
+            "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n1. Phòng Giáo dục và Đào tạo tham mưu củng cố các trung tâm học tập "
+            "cộng đồng; phấn đấu đạt 99% người biết chữ.")
+    assert targets(body, head) == [("II.1", 99, None, "%", "người biết chữ", 2025)]
