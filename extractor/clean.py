@@ -113,6 +113,7 @@ class Cleaned:
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 # A base letter followed by combining marks: NFC composes these (cp1258 and macOS text decompose).
 _DECOMPOSED = re.compile("[^\u0300-\u036f\n]?[\u0300-\u036f]+")
+_COMBINING = re.compile("[\u0300-\u036f]")
 # Every kind of horizontal space counts as one space; \r\n and \r end lines.
 _SPACES = str.maketrans({c: " " for c in "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                          "\u2009\u200a\u202f\u205f\u3000\v"} | {"\f": "\n"})
@@ -126,7 +127,7 @@ _MD_PIPE = re.compile(r"(?m)(?:^[ ]*\|[ ]*|[ ]*\|[ ]*$|[ ]*\|[ ]*)")
 _MD_STARS = re.compile(r"\*+")
 _MD_HEADING = re.compile(r"(?m)^[ ]*#{1,6}[ ]+")
 # A run of dashes under an agency name ("THỦ TƯỚNG CHÍNH PHỦ --------") is a rule, not text.
-_DASH_RULE = re.compile(r"[ ]*[-_–—=]{4,}[ ]*")
+_DASH_RULE = re.compile(r"[-_–—=]{4,}")  # the spaces around it go with the later whitespace edits
 
 # Công báo page furniture: "CÔNG BÁO/Số 123 + 124/Ngày 10-02-2024   45" and the signing stamp.
 _CONG_BAO_HEADER = re.compile(
@@ -302,12 +303,27 @@ def _letter_spaced(line: str) -> bool:
     return short >= 2 and (short + broken) / len(tokens) >= 0.2
 
 
+# A single letter standing alone ("B AN", "M I NH"), other than the one-letter words y, à, ở, ơ, ư, á, ý.
+_LONE_LETTER = re.compile(r"(?<!\S)(?![yYàạởơưáýÝỞƠƯ](?:\s|$))[^\W\d_](?=[ ,.;:]|$)", re.MULTILINE)
+
+
 def _respace(text: str) -> tuple[str, OffsetMap]:
-    """Delete the spaces inside letter-spaced words, and only them (offsets stay exact)."""
+    """Delete the spaces inside letter-spaced words, and only them (offsets stay exact).
+
+    Only lines with two or more lone letters are looked at: one regex pass finds them.
+    """
+    candidates: dict[int, int] = {}
+    for m in _LONE_LETTER.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        candidates[line_start] = candidates.get(line_start, 0) + 1
     edits: list[tuple[int, int, str]] = []
-    for m in re.finditer(r"(?m)^.+$", text):
-        if _letter_spaced(m.group(0)):
-            edits.extend((m.start() + k, m.start() + k + 1, "") for k in _respace_cuts(m.group(0)))
+    for start, count in candidates.items():
+        if count < 2:
+            continue
+        end = text.find("\n", start)
+        line = text[start:end if end >= 0 else len(text)]
+        if _letter_spaced(line):
+            edits.extend((start + k, start + k + 1, "") for k in _respace_cuts(line))
     return apply_edits(text, edits)
 
 
@@ -326,7 +342,8 @@ def clean(raw: str) -> Cleaned:
     text = raw
     step(_CRLF, "\n")
     step(_INVISIBLE, "")
-    step(_DECOMPOSED, _nfc)
+    if _COMBINING.search(text):  # a cheap scan first: most text arrives composed
+        step(_DECOMPOSED, _nfc)
     text = text.translate(_SPACES).translate(_LOOKALIKES)
     step(_CONG_BAO_HEADER, "")
     step(_SIGN_STAMP, "")

@@ -96,6 +96,17 @@ def _spans(doc: Cleaned, hdr, mentions, refs: list[Reference], tasks, targets) -
     return out
 
 
+def warm_up() -> None:
+    """Load every lazy resource (lexicons, syllables, dictionary, POS model) now, not on the first document."""
+    from extractor import agencies, tokens
+    from extractor.tasks import starts_with_action
+
+    syllables()
+    tokens.dictionary_words()
+    agencies.canonical("Sở Giáo dục và Đào tạo")
+    starts_with_action("Nhà nước giữ vai trò chủ đạo", guess=True)  # not in the verb lexicon: loads the POS model
+
+
 def extract_file(path: str | os.PathLike[str], *, source: str | None = None, limits=None) -> ExtractionResult:
     """Read a file of any supported kind (text, DOCX, PDF, image) and extract its record."""
     from extractor import intake
@@ -110,4 +121,4 @@ def empty_record(source: str) -> ExtractionRecord:
     return ExtractionRecord(source=source, document=DocumentHeader())
 
 
-__all__ = ["extract_text", "extract_file", "check_language", "EXTRACTOR_VERSION", "Path"]
+__all__ = ["extract_text", "extract_file", "check_language", "warm_up", "EXTRACTOR_VERSION", "Path"]
