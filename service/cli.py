@@ -76,7 +76,8 @@ def extract(
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
-from service import commands_graph  # noqa: E402,F401  (ingest, lineage, duties, gaps, graph export)
+# ingest, lineage, duties, gaps, graph export; serve, keys
+from service import commands_graph, commands_service  # noqa: E402,F401
 
 
 def main() -> None:

@@ -1,0 +1,156 @@
+"""Dependencies shared by the routes: settings, a database session, the caller and their permission.
+
+The caller is found by `Authorization: Bearer KEY` (programs) or by the web UI's session cookie
+(browsers). A request with neither, or with a key that is unknown or revoked, is 401; a caller whose
+role lacks the permission is 403. A cookie-authenticated write must come from our own pages (Origin
+or Sec-Fetch-Site), on top of the cookie being SameSite=Strict: a forged cross-site form gets 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.service_tables import ApiKey, UiSession
+from service.access import Principal, authenticate, hash_secret, principal
+from service.errors import Forbidden, NotAuthenticated
+from service.jobs.worker import Worker
+from service.settings import Settings
+
+SESSION_COOKIE = "vanban_session"
+_SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+_TOUCH_EVERY = timedelta(minutes=5)  # last_used_at is refreshed this often at most: reads stay reads
+
+bearer = HTTPBearer(auto_error=False, description="An API key from `vanban keys create`: `Bearer vb_…`")
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def get_worker(request: Request) -> Worker:
+    return request.app.state.worker  # type: ignore[no-any-return]
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    factory: sessionmaker[Session] = request.app.state.factory
+    session = factory()
+    try:
+        yield session
+    finally:
+        session.close()  # anything not committed by the route is rolled back
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionDep = Annotated[Session, Depends(get_db)]
+WorkerDep = Annotated[Worker, Depends(get_worker)]
+
+
+def client_of(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def same_origin(request: Request) -> bool:
+    """Whether a browser request comes from a page of this site."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if not origin:
+        return False
+    return urlsplit(origin).netloc == request.headers.get("host", request.url.netloc)
+
+
+def _from_cookie(session: Session, token: str) -> ApiKey | None:
+    row = session.execute(
+        select(UiSession, ApiKey)
+        .join(ApiKey, ApiKey.id == UiSession.key_id)
+        .where(UiSession.token_hash == hash_secret(token))
+    ).first()
+    if row is None:
+        return None
+    ui, key = row
+    expires = ui.expires_at if ui.expires_at.tzinfo else ui.expires_at.replace(tzinfo=UTC)
+    if key.revoked_at is not None or expires < datetime.now(UTC):
+        return None
+    return key  # type: ignore[no-any-return]
+
+
+def _touch(request: Request, key: ApiKey) -> None:
+    last = key.last_used_at
+    now = datetime.now(UTC)
+    if last is not None and (last if last.tzinfo else last.replace(tzinfo=UTC)) > now - _TOUCH_EVERY:
+        return
+    factory: sessionmaker[Session] = request.app.state.factory
+    try:
+        with factory() as s, s.begin():
+            s.execute(update(ApiKey).where(ApiKey.id == key.id).values(last_used_at=now))
+    except Exception:  # noqa: BLE001 - a busy database must not fail the request over a timestamp
+        pass
+
+
+def current_principal(
+    request: Request,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    if credentials is not None:
+        key = authenticate(session, credentials.credentials)
+        if key is None:
+            raise NotAuthenticated(
+                "the API key is unknown or revoked", "khóa API không hợp lệ hoặc đã bị thu hồi"
+            )
+    else:
+        token = request.cookies.get(SESSION_COOKIE)
+        key = _from_cookie(session, token) if token else None
+        if key is None:
+            raise NotAuthenticated(
+                "an API key is required: send 'Authorization: Bearer KEY' (or log in to the web UI)",
+                "cần khóa API: gửi 'Authorization: Bearer KEY' (hoặc đăng nhập giao diện web)",
+            )
+        if request.method not in _SAFE_METHODS and not same_origin(request):
+            raise Forbidden(
+                "a cross-site request cannot use the web session",
+                "yêu cầu từ trang khác không được dùng phiên web",
+            )
+    _touch(request, key)
+    who = principal(key)
+    request.state.principal = who
+    return who
+
+
+CurrentDep = Annotated[Principal, Depends(current_principal)]
+
+_WHAT = {
+    "upload": ("upload documents", "tải văn bản lên"),
+    "correct": ("correct documents", "sửa kết quả trích xuất"),
+    "read": ("read documents", "xem văn bản"),
+    "query": ("query lineage, duties and gaps", "tra cứu nguồn gốc, nhiệm vụ và khoảng trống"),
+    "admin": ("manage keys and read the audit log", "quản lý khóa và xem nhật ký"),
+}
+
+
+def require(permission: str) -> Callable[[Principal], Principal]:
+    def check(who: CurrentDep) -> Principal:
+        if not who.can(permission):
+            en, vi = _WHAT[permission]
+            raise Forbidden(
+                f"the role {who.role!r} may not {en}", f"vai trò {who.role!r} không được phép {vi}"
+            )
+        return who
+
+    return check
+
+
+Reader = Annotated[Principal, Depends(require("read"))]
+Querier = Annotated[Principal, Depends(require("query"))]
+Uploader = Annotated[Principal, Depends(require("upload"))]
+Corrector = Annotated[Principal, Depends(require("correct"))]
+Admin = Annotated[Principal, Depends(require("admin"))]

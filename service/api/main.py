@@ -1,0 +1,182 @@
+"""The web application: the JSON API under /api, the web UI, the API docs at /docs, the worker.
+
+    create_app(settings) -> FastAPI     (`vanban serve` runs it with uvicorn)
+
+One app, one database: the routes and the background worker share the engine; the worker's threads
+start and stop with the app (its lifespan). Errors leave in one shape, `{"code", "message",
+"message_vi"}`, with the status service/errors.py assigns.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from extractor.errors import VanbanError
+from service.errors import http_status, problem
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).resolve().parent.parent / "ui" / "static"
+DESCRIPTION = """
+Reads Vietnamese official documents (văn bản) and tells who owes what to whom.
+
+Send an API key (`vanban keys create --role clerk|analyst|admin`) as `Authorization: Bearer KEY`.
+**clerk**: upload and correct documents, read them. **analyst**: read documents; lineage, duties,
+gaps, search. **admin**: everything, and keys and the audit log. Every refusal is
+`{"code", "message", "message_vi"}`.
+"""
+
+_VI = {
+    400: "yêu cầu không hợp lệ",
+    401: "cần xác thực",
+    403: "không có quyền",
+    404: "không tìm thấy",
+    405: "phương thức không được hỗ trợ",
+    406: "định dạng không được hỗ trợ",
+    413: "dữ liệu gửi lên quá lớn",
+    415: "loại nội dung không được hỗ trợ",
+    422: "yêu cầu không hợp lệ",
+}
+
+
+def _problem_response(
+    status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> JSONResponse:
+    if status == 401:
+        headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(VanbanError)
+    async def vanban_error(request: Request, exc: VanbanError) -> JSONResponse:
+        body: dict[str, Any] = problem(exc)
+        if getattr(exc, "errors", None):
+            body["errors"] = exc.errors  # type: ignore[attr-defined]
+        return _problem_response(http_status(exc), body)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {
+                "loc": [str(x) for x in e.get("loc", ())],
+                "msg": str(e.get("msg", "")),
+                "type": str(e.get("type", "")),
+            }
+            for e in exc.errors()
+        ]
+        where = "; ".join(f"{'.'.join(e['loc'])}: {e['msg']}" for e in errors[:5])
+        body = {
+            "code": "E422",
+            "message": f"invalid request: {where}",
+            "message_vi": f"yêu cầu không hợp lệ: {where}",
+            "errors": errors,
+        }
+        return _problem_response(422, body)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        body = getattr(exc, "problem", None) or {
+            "code": f"E{exc.status_code}",
+            "message": str(exc.detail),
+            "message_vi": _VI.get(exc.status_code, str(exc.detail)),
+        }
+        return _problem_response(exc.status_code, body, dict(exc.headers or {}))
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        body = {
+            "code": "E500",
+            "message": "internal error (logged)",
+            "message_vi": "lỗi hệ thống (đã ghi nhật ký)",
+        }
+        return JSONResponse(body, status_code=500)
+
+
+async def _security_headers(request: Request, call_next: Any) -> Any:
+    response = await call_next(request)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """The app over `settings` (default: from the environment). `engine` replaces the one the settings
+    describe (tests pass theirs). The schema is migrated here, before any request."""
+    from extractor.pipeline import EXTRACTOR_VERSION
+    from service.api.limits import BodyLimit
+    from service.api.routes import admin, documents, graph, jobs, search, system
+    from service.jobs.worker import Worker
+    from service.store.db import init_db, make_engine, session_factory
+    from service.ui import routes as ui
+
+    settings = settings or Settings()
+    engine = engine or make_engine(settings.database_url, schema=settings.database_schema)
+    init_db(engine)
+    factory = session_factory(engine)
+    worker = Worker(factory, settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        worker.start()
+        try:
+            yield
+        finally:
+            worker.stop()
+
+    app = FastAPI(
+        title="vanban",
+        version=EXTRACTOR_VERSION,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings, app.state.engine, app.state.factory, app.state.worker = (
+        settings,
+        engine,
+        factory,
+        worker,
+    )
+    _install_error_handlers(app)
+    app.middleware("http")(_security_headers)
+    app.add_middleware(
+        BodyLimit,
+        upload_paths=("/api/documents", "/upload"),
+        max_upload=settings.max_upload_bytes,
+        max_other=settings.max_json_bytes,
+    )
+    for module in (documents, jobs, graph, search, admin, system):
+        app.include_router(module.router)
+    app.include_router(ui.router)
+    ui.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        # FastAPI's default page loads Swagger UI from a CDN; these machines have no internet
+        vendor = "/static/vendor/swagger-ui"
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="vanban API",
+            swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
+            swagger_css_url=f"{vendor}/swagger-ui.css",
+            swagger_favicon_url=f"{vendor}/favicon-32x32.png",
+        )
+
+    return app

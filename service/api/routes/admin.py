@@ -1,0 +1,114 @@
+"""/api/keys and /api/audit: the admin's view of who may do what, and of what was done."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from sqlalchemy import func, select
+
+from models.service_tables import ApiKey, AuditEntry
+from service import audit
+from service.access import UnknownPlace, create_key, revoke
+from service.api.deps import Admin, SessionDep, client_of
+from service.api.routes.documents import ERRORS
+from service.api.schemas import SORT_HELP, AuditOut, KeyCreated, KeyIn, KeyOut, Page, Problem
+from service.errors import Invalid, NotFound
+
+router = APIRouter(prefix="/api", tags=["admin"])
+KeyId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+@router.get("/keys", response_model=Page[KeyOut], summary="List keys", responses=ERRORS)
+def list_keys(
+    who: Admin,
+    session: SessionDep,
+    role: Annotated[str | None, Query(pattern="^(clerk|analyst|admin)$")] = None,
+    revoked: bool | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+) -> Page[KeyOut]:
+    """Keys by id (never the keys themselves: only their first characters)."""
+    conds = []
+    if role:
+        conds.append(ApiKey.role == role)
+    if revoked is not None:
+        conds.append(ApiKey.revoked_at.is_not(None) if revoked else ApiKey.revoked_at.is_(None))
+    total = session.scalar(select(func.count()).select_from(ApiKey).where(*conds)) or 0
+    rows = session.scalars(select(ApiKey).where(*conds).order_by(ApiKey.id).limit(limit).offset(offset))
+    return Page[KeyOut](data=[KeyOut.model_validate(k, from_attributes=True) for k in rows], count=total)
+
+
+@router.post(
+    "/keys",
+    status_code=201,
+    response_model=KeyCreated,
+    summary="Make a key",
+    responses={422: {"model": Problem}, **ERRORS},
+)
+def make_key(body: KeyIn, request: Request, who: Admin, session: SessionDep) -> KeyCreated:
+    """A new key for a person or system. The answer holds the key itself, this once."""
+    try:
+        row, secret = create_key(
+            session, role=body.role, name=body.name, province=body.province, district=body.district
+        )
+    except UnknownPlace as e:
+        raise Invalid(str(e), f"không có tỉnh hoặc huyện nào tên {e.name!r}") from None
+    except ValueError as e:
+        raise Invalid(str(e), "chỉ cán bộ văn thư (clerk) mới được giới hạn theo tỉnh hoặc huyện") from None
+    audit.record(
+        session,
+        who,
+        "key.create",
+        f"key:{row.id}",
+        client_of(request),
+        name=row.name,
+        role=row.role,
+        province=row.province,
+        district=row.district,
+    )
+    session.commit()
+    return KeyCreated(**KeyOut.model_validate(row, from_attributes=True).model_dump(), key=secret)
+
+
+@router.delete(
+    "/keys/{key_id}",
+    response_model=KeyOut,
+    summary="Revoke a key",
+    responses={404: {"model": Problem}, **ERRORS},
+)
+def revoke_key(key_id: KeyId, request: Request, who: Admin, session: SessionDep) -> KeyOut:
+    """The key stops working at once, and so do the web sessions opened with it."""
+    row = revoke(session, key_id)
+    if row is None:
+        raise NotFound(f"no key {key_id}", f"không có khóa {key_id}")
+    audit.record(
+        session, who, "key.revoke", f"key:{key_id}", client_of(request), name=row.name, role=row.role
+    )
+    session.commit()
+    return KeyOut.model_validate(row, from_attributes=True)
+
+
+@router.get("/audit", response_model=Page[AuditOut], summary="The audit log", responses=ERRORS)
+def list_audit(
+    who: Admin,
+    session: SessionDep,
+    action: Annotated[str | None, Query(max_length=64, examples=["document.correct"])] = None,
+    key_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+    target: Annotated[str | None, Query(max_length=128, examples=["document:12"])] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+    sort: Annotated[str, Query(pattern="^-?id$", description=SORT_HELP)] = "-id",
+) -> Page[AuditOut]:
+    """Every write: who, what, to what, when, from where."""
+    conds = []
+    if action:
+        conds.append(AuditEntry.action == action)
+    if key_id:
+        conds.append(AuditEntry.key_id == key_id)
+    if target:
+        conds.append(AuditEntry.target == target)
+    total = session.scalar(select(func.count()).select_from(AuditEntry).where(*conds)) or 0
+    order = AuditEntry.id.desc() if sort == "-id" else AuditEntry.id.asc()
+    rows = session.scalars(select(AuditEntry).where(*conds).order_by(order).limit(limit).offset(offset))
+    return Page[AuditOut](data=[AuditOut.model_validate(a, from_attributes=True) for a in rows], count=total)

@@ -1,0 +1,227 @@
+"""The background worker: threads in the server's process that take jobs from the database queue, have
+a child process read each document (service/jobs/extraction.py) and store the result.
+
+Every claimed job ends as done or failed; the only other way out is back to the queue (the server is
+stopping, or it died and a later start finds the job's worker gone). What a job ends with:
+
+    done     the record is stored: in the promised document, or in the held document these bytes are
+             another copy of (result_document_id says which)
+    failed   {"code", "message", "message_vi"}: the file's own problem (E1xx, as the CLI reports it),
+             outside the uploader's jurisdiction (E403), or an extractor bug (E500, trace in the log)
+
+A failed upload leaves its file row, blob and pending document row (for a retry of the same bytes,
+under the same id); nothing already stored is touched.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from extractor.errors import BadInput
+from models.service_tables import Job
+from models.tables import Document, Extraction, File
+from service.access import in_scope
+from service.errors import problem
+from service.jobs import queue
+from service.jobs.extraction import ExtractionCrashed, ExtractionProcess, Stopped
+from service.settings import Settings
+from service.store import blobs
+from service.store.db import session_scope
+from service.uploads import is_pending
+
+log = logging.getLogger(__name__)
+
+OUT_OF_SCOPE = {
+    "code": "E403",
+    "message": "{name}: the document is from {where}, outside your jurisdiction ({scope}); it was not stored",
+    "message_vi": "{name}: văn bản thuộc {where_vi}, ngoài phạm vi được giao ({scope}); không được lưu",
+}
+CRASHED = {
+    "code": "E500",
+    "message": "{name}: the extractor failed on this document (the error is logged); it was not stored",
+    "message_vi": "{name}: lỗi của bộ trích xuất khi đọc văn bản này (đã ghi nhật ký); văn bản chưa được lưu",
+}
+
+
+class Worker:
+    """`settings.workers` threads, each with its own extraction child."""
+
+    def __init__(self, factory: sessionmaker[Session], settings: Settings) -> None:
+        self.factory = factory
+        self.settings = settings
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._last_sweep = 0.0
+
+    def start(self) -> None:
+        if self._threads or self.settings.workers == 0:
+            return
+        n = queue.requeue_lost(self.factory, self.settings.stale_seconds)
+        if n:
+            log.warning("requeued %d job(s) left running by a stopped worker", n)
+        for i in range(self.settings.workers):
+            t = threading.Thread(
+                target=self._loop, args=(queue.worker_name(f"w{i}"),), name=f"vanban-worker-{i}", daemon=True
+            )
+            t.start()
+            self._threads.append(t)
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 15.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        for t in self._threads:
+            t.join(timeout)
+        self._threads.clear()
+
+    # --- one thread ---------------------------------------------------------------------------------
+
+    def _loop(self, name: str) -> None:
+        reader = ExtractionProcess()
+        try:
+            reader.start()  # import the extractor now, not on the first upload
+            while not self._stop.is_set():
+                self._sweep()
+                try:
+                    job_id = queue.claim(self.factory, name, self.settings.max_attempts)
+                except Exception:  # the database is away for a moment: try again later
+                    log.exception("could not claim a job")
+                    job_id = None
+                if job_id is None:
+                    self._wake.wait(self.settings.poll_seconds)
+                    self._wake.clear()
+                    continue
+                self._run(job_id, name, reader)
+        finally:
+            reader.close()
+
+    def _sweep(self) -> None:
+        t = time.monotonic()
+        if t - self._last_sweep < self.settings.stale_seconds / 2:
+            return
+        self._last_sweep = t
+        try:
+            n = queue.requeue_lost(self.factory, self.settings.stale_seconds)
+        except Exception:
+            log.exception("could not look for lost jobs")
+            return
+        if n:
+            log.warning("requeued %d job(s) whose worker went silent", n)
+
+    def _run(self, job_id: int, name: str, reader: ExtractionProcess) -> None:
+        from extractor.intake import Limits
+
+        with session_scope(self.factory) as session:
+            job = session.get(Job, job_id)
+            assert job is not None
+            filename, sha = job.filename, job.sha256
+            scope = (job.scope_province, job.scope_district)
+        limits = Limits(max_bytes=self.settings.max_upload_bytes, parse_seconds=self.settings.parse_seconds)
+        path = self.settings.data_dir / blobs.relpath(sha)
+        try:
+            result = reader.extract(
+                path,
+                filename,
+                limits,
+                seconds=self.settings.extract_seconds,
+                beat=lambda: self._beat(job_id, name),
+                beat_every=self.settings.heartbeat_seconds,
+                stop=self._stop,
+            )
+        except Stopped:
+            queue.release(self.factory, job_id, name)
+            return
+        except BadInput as e:
+            self._fail(job_id, problem(e))
+            return
+        except (ExtractionCrashed, OSError) as e:
+            log.error("job %d (%s): %s", job_id, filename, e)
+            self._fail(job_id, _fill(CRASHED, name=filename))
+            return
+        header = result.record.document
+        if not in_scope(scope[0], scope[1], header.province, header.district):
+            where = " / ".join(x for x in (header.province, header.district) if x)
+            self._fail(
+                job_id,
+                _fill(
+                    OUT_OF_SCOPE,
+                    name=filename,
+                    where=where or "national level",
+                    where_vi=where or "cấp trung ương",
+                    scope=" / ".join(x for x in scope if x),
+                ),
+            )
+            return
+        try:
+            self._store(job_id, result, path, filename, sha)
+        except Exception:
+            log.exception("job %d (%s): storing the record failed", job_id, filename)
+            self._fail(job_id, _fill(CRASHED, name=filename))
+
+    def _beat(self, job_id: int, name: str) -> None:
+        try:
+            queue.heartbeat(self.factory, job_id, name)
+        except Exception:  # a busy database must not stop the reading; the next beat will do
+            log.warning("heartbeat of job %d failed", job_id, exc_info=True)
+
+    def _store(self, job_id: int, result: Any, path: Path, filename: str, sha: str) -> None:
+        from service.store.repository import IdentityClash, store_result
+
+        data = path.read_bytes()
+        try:
+            with session_scope(self.factory) as session:
+                was_pending = _pending_document(session, sha) is not None
+                outcome = store_result(session, result, data, source=filename, sha256=sha)
+                # store_result fills the pending row as it would re-read a held one: say what it was
+                status = "added" if was_pending and outcome.status == "reextracted" else outcome.status
+                queue.finish(session, job_id, document_id=outcome.document_id, outcome=status)
+                return
+        except IdentityClash:
+            pass
+        # These bytes are another copy of a document already held (a PDF of a letter ingested as text):
+        # the pending row goes, and the record goes to the held document, as `vanban ingest` would do.
+        with session_scope(self.factory) as session:
+            _drop_pending(session, sha)
+            outcome = store_result(session, result, data, source=filename, sha256=sha)
+            queue.finish(session, job_id, document_id=outcome.document_id, outcome=outcome.status)
+
+    def _fail(self, job_id: int, error: dict[str, str]) -> None:
+        with session_scope(self.factory) as session:
+            queue.fail(session, job_id, error)
+
+
+def _pending_document(session: Session, sha: str) -> Document | None:
+    """The pending document row promised for these bytes, if it is still pending."""
+    file = session.get(File, sha)
+    if file is None or file.document_id is None:
+        return None
+    doc = session.get(Document, file.document_id)
+    if doc is None or not is_pending(doc) or session.get(Extraction, doc.id) is not None:
+        return None
+    return doc
+
+
+def _drop_pending(session: Session, sha: str) -> None:
+    """Remove the pending document row of these bytes, if it is still pending."""
+    doc = _pending_document(session, sha)
+    if doc is None:
+        return
+    file = session.get(File, sha)
+    assert file is not None
+    file.document_id = None
+    session.flush()
+    session.delete(doc)
+    session.flush()
+
+
+def _fill(template: dict[str, str], **values: str) -> dict[str, str]:
+    return {k: v.format(**values) for k, v in template.items()}

@@ -1,0 +1,39 @@
+"""The service's settings: one pydantic-settings class, read from VANBAN_* environment variables.
+
+VANBAN_DATABASE_URL and VANBAN_DATA_DIR mean what they mean for the CLI (service/store/config.py), with
+the same defaults, so `vanban ingest` and `vanban serve` share one store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from service.store.config import DEFAULT_DATA_DIR, DEFAULT_DATABASE_URL
+
+MB = 1024 * 1024
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VANBAN_", extra="ignore")
+
+    database_url: str = DEFAULT_DATABASE_URL
+    # PostgreSQL only: keep the tables in this schema (tests give each session its own).
+    database_schema: str | None = None
+    data_dir: Path = Path(DEFAULT_DATA_DIR)
+
+    max_upload_bytes: int = Field(50 * MB, gt=0, description="larger uploads are refused with 413")
+    max_json_bytes: int = Field(1 * MB, gt=0, description="request bodies other than uploads")
+    extract_seconds: float = Field(300.0, gt=0, description="wall-clock limit for reading one document")
+    parse_seconds: float = Field(120.0, gt=0, description="the intake parser's own limit (DOCX, PDF, OCR)")
+
+    workers: int = Field(1, ge=0, description="extraction workers in this process; 0 runs none")
+    max_attempts: int = Field(3, ge=1, description="a job that killed its worker this often is failed")
+    poll_seconds: float = Field(1.0, gt=0)
+    heartbeat_seconds: float = Field(2.0, gt=0)
+    stale_seconds: float = Field(30.0, gt=0, description="a running job silent this long is queued again")
+
+    session_hours: float = Field(12.0, gt=0, description="how long a web UI login lasts")
+    cookie_secure: bool = Field(False, description="send the session cookie over HTTPS only")

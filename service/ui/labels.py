@@ -1,0 +1,149 @@
+"""Vietnamese words for the UI: levels, relations, job states, record fields, deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+LEVEL = {
+    "national": "Trung ương",
+    "ministry": "Bộ, ngành",
+    "province": "Tỉnh",
+    "district": "Huyện",
+    "commune": "Xã",
+    "local": "Địa phương",
+}
+RELATION = {
+    "implements": "triển khai",
+    "based_on": "căn cứ",
+    "promulgated_by": "ban hành kèm theo",
+    "cites": "dẫn chiếu",
+}
+JOB_STATUS = {"queued": "Đang chờ", "running": "Đang xử lý", "done": "Hoàn tất", "failed": "Lỗi"}
+ROLE = {"clerk": "văn thư", "analyst": "chuyên viên phân tích", "admin": "quản trị"}
+DUTY_ROLE = {"lead": "Chủ trì", "support": "Phối hợp"}
+
+HEADER_FIELDS = [  # (path, label, type)
+    ("document.doc_type", "Loại văn bản", "str"),
+    ("document.number", "Số, ký hiệu", "str"),
+    ("document.issuer", "Cơ quan ban hành", "str"),
+    ("document.level", "Cấp", "level"),
+    ("document.province", "Tỉnh, thành phố", "str"),
+    ("document.district", "Quận, huyện", "str"),
+    ("document.place", "Địa danh", "str"),
+    ("document.issued_date", "Ngày ban hành", "date"),
+    ("document.subject", "Trích yếu", "text"),
+    ("document.recipients", "Kính gửi / nơi nhận", "list"),
+    ("document.signer.name", "Người ký", "str"),
+    ("document.signer.title", "Chức vụ người ký", "str"),
+]
+REFERENCE_FIELDS = [
+    ("number", "Số, ký hiệu", "str"),
+    ("doc_type", "Loại", "str"),
+    ("issued_date", "Ngày", "date"),
+    ("issuer", "Cơ quan", "str"),
+    ("title", "Trích yếu", "text"),
+    ("relation", "Quan hệ", "relation"),
+]
+TASK_FIELDS = [
+    ("label", "Mục", "str"),
+    ("text", "Nội dung", "text"),
+    ("lead", "Chủ trì", "list"),
+    ("support", "Phối hợp", "list"),
+    ("deadline", "Thời hạn", "str"),
+]
+TARGET_FIELDS = [
+    ("label", "Mục", "str"),
+    ("text", "Nội dung", "text"),
+    ("value", "Giá trị", "number"),
+    ("unit", "Đơn vị", "str"),
+    ("subject", "Đối tượng", "text"),
+    ("year", "Năm", "number"),
+]
+
+
+def level(v: str | None) -> str:
+    return LEVEL.get(v or "", v or "—")
+
+
+def relation(v: str | None) -> str:
+    return RELATION.get(v or "", v or "—")
+
+
+def job_status(v: str | None) -> str:
+    return JOB_STATUS.get(v or "", v or "—")
+
+
+def when(v: dt.datetime | None) -> str:
+    """A stored time (UTC) in Vietnam's time, as people there read it: 24/11/2026 14:05."""
+    if v is None:
+        return "—"
+    aware = v if v.tzinfo else v.replace(tzinfo=dt.UTC)
+    return aware.astimezone(dt.timezone(dt.timedelta(hours=7))).strftime("%d/%m/%Y %H:%M")
+
+
+def size(n: int | None) -> str:
+    if n is None:
+        return "—"
+    for unit in ("B", "KB", "MB"):
+        if n < 1024 or unit == "MB":
+            return f"{n:,.0f} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+def show(v: Any) -> str:
+    if v is None or v == [] or v == "":
+        return "—"
+    if isinstance(v, list):
+        return "; ".join(str(x) for x in v)
+    return str(v)
+
+
+def fields(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Correctable fields of a record, grouped: [{"title", "rows": [{"path", "label", "type", "value"}]}]."""
+
+    def get(obj: Any, dotted: str) -> Any:
+        for part in dotted.split("."):
+            obj = (obj or {}).get(part) if isinstance(obj, dict) else None
+        return obj
+
+    groups = [
+        {
+            "title": "Thông tin chung",
+            "rows": [
+                {"path": p, "label": lbl, "type": t, "value": get(record, p)} for p, lbl, t in HEADER_FIELDS
+            ],
+        }
+    ]
+    for key, title, spec in (
+        ("references", "Văn bản dẫn chiếu", REFERENCE_FIELDS),
+        ("tasks", "Nhiệm vụ", TASK_FIELDS),
+        ("targets", "Chỉ tiêu", TARGET_FIELDS),
+    ):
+        rows = []
+        for i, item in enumerate(record.get(key) or []):
+            for name, lbl, t in spec:
+                rows.append(
+                    {
+                        "path": f"{key}[{i}].{name}",
+                        "label": f"{i + 1}. {lbl}",
+                        "type": t,
+                        "value": item.get(name),
+                        "first": name == spec[0][0],
+                    }
+                )
+        groups.append({"title": f"{title} ({len(record.get(key) or [])})", "rows": rows})
+    return groups
+
+
+def due_state(due: str | None, today: str) -> tuple[str, str]:
+    """(css class, label) of a deadline relative to today: overdue, due within 30 days, later, none."""
+    if not due:
+        return "none", "Không có thời hạn"
+    if due < today:
+        return "overdue", "Quá hạn"
+    soon = (dt.date.fromisoformat(today) + dt.timedelta(days=30)).isoformat()
+    if due <= soon:
+        return "soon", "Sắp đến hạn"
+    return "ok", "Còn hạn"
