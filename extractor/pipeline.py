@@ -98,10 +98,12 @@ def _spans(doc: Cleaned, hdr, mentions, refs: list[Reference], tasks, targets) -
 
 def warm_up() -> None:
     """Load every lazy resource (lexicons, syllables, dictionary, POS model) now, not on the first document."""
-    from extractor import agencies, tokens
+    from extractor import agencies, places, tokens
     from extractor.tasks import starts_with_action
 
     syllables()
+    places.provinces()
+    places.find_districts("Kbang")
     tokens.dictionary_words()
     agencies.canonical("Sở Giáo dục và Đào tạo")
     starts_with_action("Nhà nước giữ vai trò chủ đạo", guess=True)  # not in the verb lexicon: loads the POS model

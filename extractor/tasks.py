@@ -145,7 +145,7 @@ def _strip_openers(text: str) -> tuple[str, int]:
 
 def subject(text: str, base: int = 0) -> list[agencies.Agency]:
     """The agencies that open `text` as its grammatical subject, if a predicate follows them."""
-    rest, cut = _strip_openers(text[:400])
+    rest, cut = _strip_openers(text[:300])
     found = agencies.split_list(rest, base + cut)
     if found:
         after = text[found[-1].end - base:].lstrip(" ,")
@@ -192,7 +192,22 @@ def _generic_subject(text: str, base: int) -> list[agencies.Agency]:
     return []
 
 
+_HEADING_CACHE: dict[int, tuple[Node, list[agencies.Agency]]] = {}
+
+
 def agency_heading(node: Node) -> list[agencies.Agency]:
+    """Memoised per node: every item below a heading asks about it."""
+    hit = _HEADING_CACHE.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    found = _agency_heading(node)
+    if len(_HEADING_CACHE) > 4096:
+        _HEADING_CACHE.clear()
+    _HEADING_CACHE[id(node)] = (node, found)
+    return found
+
+
+def _agency_heading(node: Node) -> list[agencies.Agency]:
     """Agencies named by a heading: "1. Phòng Giáo dục và Đào tạo", "a) Sở GD&ĐT:", "Trách nhiệm của các sở, ngành
     tỉnh:", "7. Đề nghị Ủy ban MTTQ huyện, Hội Nông dân ...", "Uỷ ban Mặt trận Tổ quốc Việt Nam: Chỉ đạo ..."."""
     head = node.head.strip()
@@ -257,7 +272,7 @@ def support_of(text: str, base: int, leads: list[str]) -> list[agencies.Agency]:
         if re.search(r"(?i)\b(?:chỉ đạo|hướng dẫn|đề nghị|yêu cầu|giao|vận động)\s+(?:các|những)?\s*[^;]{0,90}$", clause) \
                 and not re.search(r"(?i)(?:chủ trì|^)\s*,?\s*$", clause):
             continue  # "chỉ đạo các cơ quan liên quan phối hợp với Hội khuyến học": they partner, not the lead
-        found = agencies.split_list(text[m.end():m.end() + 300], base + m.end())
+        found = agencies.split_list(text[m.end():m.end() + 240], base + m.end())
         for a in found:
             if a.name not in leads and all(a.name != b.name for b in out):
                 out.append(a)
