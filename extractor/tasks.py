@@ -62,7 +62,6 @@ _FIELD_LEAD = re.compile(r"(?i)^(?:cơ quan|đơn vị|bộ phận)\s+(?:chủ t
 _FIELD_SUPPORT = re.compile(r"(?i)^(?:(?:cơ quan|đơn vị)\s+)?phối hợp(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$")
 _FIELD_TIME = re.compile(r"(?i)^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất))?\s*:\s*(?P<v>.+)$")
 _FIELD_OTHER = re.compile(r"(?i)^(?:sản phẩm|kết quả)(?:\s+(?:đầu ra|dự kiến))?\s*:")
-_FIELD_DEADLINE = re.compile(r"(?i)^(?:thời gian (?:hoàn tất|hoàn thành|thực hiện)|thời hạn)\s*:\s*(?P<v>.+)$")
 
 
 @dataclass
@@ -281,7 +280,7 @@ def support_of(text: str, base: int, leads: list[str]) -> list[agencies.Agency]:
 
 def deadline_of(text: str, body: list[Line]) -> str | None:
     for ln in body:
-        m = _FIELD_DEADLINE.match(ln.text.strip())
+        m = _FIELD_TIME.match(ln.text.strip())
         if m:
             return _deadline_value(m["v"])
     m = _DEADLINE_DATE.search(text)
