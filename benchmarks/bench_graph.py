@@ -347,23 +347,35 @@ def _timed(fn, n: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
     }
 
 
-def run(backend: str, n_docs: int, batch: int, queries: int) -> dict:
+def run(
+    backend: str, n_docs: int, batch: int, queries: int, existing: str | None = None, keep: bool = False
+) -> dict:
+    """Generate and ingest (unless `existing` names a database already made, "URL" or "URL#schema"),
+    then time the queries."""
     tmp = Path(tempfile.mkdtemp(prefix=f"vanban-bench-{backend}-"))
     schema = None
-    if backend == "sqlite":
+    admin = make_engine(PG_URL) if backend == "postgresql" else None
+    if existing:
+        url, _, schema_name = existing.partition("#")
+        schema = schema_name or None
+        engine = make_engine(url, schema=schema)
+        if url.startswith("sqlite"):
+            tmp = Path(url.split("///", 1)[1]).parent
+    elif backend == "sqlite":
         engine = make_engine(f"sqlite:///{tmp / 'bench.db'}")
     else:
         schema = f"vanban_bench_{uuid.uuid4().hex[:8]}"
-        admin = make_engine(PG_URL)
+        assert admin is not None
         with admin.begin() as c:
             c.execute(text(f'CREATE SCHEMA "{schema}"'))
         engine = make_engine(PG_URL, schema=schema)
+        print(f"  postgresql schema {schema}", file=sys.stderr)
     init_db(engine)
     factory = session_factory(engine)
     t0 = time.perf_counter()
     n = 0
     session = factory()
-    for result in generate(n_docs):
+    for result in [] if existing else generate(n_docs):
         store_result(
             session, result, result.record.source.encode() + result.text.encode(), data_dir=tmp / "var"
         )
@@ -376,12 +388,12 @@ def run(backend: str, n_docs: int, batch: int, queries: int) -> dict:
                 print(f"  {backend}: {n} documents, {n / (time.perf_counter() - t0):.0f}/s", file=sys.stderr)
     session.commit()
     session.close()
-    ingest_s = time.perf_counter() - t0
+    ingest_s = max(time.perf_counter() - t0, 1e-9)
     with engine.begin() as c:
         if backend == "sqlite":
             c.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
             c.execute(text("ANALYZE"))
-            size = sum(f.stat().st_size for f in tmp.glob("bench.db*"))
+            size = sum(f.stat().st_size for f in tmp.glob("*.db*"))
         else:
             c.execute(text("ANALYZE"))
             size = c.scalar(
@@ -452,7 +464,7 @@ def run(backend: str, n_docs: int, batch: int, queries: int) -> dict:
     figures["lineage_root_all_downstream_ms"] = round((time.perf_counter() - t) * 1000, 1)
     session.close()
     engine.dispose()
-    if schema:
+    if schema and admin is not None and not keep and not existing:
         with admin.begin() as c:
             c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     return figures
@@ -466,10 +478,14 @@ def main() -> None:
     )
     ap.add_argument("--batch", type=int, default=500, help="documents per transaction while ingesting")
     ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument(
+        "--existing", help="time the queries on a database made by an earlier run: URL or URL#schema"
+    )
+    ap.add_argument("--keep", action="store_true", help="keep the PostgreSQL schema for --existing")
     args = ap.parse_args()
     results = []
     for backend in args.backend:
-        figures = run(backend, args.docs, args.batch, args.queries)
+        figures = run(backend, args.docs, args.batch, args.queries, args.existing, args.keep)
         print(json.dumps(figures, ensure_ascii=False))
         results.append(figures)
     out = Path(__file__).parent / "results"
