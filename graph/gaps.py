@@ -29,7 +29,7 @@ from extractor import places
 from extractor.clean import fold
 from graph import similarity
 from graph.duties import UnknownJurisdiction
-from graph.lineage import doc_json, downstream
+from graph.lineage import doc_json, downstream_places
 from graph.units import Unit, districts_at, find_place, provinces_at
 from models.tables import Document, TargetRow, TaskAgency, TaskRow
 
@@ -84,8 +84,18 @@ def _units_below(doc: Document) -> tuple[str | None, list[Unit]]:
     return below, []
 
 
-def _unit_of(d: Document, below: str, units: list[Unit]) -> list[Unit]:
-    """The units below U that document d lies in."""
+def _load(session: Session, ids: set[int]) -> dict[int, Document]:
+    out: dict[int, Document] = {}
+    chunk = sorted(ids)
+    for i in range(0, len(chunk), 5000):  # bounded IN lists (SQLite limits bound parameters)
+        out.update(
+            {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(chunk[i : i + 5000])))}
+        )
+    return out
+
+
+def _unit_of(d: Any, below: str, units: list[Unit]) -> list[Unit]:
+    """The units below U that document d (anything with .province and .district) lies in."""
     if not d.province:
         return []
     pk = places.key(d.province)
@@ -315,13 +325,17 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
         )
     if jurisdiction:
         units = _restrict(units, below, jurisdiction)
-    steps = downstream(session, doc.id)
-    docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(steps)))} if steps else {}
-    by_unit: dict[str, list[Document]] = defaultdict(list)
-    for d in sorted(docs.values(), key=lambda d: (d.issued_date or "", d.id)):
-        if d.in_corpus:
-            for u in _unit_of(d, below or "", units):
-                by_unit[u.name].append(d)
+    provinces = (
+        sorted({n for u in units for n in (u.name, u.province, u.successor)}) if jurisdiction else None
+    )
+    placed = downstream_places(session, doc.id, provinces)
+    unit_ids: dict[str, list[int]] = defaultdict(list)
+    for row in sorted(placed, key=lambda r: (r.issued_date or "", r.id)):
+        for u in _unit_of(row, below or "", units):
+            unit_ids[u.name].append(row.id)
+    wanted = {i for ids in unit_ids.values() for i in ids}
+    loaded = _load(session, wanted)
+    by_unit: dict[str, list[Document]] = {name: [loaded[i] for i in ids] for name, ids in unit_ids.items()}
     missing = [u.as_json() for u in units if u.name not in by_unit]
     covered = [
         {

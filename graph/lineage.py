@@ -43,6 +43,19 @@ WITH RECURSIVE down(id, depth, relation, via) AS (
 SELECT id, depth, relation, via FROM down
 """)
 
+# Held documents downstream of one document, with where they are: for gap reports, which need
+# only the documents of some jurisdictions (a national root can have the whole corpus below it).
+_DOWN_PLACES = f"""
+WITH RECURSIVE down(id, depth) AS (
+    SELECT c.src_id, 1 FROM citations c
+     WHERE c.dst_id = :start AND c.relation IN {LINEAGE_RELATIONS!r}
+    UNION
+    SELECT c.src_id, down.depth + 1 FROM citations c JOIN down ON c.dst_id = down.id
+     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND down.depth < :max_depth
+)
+SELECT DISTINCT d.id, d.province, d.district, d.issued_date FROM documents d JOIN down ON d.id = down.id
+ WHERE d.in_corpus AND d.id <> :start"""
+
 # Every ancestor of each start document, for picking lineage roots of many documents at once.
 _ANCESTORS = text(f"""
 WITH RECURSIVE up(start, id, depth) AS (
@@ -99,6 +112,20 @@ def upstream(session: Session, doc_id: int) -> dict[int, Step]:
 def downstream(session: Session, doc_id: int) -> dict[int, Step]:
     rows = session.execute(_DOWN, {"start": doc_id, "max_depth": MAX_DEPTH}).all()
     return {k: v for k, v in _nearest(rows).items() if k != doc_id}
+
+
+def downstream_places(session: Session, doc_id: int, provinces: list[str] | None = None) -> list[Any]:
+    """(id, province, district, issued_date) of every held document downstream of `doc_id`,
+    only those in `provinces` when given (the filter runs in SQL, next to the recursion)."""
+    sql = _DOWN_PLACES
+    params: dict[str, Any] = {"start": doc_id, "max_depth": MAX_DEPTH}
+    if provinces is not None:
+        if not provinces:
+            return []
+        sql += " AND d.province IN :provinces"
+        params["provinces"] = sorted(set(provinces))
+        return list(session.execute(text(sql).bindparams(bindparam("provinces", expanding=True)), params))
+    return list(session.execute(text(sql), params))
 
 
 def _docs(session: Session, ids: set[int]) -> dict[int, Document]:
