@@ -13,6 +13,7 @@ new-style tones, Nghị định 30 capitalisation, office holder dropped ("Giám
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -147,10 +148,19 @@ def _place_after(toks: list[Tok], j: int, unit: str) -> tuple[int, str] | None:
     return j + n, " ".join(words)
 
 
+def _unit_at(toks: list[Tok], j: int) -> tuple[int, str] | None:
+    """A unit word at toks[j], unless it begins another word: "xã hội" is society, not a commune."""
+    m = _vocab().units.longest(toks, j)
+    if m and m[1] in ("xã", "bản", "ấp", "thôn") and j + 1 < len(toks) and \
+            toks[j + 1].key in ("hội", "đồ", "xóm", "viên", "luận"):
+        return None
+    return m
+
+
 def _unit_list(toks: list[Tok], j: int) -> tuple[int, list[str]] | None:
     """"huyện, thị xã, thành phố" / "xã, thị trấn" / "quận, huyện": units joined by commas or "và"."""
     v = _vocab()
-    m = v.units.longest(toks, j)
+    m = _unit_at(toks, j)
     if not m:
         return None
     out = [m[1]]
@@ -205,7 +215,7 @@ def _qualifiers(toks: list[Tok], j: int, agency: Agency) -> int:
                 agency.parts.append("(" + ", ".join(p[1]) + ")")
                 j = p[0]
             continue
-        unit = v.units.longest(toks, j)
+        unit = _unit_at(toks, j)
         if unit:
             k, uname = unit
             place = _place_after(toks, k, uname)
@@ -258,7 +268,7 @@ def _generic_name(toks: list[Tok], j: int) -> tuple[int, list[str]]:
     while k < len(toks):
         t = toks[k]
         if t.is_word and t.is_cap and not t.text.isdigit():
-            if v.units.longest(toks, k) and words:
+            if _unit_at(toks, k) and words:
                 break
             e = word_end(toks, k)
             words.append(" ".join(x.text for x in toks[k:e]))
@@ -440,7 +450,32 @@ def canonical(name: str) -> str:
     a = match_at(toks, 0, name)
     if a and a.tok_end == len(toks):
         return a.name
+    if name.isupper():
+        return _sentence_case(name)
     return fold_tones(expand_abbreviations(name))
+
+
+def _sentence_case(name: str) -> str:
+    """"BAN CHỈ ĐẠO XÂY DỰNG XÃ HỘI HỌC TẬP TỈNH QUẢNG NAM" -> "Ban Chỉ đạo xây dựng xã hội học tập tỉnh Quảng Nam":
+    the kind as the lexicon spells it, the place as places spells it, the rest in lower case."""
+    v = _vocab()
+    toks = tokenize(name)
+    out: list[str] = []
+    i = 0
+    kind = v.kinds.longest(toks, 0) or v.named.longest(toks, 0)
+    if kind:
+        out.append(kind[1])
+        i = kind[0]
+    while i < len(toks):
+        unit = _unit_at(toks, i)
+        if unit and (place := _place_after(toks, unit[0], unit[1])) and places.find_province(place[1]) or \
+                unit and place and places.find_districts(place[1]):
+            out.append(f"{unit[1]} {place[1]}")
+            i = place[0]
+            continue
+        out.append(toks[i].text.lower() if toks[i].is_word else toks[i].text)
+        i += 1
+    return fold_tones(re.sub(r"\s+([,.;:)])", r"\1", " ".join(out)))
 
 
 def split_list(text: str, base: int = 0) -> list[Agency]:
@@ -481,6 +516,7 @@ def level_of(name: str) -> str | None:
         return "province"
     if k.startswith(("phòng ", "huyện ủy", "quận ủy", "thị ủy")):
         return "district"
+    k = " ".join(k.replace("xã hội", "_").split())  # "xây dựng xã hội học tập" names no commune
     for unit, level in (("tỉnh", "province"), ("thành phố", None), ("huyện", "district"), ("quận", "district"),
                         ("thị xã", "district"), ("xã", "commune"), ("phường", "commune"), ("thị trấn", "commune")):
         if f" {unit} " in f" {k} ":

@@ -360,10 +360,22 @@ def clean(raw: str) -> Cleaned:
     step(_LINE_EDGES, "")
     text, m = _respace(text)
     maps.append(m)
-    step(_BROKEN_PARAGRAPH, lambda m: " " if m.string[m.end()].islower() and not _LETTER_MARKER.match(
-        m.string, m.end()) else m.group(0))
+    step(_BROKEN_PARAGRAPH, _join_broken)
     step(_BLANK_RUNS, "\n\n")
     return Cleaned(text=text, match=fold_tones(text), maps=maps)
+
+
+def _join_broken(m: re.Match[str]) -> str:
+    """Join a line broken mid-sentence, but not onto a line in capitals (a type line, "KẾ HOẠCH")
+    nor before a lettered item ("a) ...")."""
+    text = m.string
+    if not text[m.end()].islower() or _LETTER_MARKER.match(text, m.end()):
+        return m.group(0)
+    prev = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    letters = [c for c in prev if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return m.group(0)
+    return " "
 
 
 def fold(text: str) -> str:

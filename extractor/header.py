@@ -191,7 +191,8 @@ def parse(doc: Cleaned) -> HeaderResult:
             spans.append(("document.doc_type", ln.start, ln.end))
             i += 1
             continue
-        if _BODY_START.match(s) and not (subject_mode == "vv" and s[0].islower()):
+        starts_title = subject_mode == "type" and not subject_parts and not re.match(r"(?i)căn cứ\b", s)
+        if _BODY_START.match(s) and not (subject_mode == "vv" and s[0].islower()) and not starts_title:
             body_start = i
             break
         if subject_mode == "vv":
@@ -257,7 +258,7 @@ def parse(doc: Cleaned) -> HeaderResult:
     if issuer is None and sym:
         issuer = _issuer_from_symbol(sym, where)
     if issuer:
-        h.issuer = localize(issuer, where) if where.province else issuer
+        h.issuer = localize(issuer, where, any_body=parent is not None) if where.province or where.district else issuer
     h.level = where.level
     h.province, h.district = where.province, where.district
     h.signer = _signer(lines, body_start)
@@ -338,6 +339,8 @@ def _jurisdiction(issuer: str | None, parent: str | None, sym: symbols.Symbol | 
                 if ds:
                     district = district or ds[0].name
                     province = province or ds[0].province
+                elif a.unit != "thành phố":
+                    district = district or a.place  # a district merged away before the dataset was made
         if level is None and name is parent:
             level = agencies.level_of(name)
     if issuer and parent and level is None:

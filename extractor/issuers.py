@@ -46,12 +46,12 @@ def for_code(code: str) -> tuple[str | None, bool]:
     return None, False
 
 
-def localize(name: str, where: Jurisdiction) -> str:
+def localize(name: str, where: Jurisdiction, *, any_body: bool = False) -> str:
     """Add the jurisdiction to a local body named without one: "Sở Tài chính" -> "Sở Tài chính tỉnh Bắc Giang"."""
     from extractor.agencies import canonical  # agencies imports nothing of this module
 
     low = name.lower()
-    has_place = bool(re.search(r"\b(tỉnh|huyện|quận|thị xã|xã|phường|thị trấn|thành phố)\s+\S", name)) or \
+    has_place = bool(re.search(r"\b(tỉnh|huyện|quận|thị xã|xã(?! hội)|phường|thị trấn|thành phố)\s+\S", name)) or \
         re.search(r"\b(tỉnh|thành) ủy\s+[A-ZĐÀ-Ỹ]", name, re.I)
     if has_place:
         return name
@@ -70,4 +70,9 @@ def localize(name: str, where: Jurisdiction) -> str:
         return f"{name} {province.name}"
     if low.startswith(("phòng ", "huyện ủy")) and dist_phrase:
         return f"{name} {dist_phrase}"
+    if any_body:  # a body printed under its local government ("UBND TỈNH QUẢNG NAM / BAN CHỈ ĐẠO ...")
+        if where.level == "district" and dist_phrase:
+            return f"{name} {dist_phrase}"
+        if where.level == "province" and prov_phrase:
+            return f"{name} {prov_phrase}"
     return name

@@ -97,6 +97,29 @@ HEADERS = [
 ]
 
 
+HEADERS += [
+    pytest.param(
+        "TỈNH ỦY QUẢNG NAM\n*\nSố 125-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Nam, ngày 10 tháng 5 năm 2022\n\nKẾ HOẠCH\n"
+        "thực hiện Kết luận số 49-KL/TW của Ban Bí thư\n\nThực hiện Kết luận số 49-KL/TW ngày 10/5/2019 ...",
+        {"doc_type": "Kế hoạch", "number": "125-KH/TU", "issuer": "Tỉnh ủy Quảng Nam", "level": "province",
+         "province": "Quảng Nam", "issued_date": "2022-05-10",
+         "subject": "thực hiện Kết luận số 49-KL/TW của Ban Bí thư"},
+        id="a Party plan: 'Số' without colon, a title that starts like a body"),
+    pytest.param(
+        "UBND TỈNH QUẢNG NAM\nBAN CHỈ ĐẠO XÂY DỰNG\nXÃ HỘI HỌC TẬP\nSố: 03/KH-BCĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nQuảng Nam, ngày 15 tháng 01 năm 2021\n\nKẾ HOẠCH\nHoạt động năm 2021\n\nCăn cứ ...",
+        {"number": "03/KH-BCĐ", "issuer": "Ban Chỉ đạo xây dựng xã hội học tập tỉnh Quảng Nam", "level": "province",
+         "province": "Quảng Nam"},
+        id="a steering committee under its province: 'xã hội' is not a commune"),
+    pytest.param(
+        "UBND HUYỆN YÊN DŨNG\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 312/PGDĐT-GDTX\nV/v báo cáo kết quả\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nYên Dũng, ngày 20 tháng 11 năm 2020\n\n"
+        "Kính gửi: Các trường.\n\nThực hiện Công văn số 12/SGDĐT-GDTX ...",
+        {"issuer": "Phòng Giáo dục và Đào tạo huyện Yên Dũng", "level": "district", "district": "Yên Dũng"},
+        id="a district office; the district was merged away before the dataset was made"),
+]
+
+
 @pytest.mark.parametrize("text,expected", HEADERS)
 def test_header(text: str, expected: dict) -> None:
     header = parse(clean(text)).header.model_dump()
