@@ -184,6 +184,8 @@ def _paren_units(toks: list[Tok], j: int) -> tuple[int, list[str]] | None:
     return lst[0] + 1, lst[1]
 
 
+# Office holders whose title carries the kind of their body: "Trưởng phòng Tài chính" heads the Phòng Tài chính.
+_HOLDER_KIND = {"Trưởng phòng": "Phòng", "Trưởng ban": "Ban", "Chánh Văn phòng": "Văn phòng"}
 # Plural office holders that stand for their bodies: "Các Bộ trưởng" are the ministries.
 _HOLDER_BODY = {"Bộ trưởng": "Bộ", "Thứ trưởng": "Bộ", "Giám đốc": "Sở", "Chủ tịch": "Ủy ban nhân dân"}
 # Party committees take their place directly: "Tỉnh ủy Gia Lai", "Ban Thường vụ Tỉnh ủy Quảng Ninh".
@@ -296,6 +298,16 @@ def match_at(toks: list[Tok], i: int, src: str, base: int = 0, bare_group: bool 
     h = v.holders.longest(toks, j)
     if h and h[0] < len(toks):
         holder, j = h[1], h[0]
+        implied = _HOLDER_KIND.get(holder)
+        if implied and (f := v.fields.longest(toks, j)):
+            # "Trưởng phòng Giáo dục và Đào tạo các huyện": the head of the Phòng names the Phòng
+            agency = Agency(start=toks[i].start, end=0, text="", name="", holder=holder, kind=implied)
+            j = _qualifiers(toks, f[0], agency)
+            agency.end = toks[j - 1].end
+            agency.text = src[toks[i].start - base:agency.end - base]
+            agency.tok_end = j
+            agency.name = _assemble(f"{implied} {f[1]}", agency, None, v)
+            return agency
     core: str | None = None
     kind: str | None = None
     is_group = False

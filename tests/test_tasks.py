@@ -138,3 +138,15 @@ LAYOUTS = [
 @pytest.mark.parametrize("body,expected", LAYOUTS)
 def test_layouts(body: str, expected: list[tuple]) -> None:
     assert tasks(body, PLAN_HEAD) == expected
+
+
+def test_a_department_letter_to_the_district_offices() -> None:
+    head = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTỈNH BẮC NINH\nSố: 845/SGDĐT-GDTX\nV/v hướng dẫn nhiệm vụ năm học 2023-2024\n"
+            "Bắc Ninh, ngày 20 tháng 9 năm 2023\n\n")
+    body = ("Sở Giáo dục và Đào tạo đề nghị Trưởng phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố thực hiện tốt "
+            "các nội dung sau:\n\n1. Tham mưu UBND cấp huyện chỉ đạo các Trung tâm học tập cộng đồng xây dựng kế hoạch, "
+            "hoàn thành trước ngày 31/12/2023.\n2. Phối hợp với Hội Khuyến học cùng cấp tổ chức đánh giá, xếp loại.\n\n"
+            "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các đơn vị phản ánh về Sở Giáo dục và Đào tạo./.")
+    district_offices = ["Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố"]
+    assert tasks(body, head) == [("1", district_offices, [], "2023-12-31"),
+                                 ("2", district_offices, ["Hội Khuyến học"], None)]
