@@ -8,7 +8,7 @@ Uploads may be `max_upload_bytes` plus room for the multipart framing; other wri
 
 from __future__ import annotations
 
-from starlette.exceptions import HTTPException
+from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from extractor.errors import TooLarge
@@ -18,11 +18,11 @@ MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file
 
 
 class BodyTooLarge(HTTPException):
-    """Raised from inside receive(): an HTTPException, so FastAPI's body parsing lets it through
+    """Raised from inside receive(): FastAPI's HTTPException, which its body parsing lets through
     (it turns other errors into 400) and the app's handler answers 413 with the bilingual message."""
 
-    def __init__(self, limit: int) -> None:
-        self.problem = problem(TooLarge("request", f"more than {limit:,} bytes"))
+    def __init__(self, what: str, limit: int) -> None:
+        self.problem = problem(TooLarge(what, f"limit {limit:,} bytes"))
         super().__init__(status_code=413, detail=self.problem["message"])
 
 
@@ -32,17 +32,19 @@ class BodyLimit:
     ) -> None:
         self.app = app
         self.upload_paths = upload_paths
-        self.max_upload = max_upload + MULTIPART_SLACK
+        self.max_upload = max_upload
         self.max_other = max_other
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
-        limit = self.max_upload if scope["path"].rstrip("/") in self.upload_paths else self.max_other
+        upload = scope["path"].rstrip("/") in self.upload_paths
+        what, shown = ("upload", self.max_upload) if upload else ("request", self.max_other)
+        limit = shown + MULTIPART_SLACK if upload else shown
         declared = _content_length(scope)
         if declared is not None and declared > limit:
-            await _refuse(send, limit)
+            await _refuse(send, what, shown)
             return
         seen = 0
 
@@ -52,7 +54,7 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
-                    raise BodyTooLarge(limit)
+                    raise BodyTooLarge(what, shown)
             return message
 
         await self.app(scope, counted, send)
@@ -68,10 +70,10 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-async def _refuse(send: Send, limit: int) -> None:
+async def _refuse(send: Send, what: str, limit: int) -> None:
     import json
 
-    body = json.dumps(BodyTooLarge(limit).problem, ensure_ascii=False).encode("utf-8")
+    body = json.dumps(BodyTooLarge(what, limit).problem, ensure_ascii=False).encode("utf-8")
     await send(
         {
             "type": "http.response.start",

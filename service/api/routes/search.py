@@ -19,20 +19,16 @@ _WORD = re.compile(r"\w+")
 
 
 def snippet(text: str, query: str, width: int = 160) -> str:
-    """The passage around the first query word found, with query words in [brackets]."""
-    words = [w.lower() for w in _WORD.findall(query)]
+    """The passage around the first query word found (as a whole word), query words in [brackets].
+    The index may match more loosely (SQLite's tokenizer folds diacritics), then the passage is the start."""
+    words = sorted({w.lower() for w in _WORD.findall(query)}, key=len, reverse=True)
     if not words:
         return ""
-    lowered = text.lower()
-    at = min((i for i in (lowered.find(w) for w in words) if i >= 0), default=0)
-    start = max(0, at - width // 3)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, first.start() - width // 3) if first else 0
     passage = " ".join(text[start : start + width].split())
-    marked = re.sub(
-        r"\b(" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")\b",
-        r"[\1]",
-        passage,
-        flags=re.IGNORECASE,
-    )
+    marked = pattern.sub(r"[\1]", passage)
     return ("…" if start else "") + marked + ("…" if start + width < len(text) else "")
 
 
