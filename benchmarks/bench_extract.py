@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def _table(rows: list[tuple[str, ...]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows)
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows)
 
 
 def bench_text(paths: list[Path]) -> tuple[int, float, float]:
@@ -36,7 +36,7 @@ def bench_text(paths: list[Path]) -> tuple[int, float, float]:
     texts = [p.read_text(encoding="utf-8") for p in paths]
     size = sum(len(t.encode()) for t in texts)
     start = time.perf_counter()
-    for p, t in zip(paths, texts):
+    for p, t in zip(paths, texts, strict=True):
         extract_text(t, str(p))
     return len(texts), size, time.perf_counter() - start
 
@@ -76,8 +76,15 @@ def stages(paths: list[Path]) -> dict[str, float]:
         t6 = time.perf_counter()
         find_targets(doc, tree, plan_year(doc, hdr.header.subject))
         t7 = time.perf_counter()
-        for k, a, b in (("clean", t0, t1), ("language", t1, t2), ("header", t2, t3), ("references", t3, t4),
-                        ("outline", t4, t5), ("tasks", t5, t6), ("targets", t6, t7)):
+        for k, a, b in (
+            ("clean", t0, t1),
+            ("language", t1, t2),
+            ("header", t2, t3),
+            ("references", t3, t4),
+            ("outline", t4, t5),
+            ("tasks", t5, t6),
+            ("targets", t6, t7),
+        ):
             spent[k] += b - a
     return spent
 
@@ -99,14 +106,21 @@ def main() -> None:
     rows = [("input", "docs", "MB", "seconds", "docs/s", "MB/s")]
 
     def row(name: str, n: int, size: float, secs: float) -> None:
-        rows.append((name, str(n), f"{size / 1e6:.2f}", f"{secs:.2f}", f"{n / secs:.1f}", f"{size / 1e6 / secs:.2f}"))
+        rows.append(
+            (name, str(n), f"{size / 1e6:.2f}", f"{secs:.2f}", f"{n / secs:.1f}", f"{size / 1e6 / secs:.2f}")
+        )
 
     row("text (sample corpus)", *bench_text(corpus))
-    scale = sorted(Path(p) for p in glob.glob(str(ROOT.parent / "shared" / "scale" / "*" / "*" / "**" / "*.txt"),
-                                              recursive=True))
+    scale = sorted(
+        Path(p)
+        for p in glob.glob(str(ROOT.parent / "shared" / "scale" / "*" / "*" / "**" / "*.txt"), recursive=True)
+    )
     if args.scale and scale:
         random.seed(0)
-        row(f"text (Công báo/laws, {args.scale} docs)", *bench_text(random.sample(scale, min(args.scale, len(scale)))))
+        row(
+            f"text (Công báo/laws, {args.scale} docs)",
+            *bench_text(random.sample(scale, min(args.scale, len(scale)))),
+        )
     tmp = Path(tempfile.mkdtemp())
     docx = [make_docx(p.read_text(encoding="utf-8"), tmp / f"{p.stem}.docx") for p in corpus]
     pdf = [make_pdf(p.read_text(encoding="utf-8"), tmp / f"{p.stem}.pdf") for p in corpus]
@@ -117,16 +131,23 @@ def main() -> None:
     if args.ocr_pages:
         import pypdfium2
 
-        scan = make_scanned_pdf(corpus[-1].read_text(encoding="utf-8"), tmp / "scan.pdf",
-                                pages_limit=args.ocr_pages, dpi=300)
+        scan = make_scanned_pdf(
+            corpus[-1].read_text(encoding="utf-8"), tmp / "scan.pdf", pages_limit=args.ocr_pages, dpi=300
+        )
         pages = len(pypdfium2.PdfDocument(str(scan)))
         _, _, secs = bench_files([scan])
         print(f"\nOCR (scanned PDF, 300 dpi): {pages} pages in {secs:.1f} s = {pages / secs:.2f} pages/s")
 
-    spent = stages(corpus + (random.sample(scale, min(args.scale, len(scale))) if args.scale and scale else []))
+    spent = stages(
+        corpus + (random.sample(scale, min(args.scale, len(scale))) if args.scale and scale else [])
+    )
     total = sum(spent.values())
     print("\nWhere the time goes (text pipeline):")
-    print(_table([("stage", "seconds", "share")] + [(k, f"{v:.2f}", f"{v / total:.0%}") for k, v in spent.items()]))
+    print(
+        _table(
+            [("stage", "seconds", "share")] + [(k, f"{v:.2f}", f"{v / total:.0%}") for k, v in spent.items()]
+        )
+    )
 
 
 if __name__ == "__main__":

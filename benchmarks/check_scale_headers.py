@@ -20,7 +20,12 @@ from extractor.errors import BadInput
 from extractor.pipeline import extract_text
 
 BASE = Path(__file__).resolve().parents[2] / "shared" / "scale" / "hrmaster1982-dev_phapluat-8chude-data"
-TYPES = {"VB HN": "Văn bản hợp nhất", "NQ": "Nghị quyết", "QĐ": "Quyết định", "TT Liên tịch": "Thông tư liên tịch"}
+TYPES = {
+    "VB HN": "Văn bản hợp nhất",
+    "NQ": "Nghị quyết",
+    "QĐ": "Quyết định",
+    "TT Liên tịch": "Thông tư liên tịch",
+}
 
 
 def ascii_key(s: str) -> str:
@@ -56,8 +61,10 @@ def main() -> None:
         if ascii_key(doc.number or "") != expected_number or doc.doc_type != expected_type:
             misses.append((path.name, meta["slug"], doc.number, expected_type, doc.doc_type))
     n = counts["documents"]
-    print(f"{n} documents: number {counts['number']}/{n}, type {counts['type']}/{n}, "
-          f"date found {counts['date']}/{n}, issuer found {counts['issuer']}/{n}, unreadable {counts['unreadable']}")
+    print(
+        f"{n} documents: number {counts['number']}/{n}, type {counts['type']}/{n}, "
+        f"date found {counts['date']}/{n}, issuer found {counts['issuer']}/{n}, unreadable {counts['unreadable']}"
+    )
     for m in misses[: args.show]:
         print("  miss:", *m)
 

@@ -24,33 +24,94 @@ from extractor.tokens import Tok, Trie, tokenize, word_end
 # --- vocabularies -----------------------------------------------------------------------------------
 
 _UNITS = {
-    "tỉnh": "tỉnh", "huyện": "huyện", "thành phố": "thành phố", "tp": "thành phố", "quận": "quận",
-    "thị xã": "thị xã", "tx": "thị xã", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn",
-    "thôn": "thôn", "ấp": "ấp", "bản": "bản", "tổ dân phố": "tổ dân phố", "thôn ấp": "thôn ấp",
+    "tỉnh": "tỉnh",
+    "huyện": "huyện",
+    "thành phố": "thành phố",
+    "tp": "thành phố",
+    "quận": "quận",
+    "thị xã": "thị xã",
+    "tx": "thị xã",
+    "xã": "xã",
+    "phường": "phường",
+    "thị trấn": "thị trấn",
+    "thôn": "thôn",
+    "ấp": "ấp",
+    "bản": "bản",
+    "tổ dân phố": "tổ dân phố",
+    "thôn ấp": "thôn ấp",
     "khu phố": "khu phố",
 }
 # Kinds that stand for a local government body and are completed by a locality.
-_LOCAL_KINDS = {"Ủy ban nhân dân", "Hội đồng nhân dân", "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Quận ủy", "Thị ủy",
-                "Đảng ủy", "Ủy ban Mặt trận Tổ quốc"}
+_LOCAL_KINDS = {
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Tỉnh ủy",
+    "Huyện ủy",
+    "Thành ủy",
+    "Quận ủy",
+    "Thị ủy",
+    "Đảng ủy",
+    "Ủy ban Mặt trận Tổ quốc",
+}
 _KIND_ALIASES = {
-    "UBND": "Ủy ban nhân dân", "UB": "Ủy ban", "HĐND": "Hội đồng nhân dân", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
-    "UB MTTQ": "Ủy ban Mặt trận Tổ quốc", "VP": "Văn phòng", "BCĐ": "Ban Chỉ đạo", "Tỉnh Uỷ": "Tỉnh ủy",
-    "Tỉnh Ủy": "Tỉnh ủy", "Huyện Ủy": "Huyện ủy", "Thành Ủy": "Thành ủy",
+    "UBND": "Ủy ban nhân dân",
+    "UB": "Ủy ban",
+    "HĐND": "Hội đồng nhân dân",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "UB MTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "VP": "Văn phòng",
+    "BCĐ": "Ban Chỉ đạo",
+    "Tỉnh Uỷ": "Tỉnh ủy",
+    "Tỉnh Ủy": "Tỉnh ủy",
+    "Huyện Ủy": "Huyện ủy",
+    "Thành Ủy": "Thành ủy",
 }
 _NAMED_ALIASES = {
-    "MTTQ": "Mặt trận Tổ quốc", "MTTQVN": "Mặt trận Tổ quốc Việt Nam", "TTHTCĐ": "Trung tâm học tập cộng đồng",
-    "Trung tâm HTCĐ": "Trung tâm học tập cộng đồng", "TT HTCĐ": "Trung tâm học tập cộng đồng",
-    "LĐLĐ": "Liên đoàn Lao động", "HLHPN": "Hội Liên hiệp Phụ nữ", "Hội Phụ nữ": "Hội Liên hiệp Phụ nữ",
-    "Thành Đoàn": "Thành Đoàn", "Đoàn Thanh niên": "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
-    "Đoàn TNCS Hồ Chí Minh": "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "NHCSXH": "Ngân hàng Chính sách xã hội",
-    "Ban Thường vụ Tỉnh Uỷ": "Ban Thường vụ Tỉnh ủy", "Tỉnh Uỷ": "Tỉnh ủy",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
+    "TTHTCĐ": "Trung tâm học tập cộng đồng",
+    "Trung tâm HTCĐ": "Trung tâm học tập cộng đồng",
+    "TT HTCĐ": "Trung tâm học tập cộng đồng",
+    "LĐLĐ": "Liên đoàn Lao động",
+    "HLHPN": "Hội Liên hiệp Phụ nữ",
+    "Hội Phụ nữ": "Hội Liên hiệp Phụ nữ",
+    "Thành Đoàn": "Thành Đoàn",
+    "Đoàn Thanh niên": "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Đoàn TNCS Hồ Chí Minh": "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "NHCSXH": "Ngân hàng Chính sách xã hội",
+    "Ban Thường vụ Tỉnh Uỷ": "Ban Thường vụ Tỉnh ủy",
+    "Tỉnh Uỷ": "Tỉnh ủy",
 }
 # Words after a group or a body that still belong to it ("các đơn vị có liên quan").
-_TRAILERS = ["có liên quan", "liên quan", "chức năng liên quan", "chức năng", "khác", "trực thuộc",
-             "trực thuộc Trung ương", "trực thuộc trung ương", "thuộc Chính phủ", "ngang Bộ", "các cấp", "cơ sở",
-             "Việt Nam", "Trung ương", "trung ương", "trong toàn tỉnh", "trong toàn huyện", "trong huyện",
-             "trong tỉnh", "được giao nhiệm vụ xây dựng các kế hoạch thành phần", "cấp tỉnh", "cấp huyện",
-             "cấp xã", "cấp thành phố", "Thành phố", "tỉnh", "huyện"]
+_TRAILERS = [
+    "có liên quan",
+    "liên quan",
+    "chức năng liên quan",
+    "chức năng",
+    "khác",
+    "trực thuộc",
+    "trực thuộc Trung ương",
+    "trực thuộc trung ương",
+    "thuộc Chính phủ",
+    "ngang Bộ",
+    "các cấp",
+    "cơ sở",
+    "Việt Nam",
+    "Trung ương",
+    "trung ương",
+    "trong toàn tỉnh",
+    "trong toàn huyện",
+    "trong huyện",
+    "trong tỉnh",
+    "được giao nhiệm vụ xây dựng các kế hoạch thành phần",
+    "cấp tỉnh",
+    "cấp huyện",
+    "cấp xã",
+    "cấp thành phố",
+    "Thành phố",
+    "tỉnh",
+    "huyện",
+]
 _GROUP_OPENERS = ["các", "tất cả các", "mỗi", "từng"]
 
 
@@ -116,7 +177,7 @@ class Agency:
 
 
 def _text(toks: list[Tok], i: int, j: int, src: str, base: int) -> str:
-    return src[toks[i].start - base:toks[j - 1].end - base]
+    return src[toks[i].start - base : toks[j - 1].end - base]
 
 
 def _place_after(toks: list[Tok], j: int, unit: str) -> tuple[int, str] | None:
@@ -151,14 +212,18 @@ def _place_after(toks: list[Tok], j: int, unit: str) -> tuple[int, str] | None:
 def _unit_at(toks: list[Tok], j: int) -> tuple[int, str] | None:
     """A unit word at toks[j], unless it begins another word: "xã hội" is society, not a commune."""
     m = _vocab().units.longest(toks, j)
-    if m and m[1] in ("xã", "bản", "ấp", "thôn") and j + 1 < len(toks) and \
-            toks[j + 1].key in ("hội", "đồ", "xóm", "viên", "luận"):
+    if (
+        m
+        and m[1] in ("xã", "bản", "ấp", "thôn")
+        and j + 1 < len(toks)
+        and toks[j + 1].key in ("hội", "đồ", "xóm", "viên", "luận")
+    ):
         return None
     return m
 
 
 def _unit_list(toks: list[Tok], j: int) -> tuple[int, list[str]] | None:
-    """"huyện, thị xã, thành phố" / "xã, thị trấn" / "quận, huyện": units joined by commas or "và"."""
+    """ "huyện, thị xã, thành phố" / "xã, thị trấn" / "quận, huyện": units joined by commas or "và"."""
     v = _vocab()
     m = _unit_at(toks, j)
     if not m:
@@ -175,7 +240,7 @@ def _unit_list(toks: list[Tok], j: int) -> tuple[int, list[str]] | None:
 
 
 def _paren_units(toks: list[Tok], j: int) -> tuple[int, list[str]] | None:
-    """"(TX, TP)" after "các huyện": the other kinds of district-level unit, expanded."""
+    """ "(TX, TP)" after "các huyện": the other kinds of district-level unit, expanded."""
     if j >= len(toks) or toks[j].key != "(":
         return None
     lst = _unit_list(toks, j + 1)
@@ -189,8 +254,15 @@ _HOLDER_KIND = {"Trưởng phòng": "Phòng", "Trưởng ban": "Ban", "Chánh V�
 # Plural office holders that stand for their bodies: "Các Bộ trưởng" are the ministries.
 _HOLDER_BODY = {"Bộ trưởng": "Bộ", "Thứ trưởng": "Bộ", "Giám đốc": "Sở", "Chủ tịch": "Ủy ban nhân dân"}
 # Party committees take their place directly: "Tỉnh ủy Gia Lai", "Ban Thường vụ Tỉnh ủy Quảng Ninh".
-_PLACE_DIRECT = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện", "Quận ủy": "quận",
-                 "Thị ủy": "thị xã", "Ban Thường vụ Tỉnh ủy": "tỉnh", "Ban Thường vụ Huyện ủy": "huyện"}
+_PLACE_DIRECT = {
+    "Tỉnh ủy": "tỉnh",
+    "Thành ủy": "thành phố",
+    "Huyện ủy": "huyện",
+    "Quận ủy": "quận",
+    "Thị ủy": "thị xã",
+    "Ban Thường vụ Tỉnh ủy": "tỉnh",
+    "Ban Thường vụ Huyện ủy": "huyện",
+}
 
 
 def _qualifiers(toks: list[Tok], j: int, agency: Agency) -> int:
@@ -213,7 +285,7 @@ def _qualifiers(toks: list[Tok], j: int, agency: Agency) -> int:
             agency.parts.append(t.text.lower() + " " + ", ".join(units))
             agency.unit = agency.unit or units[0]
             j = k
-            if (p := _paren_units(toks, j)):
+            if p := _paren_units(toks, j):
                 agency.parts.append("(" + ", ".join(p[1]) + ")")
                 j = p[0]
             continue
@@ -238,7 +310,7 @@ def _qualifiers(toks: list[Tok], j: int, agency: Agency) -> int:
                 agency.parts.append("Thành phố" if uname == "thành phố" and t.text == "Thành" else uname)
                 agency.unit = agency.unit or uname
                 j = k
-                if (p := _paren_units(toks, j)):
+                if p := _paren_units(toks, j):
                     agency.parts.append("(" + ", ".join(p[1]) + ")")
                     j = p[0]
                 continue
@@ -264,7 +336,6 @@ def _generic_name(toks: list[Tok], j: int) -> tuple[int, list[str]]:
     A word is a dictionary word (underthesea's) starting with a capital, so "Sở Ngoại vụ chủ trì"
     stops before "chủ trì"; "và"/"-"/"," join names only when a capital follows.
     """
-    v = _vocab()
     words: list[str] = []
     k = j
     while k < len(toks):
@@ -276,7 +347,13 @@ def _generic_name(toks: list[Tok], j: int) -> tuple[int, list[str]]:
             words.append(" ".join(x.text for x in toks[k:e]))
             k = e
             continue
-        if words and t.key in {"và", "-", "&"} and k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_word:
+        if (
+            words
+            and t.key in {"và", "-", "&"}
+            and k + 1 < len(toks)
+            and toks[k + 1].is_cap
+            and toks[k + 1].is_word
+        ):
             words.append(t.text)
             k += 1
             continue
@@ -304,7 +381,7 @@ def match_at(toks: list[Tok], i: int, src: str, base: int = 0, bare_group: bool 
             agency = Agency(start=toks[i].start, end=0, text="", name="", holder=holder, kind=implied)
             j = _qualifiers(toks, f[0], agency)
             agency.end = toks[j - 1].end
-            agency.text = src[toks[i].start - base:agency.end - base]
+            agency.text = src[toks[i].start - base : agency.end - base]
             agency.tok_end = j
             agency.name = _assemble(f"{implied} {f[1]}", agency, None, v)
             return agency
@@ -331,7 +408,9 @@ def match_at(toks: list[Tok], i: int, src: str, base: int = 0, bare_group: bool 
                 core, j = kind, k  # "Sở ... tỉnh" never; but "Ban ... huyện" as in "Các Phòng, Ban huyện"
             else:
                 return None
-    elif (op0 := v.openers.longest(toks, j)) and (h2 := v.holders.longest(toks, op0[0])) and h2[0] < len(toks):
+    elif (
+        (op0 := v.openers.longest(toks, j)) and (h2 := v.holders.longest(toks, op0[0])) and h2[0] < len(toks)
+    ):
         # "Các Bộ trưởng" -> the ministries; "các Thủ trưởng cơ quan ..." -> the bodies they head
         body = _HOLDER_BODY.get(h2[1])
         inner = match_at(toks, h2[0], src, base, bare_group=True)
@@ -339,14 +418,19 @@ def match_at(toks: list[Tok], i: int, src: str, base: int = 0, bare_group: bool 
             return None
         if inner is not None:
             inner.start = toks[i].start
-            inner.text = src[toks[i].start - base:inner.end - base]
+            inner.text = src[toks[i].start - base : inner.end - base]
             return inner
         is_group, kind, j = True, "group", h2[0]
         core = f"{toks[i].text} {body}"
     else:
         op = v.openers.longest(toks, j)
-        if not op and bare_group and not v.units.longest(toks, j) and (g0 := v.groups.longest(toks, j)) \
-                and " ".join(t.key for t in toks[j:g0[0]]) not in lexicon.verbs():
+        if (
+            not op
+            and bare_group
+            and not v.units.longest(toks, j)
+            and (g0 := v.groups.longest(toks, j))
+            and " ".join(t.key for t in toks[j : g0[0]]) not in lexicon.verbs()
+        ):
             op = (j, "")  # but not "tổ dân phố, tổ chức phổ biến ...": "tổ chức" is the verb there
         if op and (g := v.groups.longest(toks, op[0])):
             is_group, kind = True, "group"
@@ -355,7 +439,7 @@ def match_at(toks: list[Tok], i: int, src: str, base: int = 0, bare_group: bool 
             while k < len(toks):
                 if toks[k].key in {",", "và", "-"} and k + 1 < len(toks):
                     g2 = v.groups.longest(toks, k + 1)
-                    if g2 and not v.units.longest(toks, k + 1) and not (toks[k + 1].key == "các"):
+                    if g2 and not v.units.longest(toks, k + 1) and toks[k + 1].key != "các":
                         k = g2[0]
                         continue
                     if g2 and v.units.longest(toks, k + 1) and toks[k].key == ",":
@@ -371,11 +455,19 @@ def match_at(toks: list[Tok], i: int, src: str, base: int = 0, bare_group: bool 
             core = _text(toks, i if not holder else h[0], j, src, base)  # type: ignore[index]
         else:
             return None
-    agency = Agency(start=toks[i].start, end=0, text="", name="", holder=holder, kind=kind, is_group=is_group,
-                    is_class=core in _classes())
+    agency = Agency(
+        start=toks[i].start,
+        end=0,
+        text="",
+        name="",
+        holder=holder,
+        kind=kind,
+        is_group=is_group,
+        is_class=core in _classes(),
+    )
     j = _qualifiers(toks, j, agency)
     agency.end = toks[j - 1].end
-    agency.text = src[toks[i].start - base:agency.end - base]
+    agency.text = src[toks[i].start - base : agency.end - base]
     agency.tok_end = j
     agency.name = _assemble(core or "", agency, holder, v)
     return agency
@@ -425,7 +517,7 @@ def find(text: str, base: int = 0) -> list[Agency]:
 
 
 def expand_abbreviations(text: str) -> str:
-    """"UBND các huyện (TP, TX)" -> "Ủy ban nhân dân các huyện (thành phố, thị xã)"."""
+    """ "UBND các huyện (TP, TX)" -> "Ủy ban nhân dân các huyện (thành phố, thị xã)"."""
     toks = tokenize(text)
     v = _vocab()
     out, last, i = [], 0, 0
@@ -445,7 +537,7 @@ def expand_abbreviations(text: str) -> str:
         if rep is None and t.text in ("TP", "TX") and i > 0 and toks[i - 1].key in {"(", ","}:
             rep, e = _UNITS[t.key], i + 1
         if rep is not None:
-            out.append(text[last:t.start])
+            out.append(text[last : t.start])
             out.append(rep)
             last = toks[e - 1].end
             i = e
@@ -468,7 +560,7 @@ def canonical(name: str) -> str:
 
 
 def _sentence_case(name: str) -> str:
-    """"BAN CHỈ ĐẠO XÂY DỰNG XÃ HỘI HỌC TẬP TỈNH QUẢNG NAM" -> "Ban Chỉ đạo xây dựng xã hội học tập tỉnh Quảng Nam":
+    """ "BAN CHỈ ĐẠO XÂY DỰNG XÃ HỘI HỌC TẬP TỈNH QUẢNG NAM" -> "Ban Chỉ đạo xây dựng xã hội học tập tỉnh Quảng Nam":
     the kind as the lexicon spells it, the place as places spells it, the rest in lower case."""
     v = _vocab()
     toks = tokenize(name)
@@ -480,8 +572,14 @@ def _sentence_case(name: str) -> str:
         i = kind[0]
     while i < len(toks):
         unit = _unit_at(toks, i)
-        if unit and (place := _place_after(toks, unit[0], unit[1])) and places.find_province(place[1]) or \
-                unit and place and places.find_districts(place[1]):
+        if (
+            unit
+            and (place := _place_after(toks, unit[0], unit[1]))
+            and places.find_province(place[1])
+            or unit
+            and place
+            and places.find_districts(place[1])
+        ):
             out.append(f"{unit[1]} {place[1]}")
             i = place[0]
             continue
@@ -518,19 +616,50 @@ def split_list(text: str, base: int = 0) -> list[Agency]:
 def level_of(name: str) -> str | None:
     """Administrative level of a body from its name."""
     k = fold(name)
-    if any(k.startswith(p) for p in ("thủ tướng", "chính phủ", "quốc hội", "ủy ban thường vụ quốc hội", "bộ chính trị",
-                                     "ban bí thư", "ban chấp hành trung ương", "chủ tịch nước", "văn phòng trung ương")):
+    if any(
+        k.startswith(p)
+        for p in (
+            "thủ tướng",
+            "chính phủ",
+            "quốc hội",
+            "ủy ban thường vụ quốc hội",
+            "bộ chính trị",
+            "ban bí thư",
+            "ban chấp hành trung ương",
+            "chủ tịch nước",
+            "văn phòng trung ương",
+        )
+    ):
         return "national"
-    if k.startswith(("bộ ", "văn phòng chính phủ", "ủy ban dân tộc", "ngân hàng nhà nước", "thanh tra chính phủ",
-                     "bảo hiểm xã hội việt nam", "ban chỉ đạo quốc gia", "tổng cục", "cục ")):
+    if k.startswith(
+        (
+            "bộ ",
+            "văn phòng chính phủ",
+            "ủy ban dân tộc",
+            "ngân hàng nhà nước",
+            "thanh tra chính phủ",
+            "bảo hiểm xã hội việt nam",
+            "ban chỉ đạo quốc gia",
+            "tổng cục",
+            "cục ",
+        )
+    ):
         return "ministry"
     if k.startswith(("sở ", "tỉnh ủy", "thành ủy", "ban thường vụ tỉnh ủy")):
         return "province"
     if k.startswith(("phòng ", "huyện ủy", "quận ủy", "thị ủy")):
         return "district"
     k = " ".join(k.replace("xã hội", "_").split())  # "xây dựng xã hội học tập" names no commune
-    for unit, level in (("tỉnh", "province"), ("thành phố", None), ("huyện", "district"), ("quận", "district"),
-                        ("thị xã", "district"), ("xã", "commune"), ("phường", "commune"), ("thị trấn", "commune")):
+    for unit, level in (
+        ("tỉnh", "province"),
+        ("thành phố", None),
+        ("huyện", "district"),
+        ("quận", "district"),
+        ("thị xã", "district"),
+        ("xã", "commune"),
+        ("phường", "commune"),
+        ("thị trấn", "commune"),
+    ):
         if f" {unit} " in f" {k} ":
             if unit == "thành phố":
                 place = k.split("thành phố", 1)[1].strip()

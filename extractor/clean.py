@@ -66,7 +66,9 @@ def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Offs
     return "".join(pieces), OffsetMap(tuple(new_anchor), tuple(old_anchor), tuple(replaced))
 
 
-def rewrite(text: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> tuple[str, OffsetMap]:
+def rewrite(
+    text: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]
+) -> tuple[str, OffsetMap]:
     """`pattern.sub(repl, text)` that also returns the offset map of the edit."""
     edits = []
     plain = isinstance(repl, str) and "\\" not in repl
@@ -115,8 +117,14 @@ _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _DECOMPOSED = re.compile("[^\u0300-\u036f\n]?[\u0300-\u036f]+")
 _COMBINING = re.compile("[\u0300-\u036f]")
 # Every kind of horizontal space counts as one space; \r\n and \r end lines.
-_SPACES = str.maketrans({c: " " for c in "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                         "\u2009\u200a\u202f\u205f\u3000\v"} | {"\f": "\n"})
+_SPACES = str.maketrans(
+    {
+        c: " "
+        for c in "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+        "\u2009\u200a\u202f\u205f\u3000\v"
+    }
+    | {"\f": "\n"}
+)
 _CRLF = re.compile(r"\r\n?")
 # Letters typed for Đ/đ that look the same: Icelandic eth, African D.
 _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ", "\u0256": "đ"})
@@ -131,8 +139,11 @@ _DASH_RULE = re.compile(r"[-_–—=]{4,}")  # the spaces around it go with the 
 
 # Công báo page furniture: "CÔNG BÁO/Số 123 + 124/Ngày 10-02-2024   45" and the signing stamp.
 _CONG_BAO_HEADER = re.compile(
-    r"(?mi)^[ ]*(?:\d+[ ]+)?CÔNG BÁO[ ]*/[ ]*Số[ ]*[\d +]+/[ ]*Ngày[ ]*[\d\-/.]+(?:[ ]+\d+)?[ ]*$\n?")
-_SIGN_STAMP = re.compile(r"(?mi)^[ ]*(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký)[ ]*:.*(?:CÔNG BÁO|VĂN PHÒNG|\+07:00|\d{2}:\d{2}).*$\n?")
+    r"(?mi)^[ ]*(?:\d+[ ]+)?CÔNG BÁO[ ]*/[ ]*Số[ ]*[\d +]+/[ ]*Ngày[ ]*[\d\-/.]+(?:[ ]+\d+)?[ ]*$\n?"
+)
+_SIGN_STAMP = re.compile(
+    r"(?mi)^[ ]*(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký)[ ]*:.*(?:CÔNG BÁO|VĂN PHÒNG|\+07:00|\d{2}:\d{2}).*$\n?"
+)
 
 # Two header columns flattened onto one line: split at the quốc hiệu, the tiêu ngữ, "Số:",
 # the place-and-date and "V/v", where a wide gap or another header element precedes them.
@@ -184,7 +195,9 @@ _PIPE = re.compile(r"[ ]*\|[ ]*")
 
 
 # Table rows whose cells are layout (header columns, "Kính gửi", "Nơi nhận" beside the signature).
-_LAYOUT_ROW = re.compile(r"(?i)nơi nhận|kính gửi|\b(?:TM|KT|TL|TUQ|Q)\.\s|cộng hòa xã hội|cộng hoà xã hội|\bsố\s*:")
+_LAYOUT_ROW = re.compile(
+    r"(?i)nơi nhận|kính gửi|\b(?:TM|KT|TL|TUQ|Q)\.\s|cộng hòa xã hội|cộng hoà xã hội|\bsố\s*:"
+)
 
 
 def _split_table_cells(text: str) -> tuple[str, OffsetMap]:
@@ -197,7 +210,10 @@ def _split_table_cells(text: str) -> tuple[str, OffsetMap]:
     starts = [a for a, _ in rows]
     header_end = _header_zone_end(text)
     # the header and signature tables have two columns; a table of duties has more
-    layout = [bool(_LAYOUT_ROW.search(text, a, b)) or (a < header_end and text.count("|", a, b) <= 3) for a, b in rows]
+    layout = [
+        bool(_LAYOUT_ROW.search(text, a, b)) or (a < header_end and text.count("|", a, b) <= 3)
+        for a, b in rows
+    ]
 
     def repl(m: re.Match[str]) -> str:
         i = bisect.bisect_right(starts, m.start()) - 1
@@ -321,7 +337,7 @@ def _respace(text: str) -> tuple[str, OffsetMap]:
         if count < 2:
             continue
         end = text.find("\n", start)
-        line = text[start:end if end >= 0 else len(text)]
+        line = text[start : end if end >= 0 else len(text)]
         if _letter_spaced(line):
             edits.extend((start + k, start + k + 1, "") for k in _respace_cuts(line))
     return apply_edits(text, edits)
@@ -371,7 +387,7 @@ def _join_broken(m: re.Match[str]) -> str:
     text = m.string
     if not text[m.end()].islower() or _LETTER_MARKER.match(text, m.end()):
         return m.group(0)
-    prev = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    prev = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
     letters = [c for c in prev if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         return m.group(0)

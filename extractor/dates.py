@@ -1,9 +1,9 @@
 """Dates as Vietnamese documents print them.
 
-    "ngày 24 tháng 4 năm 2017"   -> 2017-04-24
-    "ngày 09/01/2013", "14/3/2014", "ngày 26-4-2013"
-    "ngày 26 tháng 0 6 năm 2018" -> 2018-06-26 (a digit split by conversion)
-    "ngày   tháng 7 năm 2023"    -> None (a draft: the day is left blank)
+"ngày 24 tháng 4 năm 2017"   -> 2017-04-24
+"ngày 09/01/2013", "14/3/2014", "ngày 26-4-2013"
+"ngày 26 tháng 0 6 năm 2018" -> 2018-06-26 (a digit split by conversion)
+"ngày   tháng 7 năm 2023"    -> None (a draft: the day is left blank)
 """
 
 from __future__ import annotations
@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 # "ngày 24 tháng 4 năm 2017"; day or month may be blank in drafts, digits may be split by a space.
 DATE_WORDS = re.compile(
-    r"(?i)ngày\s*(?P<d>\d(?:\s?\d)?)?\s*(?:\.{2,}|…)?\s*tháng\s*(?P<m>\d(?:\s?\d)?)?\s*(?:\.{2,}|…)?\s*năm\s*(?P<y>\d{4})")
+    r"(?i)ngày\s*(?P<d>\d(?:\s?\d)?)?\s*(?:\.{2,}|…)?\s*tháng\s*(?P<m>\d(?:\s?\d)?)?\s*(?:\.{2,}|…)?\s*năm\s*(?P<y>\d{4})"
+)
 # "09/01/2013", "ngày 14/3/2014", "26-4-2013", "26.4.2013" (separators must agree).
-DATE_NUMERIC = re.compile(r"(?i)(?:ngày\s*)?(?<!\d)(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)")
+DATE_NUMERIC = re.compile(
+    r"(?i)(?:ngày\s*)?(?<!\d)(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ def find_dates(text: str) -> list[FoundDate]:
 
 def date_at(text: str, pos: int = 0, window: int = 12) -> FoundDate | None:
     """A date starting within `window` characters of `pos` (after a comma, "ban hành", ...)."""
-    for f in find_dates(text[pos:pos + window + 40]):
+    for f in find_dates(text[pos : pos + window + 40]):
         if f.start <= window:
             return FoundDate(f.iso, f.start + pos, f.end + pos, f.year)
     return None

@@ -27,7 +27,8 @@ _QUOC_HIEU = re.compile(r"^cộng hòa xã hội chủ nghĩa việt nam")  # ma
 _TIEU_NGU = re.compile(r"^độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc")
 # "Số: 674/UBND-VX", "Số:  1977/SGDĐT-CNTX", "Số: /KH-UBND" (draft), "Số 12/QĐ-UBND"
 _NUMBER_LINE = re.compile(
-    r"(?i)^(?:(?:luật|bộ luật|pháp lệnh|nghị quyết|lệnh|văn bản hợp nhất)\s+)?số\s*:?\s*(?P<num>[^\s].*?)?\s*$")
+    r"(?i)^(?:(?:luật|bộ luật|pháp lệnh|nghị quyết|lệnh|văn bản hợp nhất)\s+)?số\s*:?\s*(?P<num>[^\s].*?)?\s*$"
+)
 # "Quảng Bình, ngày 24 tháng 4 năm 2017", "Hà Nội, ngày 26 tháng 0 6 năm 2018", "Lạng Giang, ngày tháng 7 năm 2023"
 _PLACE_DATE = re.compile(r"^(?P<place>[^\d,:;()]{2,50}?),\s*(?=ngày\b)")
 # "V/v thực hiện ...", "“V/v tăng cường ...”", "Về việc ..."
@@ -37,22 +38,51 @@ _KINH_GUI = re.compile(r"(?i)^kính\s+gửi\s*:?\s*")
 _BODY_START = re.compile(
     r"(?i)^(căn cứ|thực hiện|triển khai|theo đề nghị|xét đề nghị|xét tờ trình|để |trong |nhằm |ngày \d|"
     r"điều \d+[.:]|phần [ivx\d]|chương [ivx\d]|[ivx]{1,4}\.\s|\d{1,2}\.\s|quyết định:|nay |hiện nay|qua |sau khi|"
-    r"vừa qua)")
+    r"vừa qua)"
+)
 # Signature block openers: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC", "TL. BỘ TRƯỞNG", "TUQ. ..."
 _SIGN_OPENER = re.compile(r"^(TM|KT|Q|TL|TUQ|T\.M|K\.T)\s*\.\s*")
-_TITLES = ("PHÓ CHỦ TỊCH THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "BỘ TRƯỞNG",
-           "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG",
-           "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BÍ THƯ", "PHÓ BÍ THƯ", "CỤC TRƯỞNG",
-           "PHÓ CỤC TRƯỞNG", "VỤ TRƯỞNG", "TỔNG CỤC TRƯỞNG", "CHỦ NHIỆM", "TỔNG GIÁM ĐỐC", "THỦ TRƯỞNG",
-           "HIỆU TRƯỞNG", "CHÁNH THANH TRA", "TRƯỞNG ĐOÀN", "CHỦ TỊCH NƯỚC")
-_TITLE_RE = re.compile("^(" + "|".join(sorted((re.escape(t) for t in _TITLES), key=len, reverse=True)) + r")\b")
+_TITLES = (
+    "PHÓ CHỦ TỊCH THƯỜNG TRỰC",
+    "PHÓ CHỦ TỊCH",
+    "CHỦ TỊCH",
+    "PHÓ GIÁM ĐỐC",
+    "GIÁM ĐỐC",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "THỦ TƯỚNG",
+    "PHÓ THỦ TƯỚNG",
+    "TRƯỞNG PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG",
+    "CHÁNH VĂN PHÒNG",
+    "PHÓ CHÁNH VĂN PHÒNG",
+    "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN",
+    "BÍ THƯ",
+    "PHÓ BÍ THƯ",
+    "CỤC TRƯỞNG",
+    "PHÓ CỤC TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG",
+    "CHỦ NHIỆM",
+    "TỔNG GIÁM ĐỐC",
+    "THỦ TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "CHÁNH THANH TRA",
+    "TRƯỞNG ĐOÀN",
+    "CHỦ TỊCH NƯỚC",
+)
+_TITLE_RE = re.compile(
+    "^(" + "|".join(sorted((re.escape(t) for t in _TITLES), key=len, reverse=True)) + r")\b"
+)
 # A person's name: 2-5 capitalised syllables ("Y Phương", "Nguyễn Văn Long").
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+)(?:\s(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+)){1,4}$")
 
 
 _TYPE_NUMBER_LINE = re.compile(
     r"^(?P<type>Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Luật|Pháp lệnh)\s+số\s+"
-    r"(?P<num>\S+/\S+?)(?=\s+ngày\b)")
+    r"(?P<num>\S+/\S+?)(?=\s+ngày\b)"
+)
 _TYPE_DASH_ISSUER = re.compile(r"^(?P<type>[^-–]{4,30}?)\s*[-–]\s*(?P<issuer>.+)$")
 
 
@@ -72,10 +102,10 @@ def _is_upper(s: str) -> bool:
 
 
 def _type_line(s: str) -> str | None:
-    """"QUYẾT ĐỊNH" -> "Quyết định"; a bare document-type line in capitals."""
+    """ "QUYẾT ĐỊNH" -> "Quyết định"; a bare document-type line in capitals."""
     if not _is_upper(s):
         return None
-    k = fold(re.sub(r"\d+$", "", s.strip(" :.“”\"-–")))  # "THÔNG TƯ1": a footnote mark
+    k = fold(re.sub(r"\d+$", "", s.strip(' :.“”"-–')))  # "THÔNG TƯ1": a footnote mark
     for t in _doc_type_names():
         if k == fold(t):
             return t
@@ -93,7 +123,7 @@ def _starts_with_unit(s: str) -> bool:
 
 
 def _title_case(title: str) -> str:
-    """"PHÓ CHỦ TỊCH" -> "Phó Chủ tịch" (the office-holder spelling of agencies.json)."""
+    """ "PHÓ CHỦ TỊCH" -> "Phó Chủ tịch" (the office-holder spelling of agencies.json)."""
     from extractor import lexicon
 
     k = fold(title)
@@ -141,7 +171,7 @@ def parse(doc: Cleaned) -> HeaderResult:
             continue
         m = _PLACE_DATE.match(s)
         if m and DATE_WORDS.search(s) and h.place is None:
-            h.place = m["place"].strip(" “\"")
+            h.place = m["place"].strip(' “"')
             dates = find_dates(s)
             h.issued_date = dates[0].iso if dates else None
             spans.append(("document.issued_date", ln.start, ln.end))
@@ -150,25 +180,32 @@ def parse(doc: Cleaned) -> HeaderResult:
             continue
         m = _SUBJECT_VV.match(s)
         if m and not subject_parts and subject_mode != "type":
-            subject_parts = ["V/v " + s[m.end():].strip(" “”\"")] if s[m.end():].strip() else ["V/v"]
+            subject_parts = ["V/v " + s[m.end() :].strip(' “”"')] if s[m.end() :].strip() else ["V/v"]
             subject_mode = "vv"
             spans.append(("document.subject", ln.start, ln.end))
             i += 1
             continue
         m = _KINH_GUI.match(s)
         if m:
-            i = _recipients(lines, i, s[m.end():], h, spans)
+            i = _recipients(lines, i, s[m.end() :], h, spans)
             subject_mode = None
             continue
         m = _TYPE_NUMBER_LINE.match(s)
-        if m and h.number is None and number_idx is None and h.doc_type != "Văn bản hợp nhất" \
-                and (sym := symbols.parse(m["num"])):
+        if (
+            m
+            and h.number is None
+            and number_idx is None
+            and h.doc_type != "Văn bản hợp nhất"
+            and (sym := symbols.parse(m["num"]))
+        ):
             # a Công báo page heading: "Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018 hướng dẫn ..."
             h.doc_type = h.doc_type or _type_line(m["type"].upper())
             h.number, number_idx, type_idx = sym.number, i, i
-            dates = find_dates(s[:m.end() + 40])
-            h.issued_date = h.issued_date or (dates[0].iso if dates and dates[0].start <= m.end() + 2 else None)
-            subject_parts = [s[m.end():].strip()] if s[m.end():].strip() else []
+            dates = find_dates(s[: m.end() + 40])
+            h.issued_date = h.issued_date or (
+                dates[0].iso if dates and dates[0].start <= m.end() + 2 else None
+            )
+            subject_parts = [s[m.end() :].strip()] if s[m.end() :].strip() else []
             subject_mode = "type"
             spans.append(("document.number", ln.start, ln.end))
             i += 1
@@ -181,7 +218,9 @@ def parse(doc: Cleaned) -> HeaderResult:
             i += 1
             continue
         if t == "Văn bản hợp nhất" and h.doc_type is None:
-            h.doc_type = t  # "VĂN BẢN HỢP NHẤT -" over its issuer; its own title comes with the next type line
+            h.doc_type = (
+                t  # "VĂN BẢN HỢP NHẤT -" over its issuer; its own title comes with the next type line
+            )
             i += 1
             continue
         if t and h.doc_type is None and (body_start is None):
@@ -196,7 +235,7 @@ def parse(doc: Cleaned) -> HeaderResult:
             body_start = i
             break
         if subject_mode == "vv":
-            subject_parts.append(s.strip(" “”\""))
+            subject_parts.append(s.strip(' “”"'))
             i += 1
             continue
         if subject_mode == "type":
@@ -228,8 +267,12 @@ def parse(doc: Cleaned) -> HeaderResult:
     if body_start is None:
         body_start = i
     if subject_parts:
-        h.subject = " ".join(" ".join(subject_parts).split()).strip(" “”\"")
-        if h.subject.startswith("V/v") and h.subject.endswith("”") is False and h.subject.count("“") > h.subject.count("”"):
+        h.subject = " ".join(" ".join(subject_parts).split()).strip(' “”"')
+        if (
+            h.subject.startswith("V/v")
+            and h.subject.endswith("”") is False
+            and h.subject.count("“") > h.subject.count("”")
+        ):
             h.subject += "”"
 
     body_end = _closing_start(lines, body_start)
@@ -242,8 +285,9 @@ def parse(doc: Cleaned) -> HeaderResult:
         if h.doc_type is None and (sym or (h.subject or "").startswith("V/v")):
             h.doc_type = "Công văn"
 
-    if (h.doc_type == "Văn bản hợp nhất" or "XÁC THỰC VĂN BẢN HỢP NHẤT" in doc.match[-20000:].upper()) \
-            and (h.number is None or h.doc_type != "Văn bản hợp nhất"):
+    if (h.doc_type == "Văn bản hợp nhất" or "XÁC THỰC VĂN BẢN HỢP NHẤT" in doc.match[-20000:].upper()) and (
+        h.number is None or h.doc_type != "Văn bản hợp nhất"
+    ):
         # a consolidated text, even when its "VĂN BẢN HỢP NHẤT" heading was lost: it authenticates itself at the end
         number_before = h.number
         _number_from_authentication(lines, h, spans)
@@ -258,7 +302,11 @@ def parse(doc: Cleaned) -> HeaderResult:
     if issuer is None and sym:
         issuer = _issuer_from_symbol(sym, where)
     if issuer:
-        h.issuer = localize(issuer, where, any_body=parent is not None) if where.province or where.district else issuer
+        h.issuer = (
+            localize(issuer, where, any_body=parent is not None)
+            if where.province or where.district
+            else issuer
+        )
     h.level = where.level
     h.province, h.district = where.province, where.district
     h.signer = _signer(lines, body_start)
@@ -322,7 +370,9 @@ def _issuer(issuer_lines: list[Line], authority: str | None) -> tuple[str | None
     return parent, issuer
 
 
-def _jurisdiction(issuer: str | None, parent: str | None, sym: symbols.Symbol | None, place: str | None) -> Jurisdiction:
+def _jurisdiction(
+    issuer: str | None, parent: str | None, sym: symbols.Symbol | None, place: str | None
+) -> Jurisdiction:
     level = agencies.level_of(issuer) if issuer else None
     province = district = None
     for name in (issuer, parent):
@@ -384,7 +434,7 @@ def _number_from_authentication(lines: list[Line], h: DocumentHeader, spans: lis
         if m and (sym := symbols.parse(m["num"] or "")) and sym.type_code == "VBHN":
             h.number = sym.number
             spans.append(("document.number", lines[k].start, lines[k].end))
-            for ln in lines[k:k + 8]:
+            for ln in lines[k : k + 8]:
                 pm = _PLACE_DATE.match(ln.text.strip())
                 if pm and (dates := find_dates(ln.text)):
                     h.place, h.issued_date = h.place or pm["place"].strip(), dates[0].iso
@@ -393,7 +443,8 @@ def _number_from_authentication(lines: list[Line], h: DocumentHeader, spans: lis
 
 
 _ATTACHED = re.compile(
-    r"(?i)(?:ban hành\s+)?kèm theo\s+(?P<type>quyết định|nghị định|thông tư|nghị quyết|chỉ thị)\s+(?:số\s*)+")
+    r"(?i)(?:ban hành\s+)?kèm theo\s+(?P<type>quyết định|nghị định|thông tư|nghị quyết|chỉ thị)\s+(?:số\s*)+"
+)
 
 
 def _number_from_attachment(doc: Cleaned, h: DocumentHeader, body_start: int, spans: list) -> None:
@@ -404,7 +455,7 @@ def _number_from_attachment(doc: Cleaned, h: DocumentHeader, body_start: int, sp
     for m in _ATTACHED.finditer(doc.match):
         if fold(m["type"]) != fold(h.doc_type):
             continue
-        rest = doc.text[m.end():m.end() + 120]
+        rest = doc.text[m.end() : m.end() + 120]
         sm = symbols.STATE_NUMBER.match(rest)
         if not sm:
             continue
@@ -415,7 +466,7 @@ def _number_from_attachment(doc: Cleaned, h: DocumentHeader, body_start: int, sp
             h.number = sym.number
             spans.append(("document.number", m.end(), m.end() + sm.end()))
         if h.issued_date is None:
-            dates = [d for d in find_dates(rest[sm.end():sm.end() + 40]) if d.start < 12]
+            dates = [d for d in find_dates(rest[sm.end() : sm.end() + 40]) if d.start < 12]
             if dates and dates[0].iso:
                 h.issued_date = dates[0].iso
         return
@@ -427,12 +478,16 @@ def _signer(lines: list[Line], body_start: int) -> Signer:
         s = lines[k].text.strip()
         opener = _SIGN_OPENER.match(s)
         title_m = _TITLE_RE.match(s) if _is_upper(s.split(" ")[0] if s else "") else None
-        if not opener and not (title_m and _is_upper(title_m.group(0)) and len(s) < 80 and
-                               (s == title_m.group(0) or _NAME.match(s[title_m.end():].strip() or "x y z w v u"))):
+        if not opener and not (
+            title_m
+            and _is_upper(title_m.group(0))
+            and len(s) < 80
+            and (s == title_m.group(0) or _NAME.match(s[title_m.end() :].strip() or "x y z w v u"))
+        ):
             continue
         # gather this line and the next few (titles, then the name)
         block: list[str] = []
-        for ln in lines[k:k + 12]:
+        for ln in lines[k : k + 12]:
             t = ln.text.strip()
             if not t:
                 continue
@@ -451,17 +506,18 @@ def _signer(lines: list[Line], body_start: int) -> Signer:
             tm = _TITLE_RE.match(rest)
             if tm:
                 titles.append(tm.group(0))
-                rest = rest[tm.end():].strip()
+                rest = rest[tm.end() :].strip()
                 continue
             # an agency in capitals after TM. ("TM. ỦY BAN NHÂN DÂN HUYỆN")
             um = re.match(r"^([A-ZĐÀ-Ỹ]{1,}(?:\s+[A-ZĐÀ-Ỹ]{1,})*)(?=\s+(?:KT|Q|TL|TUQ)\s*\.|\s*$)", rest)
             if um and _is_upper(um.group(1)) and not titles:
-                rest = rest[um.end():].strip()
+                rest = rest[um.end() :].strip()
                 continue
             break
         del words, pos
         name = rest.strip() if rest and _NAME.match(rest.strip()) else None
         if titles or name:
-            return Signer(name=_person(name) if name else None,
-                          title=_title_case(titles[-1]) if titles else None)
+            return Signer(
+                name=_person(name) if name else None, title=_title_case(titles[-1]) if titles else None
+            )
     return Signer()

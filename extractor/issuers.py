@@ -1,7 +1,7 @@
 """Who issued a document, read from its symbol code and its jurisdiction.
 
-    "TTg" -> Thủ tướng Chính phủ;  "BGDĐT" -> Bộ Giáo dục và Đào tạo (kind letter B + field GDĐT);
-    "STC" in a Bắc Giang document -> Sở Tài chính tỉnh Bắc Giang;  "UBND" needs a locality.
+"TTg" -> Thủ tướng Chính phủ;  "BGDĐT" -> Bộ Giáo dục và Đào tạo (kind letter B + field GDĐT);
+"STC" in a Bắc Giang document -> Sở Tài chính tỉnh Bắc Giang;  "UBND" needs a locality.
 """
 
 from __future__ import annotations
@@ -51,12 +51,15 @@ def localize(name: str, where: Jurisdiction, *, any_body: bool = False) -> str:
     from extractor.agencies import canonical  # agencies imports nothing of this module
 
     low = name.lower()
-    has_place = bool(re.search(r"\b(tỉnh|huyện|quận|thị xã|xã(?! hội)|phường|thị trấn|thành phố)\s+\S", name)) or \
-        re.search(r"\b(tỉnh|thành) ủy\s+[A-ZĐÀ-Ỹ]", name, re.I)
+    has_place = bool(
+        re.search(r"\b(tỉnh|huyện|quận|thị xã|xã(?! hội)|phường|thị trấn|thành phố)\s+\S", name)
+    ) or re.search(r"\b(tỉnh|thành) ủy\s+[A-ZĐÀ-Ỹ]", name, re.I)
     if has_place:
         return name
     province = places.find_province(where.province) if where.province else None
-    prov_phrase = (f"thành phố {province.name}" if province.is_city else f"tỉnh {province.name}") if province else None
+    prov_phrase = (
+        (f"thành phố {province.name}" if province.is_city else f"tỉnh {province.name}") if province else None
+    )
     dist_phrase = f"huyện {where.district}" if where.district else None
     if low.endswith(" tỉnh") and prov_phrase:
         return canonical(name[: -len(" tỉnh")] + " " + prov_phrase)

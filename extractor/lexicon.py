@@ -12,7 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-LEXICON_DIR = Path(os.environ.get("VANBAN_LEXICONS", Path(__file__).resolve().parents[1] / "corpus" / "lexicons"))
+LEXICON_DIR = Path(
+    os.environ.get("VANBAN_LEXICONS", Path(__file__).resolve().parents[1] / "corpus" / "lexicons")
+)
 
 
 @cache
@@ -50,9 +52,9 @@ def _lines(name: str) -> list[str]:
 def syllables() -> frozenset[str]:
     """Lower-case Vietnamese syllables (new-style tones): underthesea's 74K-word dictionary plus
     names and terms it lacks (corpus/lexicons/syllables_extra.txt)."""
-    from extractor.clean import fold_tones  # local: clean imports this module
-
     import underthesea
+
+    from extractor.clean import fold_tones  # local: clean imports this module
 
     path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
     words = path.read_text(encoding="utf-8").split("\n") + _lines("syllables_extra.txt")

@@ -68,5 +68,3 @@ def to_doc(result: ExtractionResult) -> Doc:
         doc.spans[key] = spans
     doc.spans["findings"] = [sp for key in ("header", "reference", "agency", "target") for sp in groups[key]]
     return doc
-
-

@@ -40,7 +40,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 # A paragraph that introduces the items after it.
 _LEAD_IN_END = re.compile(r"(?i)(?:như sau|sau đây|dưới đây|cụ thể như sau|sau)\s*:\s*$")
 # A lone type line in capitals after the body: an attached document begins.
-_ATTACHMENT = re.compile(r"^(KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|CHƯƠNG TRÌNH|HƯỚNG DẪN|PHƯƠNG ÁN|DANH MỤC|PHỤ LỤC)\b")
+_ATTACHMENT = re.compile(
+    r"^(KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|CHƯƠNG TRÌNH|HƯỚNG DẪN|PHƯƠNG ÁN|DANH MỤC|PHỤ LỤC)\b"
+)
 
 
 @dataclass
@@ -101,7 +103,7 @@ def _marker(s: str) -> tuple[str, str, str] | None:
             marker = m["m"]
             if style == "roman" and marker in ("V", "X") and not re.match(r"^[VX]\s*[.)]", s):
                 continue
-            return style, marker, s[m.end():]
+            return style, marker, s[m.end() :]
     return None
 
 
@@ -142,17 +144,16 @@ def parse(doc: Cleaned, start: int, end: int, closing: int | None = None) -> Out
                     preamble.append(ln)
                 continue
             if _LEAD_IN_END.search(s):
-                loose.append((last, ln))  # "... một số nhiệm vụ cụ thể khác được giao như sau:" introduces, not continues
+                loose.append(
+                    (last, ln)
+                )  # "... một số nhiệm vụ cụ thể khác được giao như sau:" introduces, not continues
             elif _continues(last, s) or _titled(last):
                 last.body.append(ln)
             else:
                 loose.append((last, ln))
             continue
         style, marker, rest = mk
-        if style == "article":
-            marker_comp = marker
-        else:
-            marker_comp = marker
+        marker_comp = marker
         # close to the level of this style, or open a child
         styles = [n.style for n in stack]
         if style in styles:
@@ -166,8 +167,17 @@ def parse(doc: Cleaned, start: int, end: int, closing: int | None = None) -> Out
             bullets[key] = bullets.get(key, 0) + 1
             comp = f"{'+' if style == 'plus' else '-'}{bullets[key]}"
         head = rest.strip()
-        node = Node(style, marker, comp, head, ln.start, ln.end, parent=parent, attachment=attachment,
-                    head_start=ln.start + len(s) - len(rest) + (len(rest) - len(rest.lstrip())))
+        node = Node(
+            style,
+            marker,
+            comp,
+            head,
+            ln.start,
+            ln.end,
+            parent=parent,
+            attachment=attachment,
+            head_start=ln.start + len(s) - len(rest) + (len(rest) - len(rest.lstrip())),
+        )
         parent.children.append(node)
         stack.append(node)
         last = node

@@ -1,6 +1,6 @@
 """From text (or a file) to the extraction record: the one place the stages are put together.
 
-    intake.load -> clean -> header -> references -> outline -> tasks, targets -> record (+ spans)
+intake.load -> clean -> header -> references -> outline -> tasks, targets -> record (+ spans)
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from extractor import header as header_mod
 from extractor import outline as outline_mod
 from extractor import references as references_mod
 from extractor.clean import Cleaned, clean, fold_tones
-from extractor.errors import NotVietnamese, NoText
+from extractor.errors import NoText, NotVietnamese
 from extractor.lexicon import syllables
 from extractor.targets import find_targets, plan_year
 from extractor.tasks import find_tasks
@@ -32,7 +32,9 @@ EXTRACTOR_VERSION = "0.3.0"
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Letters only Vietnamese uses among Latin scripts, and its tone-marked vowels.
-_VI_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+_VI_LETTERS = re.compile(
+    r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I
+)
 
 
 def check_language(text: str, source: str) -> None:
@@ -60,14 +62,31 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
         source=source,
         document=hdr.header,
         references=refs,
-        tasks=[Task(label=t.label, text=t.text, lead=t.lead, support=t.support, deadline=t.deadline) for t in tasks],
-        targets=[Target(label=t.label, text=t.text, value=t.value, value_max=t.value_max, unit=t.unit,
-                        subject=t.subject, year=t.year) for t in targets],
+        tasks=[
+            Task(label=t.label, text=t.text, lead=t.lead, support=t.support, deadline=t.deadline)
+            for t in tasks
+        ],
+        targets=[
+            Target(
+                label=t.label,
+                text=t.text,
+                value=t.value,
+                value_max=t.value_max,
+                unit=t.unit,
+                subject=t.subject,
+                year=t.year,
+            )
+            for t in targets
+        ],
     )
     spans = _spans(doc, hdr, mentions, refs, tasks, targets)
-    return ExtractionResult(record=record, text=doc.text, spans=spans,
-                            intake=intake or IntakeInfo(kind="text", media_type="text/plain; charset=utf-8"),
-                            extractor_version=EXTRACTOR_VERSION)
+    return ExtractionResult(
+        record=record,
+        text=doc.text,
+        spans=spans,
+        intake=intake or IntakeInfo(kind="text", media_type="text/plain; charset=utf-8"),
+        extractor_version=EXTRACTOR_VERSION,
+    )
 
 
 def _spans(doc: Cleaned, hdr, mentions, refs: list[Reference], tasks, targets) -> list[Span]:
@@ -76,8 +95,17 @@ def _spans(doc: Cleaned, hdr, mentions, refs: list[Reference], tasks, targets) -
     def add(kind: str, label: str, start: int, end: int, field: str | None) -> None:
         if end <= start:
             return
-        out.append(Span(kind=kind, label=label, start=start, end=end, source_start=doc.source_offset(start),
-                        source_end=doc.source_offset(end - 1) + 1, field=field))  # type: ignore[arg-type]
+        out.append(
+            Span(
+                kind=kind,
+                label=label,
+                start=start,
+                end=end,
+                source_start=doc.source_offset(start),
+                source_end=doc.source_offset(end - 1) + 1,
+                field=field,
+            )
+        )  # type: ignore[arg-type]
 
     for field, s, e in hdr.spans:
         add("header", field.split(".")[-1], s, e, field)
@@ -85,13 +113,21 @@ def _spans(doc: Cleaned, hdr, mentions, refs: list[Reference], tasks, targets) -
     for m in mentions:
         idx = keys.index(m.number) if m.number in keys else None
         for s, e in m.spans:
-            add("reference", m.number or (m.doc_type or "Luật"), s, e, f"references[{idx}]" if idx is not None else None)
+            add(
+                "reference",
+                m.number or (m.doc_type or "Luật"),
+                s,
+                e,
+                f"references[{idx}]" if idx is not None else None,
+            )
     for i, t in enumerate(tasks):
         add("task", t.label or "—", t.start, t.end, f"tasks[{i}]")
         for s, e, name in t.agency_spans:
             add("agency", name, s, e, f"tasks[{i}]")
     for i, t in enumerate(targets):
-        add("target", f"{t.value}{t.unit if t.unit == '%' else ' ' + t.unit}", t.start, t.end, f"targets[{i}]")
+        add(
+            "target", f"{t.value}{t.unit if t.unit == '%' else ' ' + t.unit}", t.start, t.end, f"targets[{i}]"
+        )
     out.sort(key=lambda s: (s.start, -s.end))
     return out
 
@@ -106,7 +142,9 @@ def warm_up() -> None:
     places.find_districts("Kbang")
     tokens.dictionary_words()
     agencies.canonical("Sở Giáo dục và Đào tạo")
-    starts_with_action("Nhà nước giữ vai trò chủ đạo", guess=True)  # not in the verb lexicon: loads the POS model
+    starts_with_action(
+        "Nhà nước giữ vai trò chủ đạo", guess=True
+    )  # not in the verb lexicon: loads the POS model
 
 
 def extract_file(path: str | os.PathLike[str], *, source: str | None = None, limits=None) -> ExtractionResult:
@@ -114,8 +152,14 @@ def extract_file(path: str | os.PathLike[str], *, source: str | None = None, lim
     from extractor import intake
 
     loaded = intake.load(path, limits=limits or intake.Limits(), name=source)
-    info = IntakeInfo(kind=loaded.kind, media_type=loaded.media_type, pages=loaded.pages, ocr_pages=loaded.ocr_pages,
-                      encoding=loaded.encoding, warnings=list(loaded.warnings))
+    info = IntakeInfo(
+        kind=loaded.kind,
+        media_type=loaded.media_type,
+        pages=loaded.pages,
+        ocr_pages=loaded.ocr_pages,
+        encoding=loaded.encoding,
+        warnings=list(loaded.warnings),
+    )
     return extract_text(loaded.text, source or str(path), info)
 
 

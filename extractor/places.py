@@ -76,11 +76,23 @@ def provinces() -> dict[str, Province]:
     successor = _successor_of()
     for pkey, p in _legacy()["DICT_PROVINCE"].items():
         out[key(p["provinceShort"])] = Province(
-            p["provinceShort"], p["province"], p["provinceCode"], p["province"].startswith("Thành phố"),
-            successor.get(pkey))
+            p["provinceShort"],
+            p["province"],
+            p["provinceCode"],
+            p["province"].startswith("Thành phố"),
+            successor.get(pkey),
+        )
     for p in _new_provinces().values():
-        out.setdefault(key(p["provinceShort"]), Province(
-            p["provinceShort"], p["province"], p["provinceCode"], p["province"].startswith("Thành phố"), None))
+        out.setdefault(
+            key(p["provinceShort"]),
+            Province(
+                p["provinceShort"],
+                p["province"],
+                p["provinceCode"],
+                p["province"].startswith("Thành phố"),
+                None,
+            ),
+        )
     return out
 
 
@@ -93,7 +105,8 @@ def _districts_by_key() -> dict[str, list[District]]:
         for d in districts.values():
             name = _district_name(d["districtShort"])
             out.setdefault(key(name), []).append(
-                District(name, d["district"], d["districtType"], d["districtCode"], pname))
+                District(name, d["district"], d["districtType"], d["districtCode"], pname)
+            )
     return out
 
 

@@ -19,16 +19,29 @@ from extractor.outline import Node
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("target", re.compile(r"^(?:các )?(?:mục tiêu|chỉ tiêu)\b")),
-    ("context", re.compile(
-        r"^(?:mục đích|yêu cầu$|quan điểm|thuận lợi|khó khăn|tình hình|kết quả|đánh giá (?:chung|tình hình|kết quả)|"
-        r"sự cần thiết|phạm vi|đối tượng|nguyên tắc|giải thích|căn cứ|điều kiện|mức hỗ trợ|hiệu lực|"
-        r"xác định đối tượng|bối cảnh|định hướng|tầm nhìn|những hạn chế|hạn chế|nguyên nhân)")),
-    ("descriptive", re.compile(
-        r"^(?:thời gian|kinh phí|phương thức|tiến độ|nguồn vốn|nguồn kinh phí|chi phí|"
-        r"dự toán|thời hạn)")),
-    ("duty", re.compile(
-        r"^(?:(?:các |những )?nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|triển khai thực hiện|"
-        r"chế độ (?:phối hợp|báo cáo)|các bước|trình tự)")),
+    (
+        "context",
+        re.compile(
+            r"^(?:mục đích|yêu cầu$|quan điểm|thuận lợi|khó khăn|tình hình|kết quả|"
+            r"đánh giá (?:chung|tình hình|kết quả)|sự cần thiết|phạm vi|đối tượng|nguyên tắc|giải thích|căn cứ|"
+            r"điều kiện|mức hỗ trợ|hiệu lực|"
+            r"xác định đối tượng|bối cảnh|định hướng|tầm nhìn|những hạn chế|hạn chế|nguyên nhân)"
+        ),
+    ),
+    (
+        "descriptive",
+        re.compile(
+            r"^(?:thời gian|kinh phí|phương thức|tiến độ|nguồn vốn|nguồn kinh phí|chi phí|"
+            r"dự toán|thời hạn)"
+        ),
+    ),
+    (
+        "duty",
+        re.compile(
+            r"^(?:(?:các |những )?nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|"
+            r"triển khai thực hiện|chế độ (?:phối hợp|báo cáo)|các bước|trình tự)"
+        ),
+    ),
 ]
 
 

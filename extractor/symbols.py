@@ -20,9 +20,12 @@ _CODE = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
 # State symbol: "98/2013/TT-BTC", "12/TB-VPCP", "4236/SXD-QLN&CS", "/KH-UBND" (draft), "3210/QĐ - UBND".
 STATE_NUMBER = re.compile(
     rf"(?<![\w/])(?P<num>\d{{1,6}}[a-z]?)?\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?"
-    rf"(?P<codes>{_CODE}(?:\s?[-–]\s?{_CODE}){{0,4}})(?![\w/])")
+    rf"(?P<codes>{_CODE}(?:\s?[-–]\s?{_CODE}){{0,4}})(?![\w/])"
+)
 # Party symbol: "259-KH/TU", "11-CT/TW", "01-NQ/TV".
-PARTY_NUMBER = re.compile(rf"(?<![\w/-])(?P<num>\d{{1,5}})\s?-\s?(?P<type>{_CODE})\s?/\s?(?P<issuer>{_CODE})(?![\w/])")
+PARTY_NUMBER = re.compile(
+    rf"(?<![\w/-])(?P<num>\d{{1,5}})\s?-\s?(?P<type>{_CODE})\s?/\s?(?P<issuer>{_CODE})(?![\w/])"
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ def _type_codes() -> dict[str, str]:
 
 
 def type_name(code: str | None) -> str | None:
-    """"QĐ" -> "Quyết định"; None for codes that are not document types."""
+    """ "QĐ" -> "Quyết định"; None for codes that are not document types."""
     if not code:
         return None
     return _type_codes().get(code.upper().replace("Ð", "Đ"))

@@ -21,15 +21,43 @@ from extractor.sections import kind_of
 from extractor.tokens import tokenize, word_end
 
 # "96%", "30% - 40%", "0,5 %", "100 %"
-_PERCENT = re.compile(r"(?<![\d,.])(?P<v>\d{1,3}(?:[,.]\d+)?)\s*%(?:\s*[-–]\s*(?P<v2>\d{1,3}(?:[,.]\d+)?)\s*%)?")
+_PERCENT = re.compile(
+    r"(?<![\d,.])(?P<v>\d{1,3}(?:[,.]\d+)?)\s*%(?:\s*[-–]\s*(?P<v2>\d{1,3}(?:[,.]\d+)?)\s*%)?"
+)
 # A count opening a clause: "- 100 xã ...", "phấn đấu có 50 trung tâm", "đạt 1.500 học viên".
 _COUNT = re.compile(
     r"(?:^|[:;]\s*|(?:phấn đấu|đạt|có|thêm|tối thiểu|ít nhất)\s+)(?P<v>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<noun>[^\W\d_]+)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _GOAL_CUE = re.compile(r"(?i)\b(?:phấn đấu|đạt(?: tỷ lệ)?|chỉ tiêu)\b")
-_NOT_COUNTED = {"lần", "bậc", "năm", "tháng", "ngày", "giờ", "tuổi", "không", "sạch", "khóa", "điều", "khoản", "giai",
-                "quý", "tuần", "buổi", "đợt", "triệu", "tỷ", "nghìn", "đồng", "m2", "mẫu"}
-_YEAR_IN = re.compile(r"(?i)(?:đến|trong|vào|cuối|hết)\s+(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+)?năm\s+(?P<y>(?:19|20)\d\d)")
+_NOT_COUNTED = {
+    "lần",
+    "bậc",
+    "năm",
+    "tháng",
+    "ngày",
+    "giờ",
+    "tuổi",
+    "không",
+    "sạch",
+    "khóa",
+    "điều",
+    "khoản",
+    "giai",
+    "quý",
+    "tuần",
+    "buổi",
+    "đợt",
+    "triệu",
+    "tỷ",
+    "nghìn",
+    "đồng",
+    "m2",
+    "mẫu",
+}
+_YEAR_IN = re.compile(
+    r"(?i)(?:đến|trong|vào|cuối|hết)\s+(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+)?năm\s+(?P<y>(?:19|20)\d\d)"
+)
 _PERIOD = re.compile(r"(?i)giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?P<y>(?:19|20)\d\d)")
 _HEADING_YEAR = re.compile(r"(?:19|20)\d\d")
 _FOR_GROUP = re.compile(r"(?i)^đối với\s+(?P<g>[^:]+):")
@@ -60,7 +88,9 @@ def plan_year(doc: Cleaned, subject: str | None) -> int | None:
         m = _PERIOD.search(source)
         if m and source is subject:
             return int(m["y"])
-    m = re.search(r"(?i)thời gian thực hiện[^\n]*\n?[^\n]*?(?:đến|hết)[^\n]*?năm\s+(?P<y>(?:19|20)\d\d)", doc.text)
+    m = re.search(
+        r"(?i)thời gian thực hiện[^\n]*\n?[^\n]*?(?:đến|hết)[^\n]*?năm\s+(?P<y>(?:19|20)\d\d)", doc.text
+    )
     if m:
         return int(m["y"])
     return None
@@ -90,7 +120,9 @@ def _year(text: str, node: Node, default: int | None) -> int | None:
 def _clause_subject(text: str, start: int, end_limit: int) -> str | None:
     seg = text[start:end_limit]
     seg = re.split(r";|\.\s|\.$|,\s*(?:trong đó|phấn đấu)|\s+và\s+(?=\d)|,\s*(?=\d+\s*%)", seg)[0]
-    seg = re.sub(r"(?:\s+(?:và|hoặc|trong đó(?: có)?))+\s*$", "", seg.strip(" ,:;."))  # "... bậc 2 và | 20% ..."
+    seg = re.sub(
+        r"(?:\s+(?:và|hoặc|trong đó(?: có)?))+\s*$", "", seg.strip(" ,:;.")
+    )  # "... bậc 2 và | 20% ..."
     return " ".join(seg.split()) or None
 
 
@@ -116,16 +148,16 @@ def find_targets(doc: Cleaned, outline: Outline, default_year: int | None) -> li
             continue
         figures: list[tuple[int, int, int | float, int | float | None, str]] = []
         for m in _PERCENT.finditer(text):
-            if not in_goals and not _GOAL_CUE.search(text[max(0, m.start() - 40):m.start()]):
+            if not in_goals and not _GOAL_CUE.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
             figures.append((m.start(), m.end(), _number(m["v"]), _number(m["v2"]) if m["v2"] else None, "%"))
         if in_goals:
             for m in _COUNT.finditer(text):
                 if any(a <= m.start("v") < b for a, b, *_ in figures):
                     continue
-                toks = tokenize(text[m.start("noun"):m.start("noun") + 40])
-                noun = " ".join(t.text for t in toks[:word_end(toks, 0)]).lower()
-                if noun.split()[0] in _NOT_COUNTED or "/" in text[m.end("noun"):m.end("noun") + 2]:
+                toks = tokenize(text[m.start("noun") : m.start("noun") + 40])
+                noun = " ".join(t.text for t in toks[: word_end(toks, 0)]).lower()
+                if noun.split()[0] in _NOT_COUNTED or "/" in text[m.end("noun") : m.end("noun") + 2]:
                     continue
                 figures.append((m.start("v"), m.start("noun"), _number(m["v"]), None, noun))
         figures.sort()
@@ -136,6 +168,17 @@ def find_targets(doc: Cleaned, outline: Outline, default_year: int | None) -> li
             subj = _clause_subject(text, subj_start, nxt)
             if subj and group and re.match(r"(?i)^(được|có|thực hiện|tham gia)\b", subj):
                 subj = f"{group} {subj}"
-            out.append(TargetFinding(_label(node), text, v, v2, unit, subj, _year(text, node, default_year),
-                                     node.start, node.end))
+            out.append(
+                TargetFinding(
+                    _label(node),
+                    text,
+                    v,
+                    v2,
+                    unit,
+                    subj,
+                    _year(text, node, default_year),
+                    node.start,
+                    node.end,
+                )
+            )
     return out

@@ -29,15 +29,33 @@ _OPENERS = re.compile(r"(?i)^(?:đề nghị|giao cho|giao|yêu cầu|trách nhi
 # A leading clause before the subject: "Căn cứ vào văn bản chỉ đạo này, ...", "Hàng năm, ...", "Trong năm 2013, ...".
 _LEADING_CLAUSE = re.compile(
     r"(?i)^(?:(?:căn cứ[^,]{0,120}|trên cơ sở[^,]{0,160}|định kỳ[^,]{0,30}|trong (?:năm|quý|tháng)[^,]{0,20}|"
-    r"sau khi[^,]{0,120}|để[^,]{0,160}|ngoài[^,]{0,160}),\s*|(?:hàng|hằng) (?:năm|quý|tháng),?\s*)")
+    r"sau khi[^,]{0,120}|để[^,]{0,160}|ngoài[^,]{0,160}),\s*|(?:hàng|hằng) (?:năm|quý|tháng),?\s*)"
+)
 # "X chủ trì": the agency list right before it leads.
 _LEADS_WORD = re.compile(r"(?i)\bchủ trì\b")
 # Cues of support.
-_SUPPORT_CUE = re.compile(r"(?i)\b(?:phối hợp(?:\s+(?:chặt chẽ|tốt|thường xuyên))?(?:\s+với)?|cùng với|cùng|tham gia với)\s+"
-                          r"(?:(?:các |những )?hoạt động của\s+)?")
+_SUPPORT_CUE = re.compile(
+    r"(?i)\b(?:phối hợp(?:\s+(?:chặt chẽ|tốt|thường xuyên))?(?:\s+với)?|cùng với|cùng|tham gia với)\s+"
+    r"(?:(?:các |những )?hoạt động của\s+)?"
+)
 # Modal and predicate words that follow a subject: "cần", "có trách nhiệm", "phải", "chịu trách nhiệm".
-_PREDICATE = ("cần", "phải", "có trách nhiệm", "chịu trách nhiệm", "được", "là", "thực hiện", "đã", "sẽ", "tiếp tục",
-              "chủ động", "khẩn trương", "căn cứ", "hướng dẫn", "đề xuất")
+_PREDICATE = (
+    "cần",
+    "phải",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "được",
+    "là",
+    "thực hiện",
+    "đã",
+    "sẽ",
+    "tiếp tục",
+    "chủ động",
+    "khẩn trương",
+    "căn cứ",
+    "hướng dẫn",
+    "đề xuất",
+)
 # Words after an agency that show it is not a subject ("của", "tại", "về" ...).
 _NOT_PREDICATE = {"của", "tại", "về", "với", "và", "cho", "trong", "theo", "để", "từ", "đến", "thuộc", "là"}
 # Closing formulas: not duties.
@@ -45,22 +63,30 @@ _CLOSING = re.compile(
     r"(?i)^(?:yêu cầu (?:các|thủ trưởng|giám đốc|chủ tịch)[^.]{0,100}(?:nghiêm túc|triển khai|thực hiện|tổ chức)|"
     r"đề nghị (?:các|thủ trưởng)[^.]{0,80}(?:nghiêm túc|thực hiện các nội dung|thực hiện tốt)|trên đây là|"
     r"trong quá trình (?:thực hiện|triển khai|tổ chức)|quyết định (?:này )?có hiệu lực|thông tư này có hiệu lực|"
-    r"kế hoạch này|văn bản này|nơi nhận|lưu\s*:|./.$)")
+    r"kế hoạch này|văn bản này|nơi nhận|lưu\s*:|./.$)"
+)
 # A lead-in: "... yêu cầu <agencies> ... (nội dung|nhiệm vụ) sau (đây)?:"
-_LEAD_IN = re.compile(r"(?i)(?:yêu cầu|đề nghị|giao)\s+(?P<who>.+?)\s*(?:quan tâm|triển khai|thực hiện|tổ chức|khẩn trương|"
-                      r"nghiêm túc|chỉ đạo)[^.:]*(?:sau|dưới đây|như sau)\s*(?:đây)?\s*:?\s*$")
+_LEAD_IN = re.compile(
+    r"(?i)(?:yêu cầu|đề nghị|giao)\s+(?P<who>.+?)\s*(?:quan tâm|triển khai|thực hiện|tổ chức|khẩn trương|"
+    r"nghiêm túc|chỉ đạo)[^.:]*(?:sau|dưới đây|như sau)\s*(?:đây)?\s*:?\s*$"
+)
 # Deadlines, most specific first.
 _DEADLINE_DATE = re.compile(r"(?i)(?:trước|chậm nhất(?: là)?|hoàn thành trước|hoàn thành trong)\s+ngày\s+")
 _DEADLINE_PERIOD = re.compile(
     r"(?i)\b(?:(?:trước|trong|cuối|đầu|giữa|từ)\s+(?:năm\s+\d{4}|quý\s+[IVX1-4]+(?:\s+năm\s+\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)\d{4})"
     r"|trước ngày \d{1,2} hàng (?:tháng|quý)|định kỳ[^.;:]{0,12}?(?:hàng|hằng) (?:năm|quý|tháng)|"
-    r"quý\s+[IVX]+\s+năm\s+\d{4})")
+    r"quý\s+[IVX]+\s+năm\s+\d{4})"
+)
 _ANNUAL = re.compile(r"(?i)(?:^|[.;:,]\s*)(?P<w>(?:hàng|hằng) (?:năm|quý|tháng))\b")
 # A plan laid out as fields under an item: "- Cơ quan chủ trì: Sở Thông tin và Truyền thông."
-_FIELD_LEAD = re.compile(r"(?i)^(?:cơ quan|đơn vị|bộ phận)\s+(?:chủ trì|thực hiện|chịu trách nhiệm|đầu mối)(?:\s+thực hiện)?"
-                         r"\s*:\s*(?P<v>.+)$|^chủ trì(?:\s+thực hiện)?\s*:\s*(?P<v2>.+)$")
+_FIELD_LEAD = re.compile(
+    r"(?i)^(?:cơ quan|đơn vị|bộ phận)\s+(?:chủ trì|thực hiện|chịu trách nhiệm|đầu mối)(?:\s+thực hiện)?"
+    r"\s*:\s*(?P<v>.+)$|^chủ trì(?:\s+thực hiện)?\s*:\s*(?P<v2>.+)$"
+)
 _FIELD_SUPPORT = re.compile(r"(?i)^(?:(?:cơ quan|đơn vị)\s+)?phối hợp(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$")
-_FIELD_TIME = re.compile(r"(?i)^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất))?\s*:\s*(?P<v>.+)$")
+_FIELD_TIME = re.compile(
+    r"(?i)^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất))?\s*:\s*(?P<v>.+)$"
+)
 _FIELD_OTHER = re.compile(r"(?i)^(?:sản phẩm|kết quả)(?:\s+(?:đầu ra|dự kiến))?\s*:")
 
 
@@ -91,7 +117,7 @@ def _verb_at(keys: list[str], i: int) -> int:
     if i >= len(keys):
         return 0
     for v in _verbs().get(keys[i], ()):
-        if tuple(keys[i:i + len(v)]) == v:
+        if tuple(keys[i : i + len(v)]) == v:
             return len(v)
     return 0
 
@@ -132,12 +158,12 @@ def _strip_openers(text: str) -> tuple[str, int]:
         if _LEADING_CLAUSE.match(text) and not _OPENERS.match(text):
             end = m.end()
             for c in re.finditer(r",\s*", text[:260]):
-                if c.end() >= m.end() and agencies.split_list(text[c.end():c.end() + 120]):
+                if c.end() >= m.end() and agencies.split_list(text[c.end() : c.end() + 120]):
                     end = c.end()
                     break
             text, removed = text[end:], removed + end
             continue
-        text = text[m.end():]
+        text = text[m.end() :]
         removed += m.end()
     return text, removed
 
@@ -147,13 +173,18 @@ def subject(text: str, base: int = 0) -> list[agencies.Agency]:
     rest, cut = _strip_openers(text[:300])
     found = agencies.split_list(rest, base + cut)
     if found:
-        after = text[found[-1].end - base:].lstrip(" ,")
+        after = text[found[-1].end - base :].lstrip(" ,")
         # "Ủy ban nhân dân phường, xã, thị trấn (sau đây gọi là Ủy ban nhân dân cấp xã) đối chiếu, ..."
         after = re.sub(r"^\([^()]{0,120}\)\s*", "", after)
         keys = [t.key for t in tokenize(after[:60]) if t.is_word]
-        if keys and (_verb_at(keys, 0) or any(" ".join(keys[:len(p.split())]) == p for p in _PREDICATE)):
+        if keys and (_verb_at(keys, 0) or any(" ".join(keys[: len(p.split())]) == p for p in _PREDICATE)):
             return found
-        if keys and after[:1].islower() and keys[0] not in _NOT_PREDICATE and _pos_says_verb(" ".join(after.split()[:6])):
+        if (
+            keys
+            and after[:1].islower()
+            and keys[0] not in _NOT_PREDICATE
+            and _pos_says_verb(" ".join(after.split()[:6]))
+        ):
             return found
         if after.startswith(":"):
             return found
@@ -162,8 +193,10 @@ def subject(text: str, base: int = 0) -> list[agencies.Agency]:
 
 # Quantifiers that open a collective subject not in the agency vocabulary: "Các phương tiện ...", "Mỗi địa phương".
 # Nouns that name actors (bodies, collectives), as opposed to things ("Các nội dung chi, mức chi ...").
-_ACTOR = re.compile(r"\b(?:phương tiện thông tin|địa phương|ngành|cơ quan|đơn vị|tổ chức|doanh nghiệp|cơ sở giáo dục|"
-                    r"trường|hội|đoàn thể|cấp ủy|chính quyền|lực lượng|cá nhân|hộ gia đình|nhà trường|báo chí)\b")
+_ACTOR = re.compile(
+    r"\b(?:phương tiện thông tin|địa phương|ngành|cơ quan|đơn vị|tổ chức|doanh nghiệp|cơ sở giáo dục|"
+    r"trường|hội|đoàn thể|cấp ủy|chính quyền|lực lượng|cá nhân|hộ gia đình|nhà trường|báo chí)\b"
+)
 _ADVERBS = {"đều", "cũng", "luôn", "đã", "sẽ", "cần", "phải", "vẫn", "thì"}
 _GENERIC_OPENER = re.compile(r"^(?:Các|Mỗi|Từng|Tất cả các|Ngành|Cấp ủy|Cấp uỷ)(?=[\s,])")
 
@@ -183,7 +216,7 @@ def _generic_subject(text: str, base: int) -> list[agencies.Agency]:
         end = i
         while end > 1 and keys[end - 1] in _ADVERBS:
             end -= 1  # "Tất cả các sở, ngành đều có trách nhiệm": "đều" belongs to the predicate
-        phrase = text[:toks[end - 1].end - base].strip(" ,")
+        phrase = text[: toks[end - 1].end - base].strip(" ,")
         if not _ACTOR.search(fold(phrase)):
             continue  # "Các phương tiện | thông tin ...": a noun that looks like a verb, read on
         name = agencies.canonical(phrase)
@@ -216,12 +249,12 @@ def _agency_heading(node: Node) -> list[agencies.Agency]:
     found = agencies.split_list(rest, node.head_start + cut)
     if not found:
         return []
-    tail = rest[found[-1].end - node.head_start - cut:].strip(" .;:")
+    tail = rest[found[-1].end - node.head_start - cut :].strip(" .;:")
     if tail:
         return []
     if colon > 0 and all(a.is_class or a.is_group and _INSTITUTION.search(fold(a.name)) for a in found):
         # "Trung tâm học tập cộng đồng: Củng cố, phát triển ... các trung tâm học tập cộng đồng": a topic
-        after = fold(head[colon + 1:] + " " + " ".join(b.text for b in node.body))
+        after = fold(head[colon + 1 :] + " " + " ".join(b.text for b in node.body))
         if any(_head_noun(a.name) in after for a in found):
             return []
     return found
@@ -232,7 +265,7 @@ _INSTITUTION = re.compile(r"\b(?:cơ sở giáo dục|trung tâm|trường|cơ s
 
 
 def _head_noun(name: str) -> str:
-    """"Các cơ sở giáo dục khác" -> "cơ sở"; "Trung tâm học tập cộng đồng" -> "trung tâm"."""
+    """ "Các cơ sở giáo dục khác" -> "cơ sở"; "Trung tâm học tập cộng đồng" -> "trung tâm"."""
     words = fold(name).split()
     if words and words[0] in ("các", "mỗi", "những", "tất"):
         words = words[1:]
@@ -252,7 +285,7 @@ def _explicit_leads(text: str, base: int) -> list[agencies.Agency]:
     m = _LEADS_WORD.search(text)
     if not m or m.start() == 0:
         return []
-    before = text[max(0, m.start() - 300):m.start()].rstrip(" ,")
+    before = text[max(0, m.start() - 300) : m.start()].rstrip(" ,")
     base += max(0, m.start() - 300)
     # the list that ends right before "chủ trì" begins after the last clause boundary
     start = max(before.rfind(". "), before.rfind("; "), before.rfind(": ")) + 2
@@ -267,11 +300,13 @@ def _explicit_leads(text: str, base: int) -> list[agencies.Agency]:
 def support_of(text: str, base: int, leads: list[str]) -> list[agencies.Agency]:
     out: list[agencies.Agency] = []
     for m in _SUPPORT_CUE.finditer(text):
-        clause = re.split(r"[;.]", text[:m.start()])[-1]
-        if re.search(r"(?i)\b(?:chỉ đạo|hướng dẫn|đề nghị|yêu cầu|giao|vận động)\s+(?:các|những)?\s*[^;]{0,90}$", clause) \
-                and not re.search(r"(?i)(?:chủ trì|^)\s*,?\s*$", clause):
+        clause = re.split(r"[;.]", text[: m.start()])[-1]
+        if re.search(
+            r"(?i)\b(?:chỉ đạo|hướng dẫn|đề nghị|yêu cầu|giao|vận động)\s+(?:các|những)?\s*[^;]{0,90}$",
+            clause,
+        ) and not re.search(r"(?i)(?:chủ trì|^)\s*,?\s*$", clause):
             continue  # "chỉ đạo các cơ quan liên quan phối hợp với Hội khuyến học": they partner, not the lead
-        found = agencies.split_list(text[m.end():m.end() + 240], base + m.end())
+        found = agencies.split_list(text[m.end() : m.end() + 240], base + m.end())
         for a in found:
             if a.name not in leads and all(a.name != b.name for b in out):
                 out.append(a)
@@ -285,7 +320,7 @@ def deadline_of(text: str, body: list[Line]) -> str | None:
             return _deadline_value(m["v"])
     m = _DEADLINE_DATE.search(text)
     if m:
-        dates = find_dates(text[m.end() - 5:m.end() + 40])
+        dates = find_dates(text[m.end() - 5 : m.end() + 40])
         if dates and dates[0].iso:
             return dates[0].iso
     m = _DEADLINE_PERIOD.search(text)
@@ -319,7 +354,7 @@ class _Fields:
 
 
 def _field_agencies(value: str) -> list[str]:
-    """"Các sở, ban, ngành; UBND các huyện, thị xã, thành phố." -> each body, as written when not recognised."""
+    """ "Các sở, ban, ngành; UBND các huyện, thị xã, thành phố." -> each body, as written when not recognised."""
     out: list[str] = []
     for part in re.split(r"\s*;\s*", value.strip().rstrip(".;")):
         found = agencies.split_list(part)
@@ -330,7 +365,9 @@ def _field_agencies(value: str) -> list[str]:
 
 def _fields(node: Node) -> _Fields:
     f = _Fields()
-    candidates = [(c.head, c) for c in node.children if not c.children] + [(b.text.strip(), b) for b in node.body]
+    candidates = [(c.head, c) for c in node.children if not c.children] + [
+        (b.text.strip(), b) for b in node.body
+    ]
     for text, where in candidates:
         m_lead, m_sup, m_time = _FIELD_LEAD.match(text), _FIELD_SUPPORT.match(text), _FIELD_TIME.match(text)
         if m_lead:
@@ -416,12 +453,22 @@ class _Ctx:
 
 # Normative documents (Luật, Nghị định, Thông tư, ...) state rules; their duties sit only under duty
 # headings ("Điều 8. Tổ chức thực hiện", "Trách nhiệm của ...") and in the execution clause.
-NORMATIVE_TYPES = {"Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Thông tư", "Thông tư liên tịch", "Văn bản hợp nhất",
-                   "Hiến pháp"}
+NORMATIVE_TYPES = {
+    "Luật",
+    "Bộ luật",
+    "Pháp lệnh",
+    "Nghị định",
+    "Thông tư",
+    "Thông tư liên tịch",
+    "Văn bản hợp nhất",
+    "Hiến pháp",
+}
 _EXECUTION_CLAUSE = re.compile(r"(?i)chịu trách nhiệm (?:thi hành|tổ chức thực hiện|hướng dẫn thi hành)")
 
 
-def find_tasks(doc: Cleaned, outline: Outline, preamble: list[Line], doc_type: str | None = None) -> list[TaskFinding]:
+def find_tasks(
+    doc: Cleaned, outline: Outline, preamble: list[Line], doc_type: str | None = None
+) -> list[TaskFinding]:
     ctx = _Ctx(doc, _lead_in(preamble), normative=doc_type in NORMATIVE_TYPES)
     out: list[TaskFinding] = []
     loose_by_item: dict[int, list[Line]] = {}
@@ -475,8 +522,9 @@ def _task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
         return None
     if kind in ("target", "context"):
         return None
-    if node.style == "article" and re.match(r"(?i)^(?:phê duyệt|ban hành|quyết định này có hiệu lực|.{0,40}có hiệu lực)",
-                                            node.head):
+    if node.style == "article" and re.match(
+        r"(?i)^(?:phê duyệt|ban hành|quyết định này có hiệu lực|.{0,40}có hiệu lực)", node.head
+    ):
         return None
     if id(node) in ctx.field_nodes:
         return None
@@ -504,11 +552,17 @@ def _task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
     own_text = text
     colon = head.find(":")
     trailing = colon == len(head) - 1 and bool(body_lines)
-    if colon > 0 and not trailing and (len(head[:colon].split()) > 10 or starts_with_action(head[:colon], guess=False)):
-        colon = -1  # "Phát huy ..., kết hợp khai thác các cơ sở hiện có: Hội trường, ...": a list, not a heading
+    if (
+        colon > 0
+        and not trailing
+        and (len(head[:colon].split()) > 10 or starts_with_action(head[:colon], guess=False))
+    ):
+        colon = (
+            -1
+        )  # "Phát huy ..., kết hợp khai thác các cơ sở hiện có: Hội trường, ...": a list, not a heading
     if 0 < colon < len(head) - 1 or (colon == len(head) - 1 and body_lines):
         # "X: text": the heading before the colon is not part of the sentence
-        own_text = head[colon + 1:].strip() + " " + " ".join(b.text for b in body_lines)
+        own_text = head[colon + 1 :].strip() + " " + " ".join(b.text for b in body_lines)
         text_start = node.head_start + colon + 1 if colon < len(head) - 1 else body_lines[0].start
     own_text = own_text.strip()
     explicit = _explicit_leads(own_text, text_start)
@@ -517,8 +571,9 @@ def _task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
         subj = _later_subject(own_text, text_start)
     inherited = _inherited(node, ctx)
     # the POS tagger costs ~2 ms an item: only administrative documents, whose duties are worded freely, use it
-    action = bool(subj or explicit or heading_agencies) or starts_with_action(_strip_openers(own_text)[0],
-                                                                            guess=not ctx.normative)
+    action = bool(subj or explicit or heading_agencies) or starts_with_action(
+        _strip_openers(own_text)[0], guess=not ctx.normative
+    )
     if not action:
         return None
     if kind == "descriptive" and not (subj or explicit or heading_agencies or _heading_lead(node, ctx)):
@@ -530,8 +585,16 @@ def _task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
     ctx.task_leads[id(node)] = lead
     sup = support_of(own_text, text_start, lead)
     spans = [(a.start, a.end, a.name) for a in lead_found + sup]
-    return TaskFinding(node.label, text, list(lead), _names(sup), deadline_of(own_text, node.body), node.start,
-                       max([node.end] + [b.end for b in extra]), spans)
+    return TaskFinding(
+        node.label,
+        text,
+        list(lead),
+        _names(sup),
+        deadline_of(own_text, node.body),
+        node.start,
+        max([node.end] + [b.end for b in extra]),
+        spans,
+    )
 
 
 def _field_task(node: Node, fields: _Fields, ctx: _Ctx) -> TaskFinding:
@@ -545,7 +608,9 @@ def _field_task(node: Node, fields: _Fields, ctx: _Ctx) -> TaskFinding:
         found = _explicit_leads(own, base) or subject(own, base) or _later_subject(own, base)
     lead = fields.lead or _names(found) or _heading_lead(node, ctx) or _inherited(node, ctx) or ctx.lead_in
     ctx.task_leads[id(node)] = lead
-    support = [a for a in (fields.support or _names(support_of(text, node.head_start, lead))) if a not in lead]
+    support = [
+        a for a in (fields.support or _names(support_of(text, node.head_start, lead))) if a not in lead
+    ]
     end = max([node.end] + [n.end for n in fields.nodes] + [b.end for b in node.body])
     return TaskFinding(node.label, text, lead, support, fields.deadline, node.start, end, [])
 
@@ -554,7 +619,7 @@ def _later_subject(text: str, base: int) -> list[agencies.Agency]:
     """A subject in a later sentence of an item whose first sentence has none:
     "Đổi mới phương pháp dạy học ... Các cơ sở giáo dục đại học tổ chức nghiên cứu ..."."""
     for m in re.finditer(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text):
-        found = subject(text[m.end():], base + m.end())
+        found = subject(text[m.end() :], base + m.end())
         if found:
             return found
     return []
@@ -583,7 +648,7 @@ def _loose_task(ln: Line, ctx: _Ctx, require_request: bool = False) -> TaskFindi
         m = re.search(r"(?i)\b(?:đề nghị|yêu cầu|giao)\s+", s)
         if not m:
             return None
-        found = agencies.split_list(s[m.end():], ln.start + m.end())
+        found = agencies.split_list(s[m.end() :], ln.start + m.end())
         if not found:
             return None
         lead = _names(found)
@@ -593,5 +658,13 @@ def _loose_task(ln: Line, ctx: _Ctx, require_request: bool = False) -> TaskFindi
             return None
         lead = _names(found)
     sup = support_of(s, ln.start, lead)
-    return TaskFinding(None, " ".join(s.split()), lead, _names(sup), deadline_of(s, []), ln.start, ln.end,
-                       [(a.start, a.end, a.name) for a in found + sup])
+    return TaskFinding(
+        None,
+        " ".join(s.split()),
+        lead,
+        _names(sup),
+        deadline_of(s, []),
+        ln.start,
+        ln.end,
+        [(a.start, a.end, a.name) for a in found + sup],
+    )

@@ -41,10 +41,14 @@ def _tokenize(text: str, offset: int) -> tuple[Tok, ...]:
     # Fold the whole text once; folding keeps the length for Vietnamese, so keys are slices.
     folded = fold_tones(text.translate(_LOOKALIKES)).lower()
     if len(folded) != len(text):
-        return tuple(Tok(m.group(0), fold(m.group(0)), m.start() + offset, m.end() + offset)
-                     for m in _TOKEN.finditer(text))
-    return tuple(Tok(m.group(0), folded[m.start():m.end()], m.start() + offset, m.end() + offset)
-                 for m in _TOKEN.finditer(text))
+        return tuple(
+            Tok(m.group(0), fold(m.group(0)), m.start() + offset, m.end() + offset)
+            for m in _TOKEN.finditer(text)
+        )
+    return tuple(
+        Tok(m.group(0), folded[m.start() : m.end()], m.start() + offset, m.end() + offset)
+        for m in _TOKEN.finditer(text)
+    )
 
 
 def keys(phrase: str) -> tuple[str, ...]:
@@ -96,8 +100,8 @@ def word_end(toks: list[Tok], i: int, max_len: int = 4) -> int:
     words = dictionary_words()
     best = i + 1
     for n in range(2, max_len + 1):
-        if i + n > len(toks) or not all(t.is_word for t in toks[i:i + n]):
+        if i + n > len(toks) or not all(t.is_word for t in toks[i : i + n]):
             break
-        if tuple(t.key for t in toks[i:i + n]) in words:
+        if tuple(t.key for t in toks[i : i + n]) in words:
             best = i + n
     return best

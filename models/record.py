@@ -84,7 +84,15 @@ class ExtractionRecord(_Record):
 
 
 SpanKind = Literal[
-    "header", "reference", "agency", "task", "target", "deadline", "date", "recipient", "signer",
+    "header",
+    "reference",
+    "agency",
+    "task",
+    "target",
+    "deadline",
+    "date",
+    "recipient",
+    "signer",
 ]
 
 
@@ -97,7 +105,9 @@ class Span(_Record):
     end: int
     source_start: int
     source_end: int
-    field: str | None = Field(default=None, description="record path, e.g. 'references[0]', 'document.number'")
+    field: str | None = Field(
+        default=None, description="record path, e.g. 'references[0]', 'document.number'"
+    )
 
 
 class ExtractionResult(_Record):

@@ -14,8 +14,13 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
-                  help="Read Vietnamese official documents and tell who owes what to whom.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="Read Vietnamese official documents and tell who owes what to whom.",
+)
 
 
 @app.callback()
@@ -23,7 +28,7 @@ def _group() -> None:
     """vanban: extraction, citation graph, duties and gaps of Vietnamese official documents."""
 
 
-class ExtractFormat(str, enum.Enum):
+class ExtractFormat(enum.StrEnum):
     text = "text"
     json = "json"
     html = "html"
@@ -36,9 +41,15 @@ def _err(msg: str) -> None:
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Documents: text, DOCX, PDF, PNG/JPEG/TIFF.")],
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="text (summary), json (one record per "
-                                                "line, the extraction contract) or html (findings highlighted)")]
-    = ExtractFormat.text,
+    fmt: Annotated[
+        ExtractFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (summary), json (one record per "
+            "line, the extraction contract) or html (findings highlighted)",
+        ),
+    ] = ExtractFormat.text,
 ) -> None:
     """Extract the record of each file. Unreadable files get one error line each; the rest go on."""
     from extractor.errors import BadInput

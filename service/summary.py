@@ -15,13 +15,20 @@ def print_summary(result: ExtractionResult, console: Console | None = None) -> N
     console.rule(f"[bold]{r.source}")
     head = Table.grid(padding=(0, 2))
     for label, value in [
-        ("Loại văn bản", d.doc_type), ("Số, ký hiệu", d.number), ("Cơ quan ban hành", d.issuer),
-        ("Cấp", d.level), ("Tỉnh / huyện", " / ".join(x for x in (d.province, d.district) if x) or None),
+        ("Loại văn bản", d.doc_type),
+        ("Số, ký hiệu", d.number),
+        ("Cơ quan ban hành", d.issuer),
+        ("Cấp", d.level),
+        ("Tỉnh / huyện", " / ".join(x for x in (d.province, d.district) if x) or None),
         ("Địa danh, ngày", ", ".join(x for x in (d.place, d.issued_date) if x) or None),
-        ("Trích yếu", d.subject), ("Kính gửi", "; ".join(d.recipients) or None),
+        ("Trích yếu", d.subject),
+        ("Kính gửi", "; ".join(d.recipients) or None),
         ("Người ký", " — ".join(x for x in (d.signer.title, d.signer.name) if x) or None),
-        ("Đọc bằng", f"{result.intake.kind}" + (f", OCR {result.intake.ocr_pages} trang" if result.intake.ocr_pages
-                                                  else "")),
+        (
+            "Đọc bằng",
+            f"{result.intake.kind}"
+            + (f", OCR {result.intake.ocr_pages} trang" if result.intake.ocr_pages else ""),
+        ),
     ]:
         head.add_row(f"[dim]{label}", value or "—")
     console.print(head)
@@ -30,15 +37,22 @@ def print_summary(result: ExtractionResult, console: Console | None = None) -> N
         for col in ("Quan hệ", "Loại", "Số", "Ngày", "Cơ quan"):
             t.add_column(col)
         for ref in r.references:
-            t.add_row(ref.relation, ref.doc_type or "", ref.number or "", ref.issued_date or "", ref.issuer or "")
+            t.add_row(
+                ref.relation, ref.doc_type or "", ref.number or "", ref.issued_date or "", ref.issuer or ""
+            )
         console.print(t)
     if r.tasks:
         t = Table(title=f"Nhiệm vụ ({len(r.tasks)})")
         for col in ("Mục", "Chủ trì", "Phối hợp", "Thời hạn", "Nội dung"):
             t.add_column(col, overflow="fold")
         for task in r.tasks:
-            t.add_row(task.label or "", "; ".join(task.lead), "; ".join(task.support), task.deadline or "",
-                      task.text[:120] + ("…" if len(task.text) > 120 else ""))
+            t.add_row(
+                task.label or "",
+                "; ".join(task.lead),
+                "; ".join(task.support),
+                task.deadline or "",
+                task.text[:120] + ("…" if len(task.text) > 120 else ""),
+            )
         console.print(t)
     if r.targets:
         t = Table(title=f"Chỉ tiêu ({len(r.targets)})")
@@ -46,5 +60,7 @@ def print_summary(result: ExtractionResult, console: Console | None = None) -> N
             t.add_column(col, overflow="fold")
         for tg in r.targets:
             value = f"{tg.value}" + (f"–{tg.value_max}" if tg.value_max is not None else "")
-            t.add_row(tg.label or "", f"{value} {tg.unit or ''}".strip(), str(tg.year or ""), tg.subject or "")
+            t.add_row(
+                tg.label or "", f"{value} {tg.unit or ''}".strip(), str(tg.year or ""), tg.subject or ""
+            )
         console.print(t)
