@@ -104,9 +104,7 @@ def _level(a: agencies.Agency | None, canonical: str, where: Where) -> str | Non
 def describe(name: str, where: Where = Where()) -> Body:
     canonical = agencies.canonical(name)
     if where.province:
-        canonical = issuers.localize(
-            canonical, issuers.Jurisdiction(where.level, where.province, where.district)
-        )
+        canonical = issuers.localize(canonical, issuers.Jurisdiction(where.level, where.province, where.district))
     a = _parse(canonical)
     core = _core(a) if a and not a.is_group else canonical
     level = _level(a, canonical, where)

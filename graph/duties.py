@@ -42,9 +42,7 @@ class DutyFilter:
     role: str | None = None  # lead | support
     limit: int = 100
     offset: int = 0
-    order: str = (
-        "place"  # place: by province, document, task; deadline: soonest (so overdue) first, none last
-    )
+    order: str = "place"  # place: by province, document, task; deadline: soonest (so overdue) first, none last
 
 
 def _agency_condition(name: str) -> Any:
@@ -94,9 +92,7 @@ def _query(f: DutyFilter) -> Any:  # a Select of (TaskAgency, TaskRow, Document)
 def duties(session: Session, f: DutyFilter) -> dict[str, Any]:
     """{"data": [{"agency", "role", "task", "document", "root", "jurisdiction"}], "count"}."""
     q = _query(f)
-    count = (
-        session.scalar(select(func.count()).select_from(q.with_only_columns(TaskAgency.id).subquery())) or 0
-    )
+    count = session.scalar(select(func.count()).select_from(q.with_only_columns(TaskAgency.id).subquery())) or 0
     by_deadline = (TaskRow.due_date.is_(None), TaskRow.due_date) if f.order == "deadline" else ()
     page = session.execute(
         q.order_by(

@@ -32,16 +32,12 @@ def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in attrs.items() if v is not None}
 
 
-def _unit(
-    g: nx.MultiDiGraph, province: str | None, district: str | None, successor: str | None
-) -> str | None:
+def _unit(g: nx.MultiDiGraph, province: str | None, district: str | None, successor: str | None) -> str | None:
     if not province:
         return None
     pid = f"unit:{province}"
     if pid not in g:
-        g.add_node(
-            pid, **_clean({"kind": "unit", "label": province, "level": "province", "successor": successor})
-        )
+        g.add_node(pid, **_clean({"kind": "unit", "label": province, "level": "province", "successor": successor}))
         if successor and successor != province:
             sid = f"unit:{successor}"
             if sid not in g:

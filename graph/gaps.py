@@ -29,7 +29,7 @@ from extractor import places
 from extractor.clean import fold
 from graph import similarity
 from graph.duties import UnknownJurisdiction
-from graph.lineage import doc_json, downstream_places
+from graph.lineage import doc_json, downstream_places, load_documents
 from graph.units import Unit, districts_at, find_place, provinces_at
 from models.tables import Document, TargetRow, TaskAgency, TaskRow
 
@@ -84,16 +84,6 @@ def _units_below(doc: Document) -> tuple[str | None, list[Unit]]:
     return below, []
 
 
-def _load(session: Session, ids: set[int]) -> dict[int, Document]:
-    out: dict[int, Document] = {}
-    chunk = sorted(ids)
-    for i in range(0, len(chunk), 5000):  # bounded IN lists (SQLite limits bound parameters)
-        out.update(
-            {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(chunk[i : i + 5000])))}
-        )
-    return out
-
-
 def _unit_of(d: Any, below: str, units: list[Unit]) -> list[Unit]:
     """The units below U that document d (anything with .province and .district) lies in."""
     if not d.province:
@@ -134,17 +124,13 @@ def _tasks(session: Session, docs: list[Document], levels: tuple[str, ...] | Non
     by_id = {d.id: d for d in docs}
     rows = (
         session.execute(
-            select(TaskRow)
-            .where(TaskRow.document_id.in_(by_id))
-            .order_by(TaskRow.document_id, TaskRow.position)
+            select(TaskRow).where(TaskRow.document_id.in_(by_id)).order_by(TaskRow.document_id, TaskRow.position)
         )
         .scalars()
         .all()
     )
     leads: dict[int, list[TaskAgency]] = defaultdict(list)
-    for a in session.scalars(
-        select(TaskAgency).where(TaskAgency.document_id.in_(by_id), TaskAgency.role == "lead")
-    ):
+    for a in session.scalars(select(TaskAgency).where(TaskAgency.document_id.in_(by_id), TaskAgency.role == "lead")):
         leads[a.task_id].append(a)
     out = []
     for t in rows:
@@ -160,9 +146,7 @@ def _targets(session: Session, docs: list[Document]) -> list[Item]:
         return []
     by_id = {d.id: d for d in docs}
     rows = session.scalars(
-        select(TargetRow)
-        .where(TargetRow.document_id.in_(by_id))
-        .order_by(TargetRow.document_id, TargetRow.position)
+        select(TargetRow).where(TargetRow.document_id.in_(by_id)).order_by(TargetRow.document_id, TargetRow.position)
     )
     return [
         Item(
@@ -257,14 +241,10 @@ def _num(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else str(v)
 
 
-def _match_targets(
-    ups: list[Item], cands: list[Item], unit: str, docs: list[Document]
-) -> tuple[list, list, list]:
+def _match_targets(ups: list[Item], cands: list[Item], unit: str, docs: list[Document]) -> tuple[list, list, list]:
     uncovered, matched, weakened = [], [], []
     pairs = _pair_targets(ups, cands)
-    matcher = (
-        similarity.Matcher([u.match_text for u in ups], [c.match_text for c in cands]) if cands else None
-    )
+    matcher = similarity.Matcher([u.match_text for u in ups], [c.match_text for c in cands]) if cands else None
     for qi, u in enumerate(ups):
         if qi in pairs:
             ci, score = pairs[qi]
@@ -325,16 +305,14 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
         )
     if jurisdiction:
         units = _restrict(units, below, jurisdiction)
-    provinces = (
-        sorted({n for u in units for n in (u.name, u.province, u.successor)}) if jurisdiction else None
-    )
+    provinces = sorted({n for u in units for n in (u.name, u.province, u.successor)}) if jurisdiction else None
     placed = downstream_places(session, doc.id, provinces)
     unit_ids: dict[str, list[int]] = defaultdict(list)
     for row in sorted(placed, key=lambda r: (r.issued_date or "", r.id)):
         for u in _unit_of(row, below or "", units):
             unit_ids[u.name].append(row.id)
     wanted = {i for ids in unit_ids.values() for i in ids}
-    loaded = _load(session, wanted)
+    loaded = load_documents(session, wanted)
     by_unit: dict[str, list[Document]] = {name: [loaded[i] for i in ids] for name, ids in unit_ids.items()}
     missing = [u.as_json() for u in units if u.name not in by_unit]
     covered = [

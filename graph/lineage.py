@@ -128,14 +128,16 @@ def downstream_places(session: Session, doc_id: int, provinces: list[str] | None
     return list(session.execute(text(sql), params))
 
 
-def _docs(session: Session, ids: set[int]) -> dict[int, Document]:
-    if not ids:
-        return {}
-    return {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(ids)))}
+def load_documents(session: Session, ids: set[int]) -> dict[int, Document]:
+    out: dict[int, Document] = {}
+    chunk = sorted(ids)
+    for i in range(0, len(chunk), 5000):  # bounded IN lists: PostgreSQL takes at most 65535 parameters
+        out.update({d.id: d for d in session.scalars(select(Document).where(Document.id.in_(chunk[i : i + 5000])))})
+    return out
 
 
 def _entries(session: Session, steps: dict[int, Step]) -> list[dict[str, Any]]:
-    docs = _docs(session, set(steps) | {s.via for s in steps.values()})
+    docs = load_documents(session, set(steps) | {s.via for s in steps.values()})
     out = []
     for s in sorted(steps.values(), key=lambda s: (s.depth, docs[s.id].issued_date or "", s.id)):
         entry = doc_json(docs[s.id])
@@ -175,7 +177,7 @@ def roots(session: Session, doc_ids: set[int]) -> dict[int, Document]:
     if not doc_ids:
         return {}
     rows = session.execute(_ANCESTORS, {"start": sorted(doc_ids), "max_depth": MAX_DEPTH}).all()
-    docs = _docs(session, {int(r[1]) for r in rows} | doc_ids)
+    docs = load_documents(session, {int(r[1]) for r in rows} | doc_ids)
     best: dict[int, tuple[tuple[int, ...], int]] = {}
     for start, anc, depth in rows:
         d = docs[int(anc)]

@@ -65,9 +65,7 @@ def _legacy_provinces() -> tuple[Unit, ...]:
     out = []
     for p in _load("parser_legacy.json")["DICT_PROVINCE"].values():
         name = p["provinceShort"]
-        out.append(
-            Unit(name, p["province"], "province", p["provinceCode"], name, places.successor_province(name))
-        )
+        out.append(Unit(name, p["province"], "province", p["provinceCode"], name, places.successor_province(name)))
     return tuple(sorted(out, key=lambda u: u.code))
 
 
