@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from models.tables import LINEAGE_RELATIONS, Document
@@ -21,27 +22,27 @@ from models.tables import LINEAGE_RELATIONS, Document
 MAX_DEPTH = 12
 LEVEL_RANK = {"national": 5, "ministry": 4, "province": 3, "district": 2, "commune": 1}
 
-_UP = text(f"""
+_UP = f"""
 WITH RECURSIVE up(id, depth, relation, via) AS (
     SELECT c.dst_id, 1, c.relation, c.src_id FROM citations c
      WHERE c.src_id IN :start AND c.relation IN {LINEAGE_RELATIONS!r}
     UNION
     SELECT c.dst_id, up.depth + 1, c.relation, c.src_id FROM citations c JOIN up ON c.src_id = up.id
-     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND up.depth < :max_depth
+     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND {{guard_up}}
 )
 SELECT id, depth, relation, via FROM up
-""").bindparams(bindparam("start", expanding=True))
+"""
 
-_DOWN = text(f"""
+_DOWN = f"""
 WITH RECURSIVE down(id, depth, relation, via) AS (
     SELECT c.src_id, 1, c.relation, c.dst_id FROM citations c
      WHERE c.dst_id = :start AND c.relation IN {LINEAGE_RELATIONS!r}
     UNION
     SELECT c.src_id, down.depth + 1, c.relation, c.dst_id FROM citations c JOIN down ON c.dst_id = down.id
-     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND down.depth < :max_depth
+     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND {{guard_down}}
 )
 SELECT id, depth, relation, via FROM down
-""")
+"""
 
 # Held documents downstream of one document, with where they are: for gap reports, which need
 # only the documents of some jurisdictions (a national root can have the whole corpus below it).
@@ -51,22 +52,39 @@ WITH RECURSIVE down(id, depth) AS (
      WHERE c.dst_id = :start AND c.relation IN {LINEAGE_RELATIONS!r}
     UNION
     SELECT c.src_id, down.depth + 1 FROM citations c JOIN down ON c.dst_id = down.id
-     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND down.depth < :max_depth
+     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND {{guard_down}}
 )
 SELECT DISTINCT d.id, d.province, d.district, d.issued_date FROM documents d JOIN down ON d.id = down.id
  WHERE d.in_corpus AND d.id <> :start"""
 
 # Every ancestor of each start document, for picking lineage roots of many documents at once.
-_ANCESTORS = text(f"""
+_ANCESTORS = f"""
 WITH RECURSIVE up(start, id, depth) AS (
     SELECT c.src_id, c.dst_id, 1 FROM citations c
      WHERE c.src_id IN :start AND c.relation IN {LINEAGE_RELATIONS!r}
     UNION
     SELECT up.start, c.dst_id, up.depth + 1 FROM citations c JOIN up ON c.src_id = up.id
-     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND up.depth < :max_depth
+     WHERE c.relation IN {LINEAGE_RELATIONS!r} AND {{guard_up}}
 )
 SELECT up.start, up.id, min(up.depth) FROM up GROUP BY up.start, up.id
-""").bindparams(bindparam("start", expanding=True))
+"""
+
+
+@lru_cache(maxsize=64)
+def _compiled(template: str, dialect: str, expanding: tuple[str, ...] = ()) -> TextClause:
+    """The SQL for a dialect. On SQLite the depth guard is wrapped in unlikely(): with ANALYZE statistics
+    its planner otherwise builds a Bloom filter over the whole citations table at every recursive step
+    (20 ms instead of 0.1 ms per lineage at 100k documents)."""
+    wrap = "unlikely({})" if dialect == "sqlite" else "{}"
+    sql = template.format(
+        guard_up=wrap.format("up.depth < :max_depth"), guard_down=wrap.format("down.depth < :max_depth")
+    )
+    clause = text(sql)
+    return clause.bindparams(*(bindparam(name, expanding=True) for name in expanding)) if expanding else clause
+
+
+def _sql(session: Session, template: str, *expanding: str) -> TextClause:
+    return _compiled(template, session.get_bind().dialect.name, expanding)
 
 
 def doc_json(doc: Document) -> dict[str, Any]:
@@ -105,12 +123,12 @@ def _nearest(rows: Sequence[Any]) -> dict[int, Step]:
 
 
 def upstream(session: Session, doc_id: int) -> dict[int, Step]:
-    rows = session.execute(_UP, {"start": [doc_id], "max_depth": MAX_DEPTH}).all()
+    rows = session.execute(_sql(session, _UP, "start"), {"start": [doc_id], "max_depth": MAX_DEPTH}).all()
     return {k: v for k, v in _nearest(rows).items() if k != doc_id}
 
 
 def downstream(session: Session, doc_id: int) -> dict[int, Step]:
-    rows = session.execute(_DOWN, {"start": doc_id, "max_depth": MAX_DEPTH}).all()
+    rows = session.execute(_sql(session, _DOWN), {"start": doc_id, "max_depth": MAX_DEPTH}).all()
     return {k: v for k, v in _nearest(rows).items() if k != doc_id}
 
 
@@ -124,8 +142,8 @@ def downstream_places(session: Session, doc_id: int, provinces: list[str] | None
             return []
         sql += " AND d.province IN :provinces"
         params["provinces"] = sorted(set(provinces))
-        return list(session.execute(text(sql).bindparams(bindparam("provinces", expanding=True)), params))
-    return list(session.execute(text(sql), params))
+        return list(session.execute(_sql(session, sql, "provinces"), params))
+    return list(session.execute(_sql(session, sql), params))
 
 
 def load_documents(session: Session, ids: set[int]) -> dict[int, Document]:
@@ -176,7 +194,7 @@ def roots(session: Session, doc_ids: set[int]) -> dict[int, Document]:
     carries out, not the resolution that policy is in turn based on), held documents first; else itself."""
     if not doc_ids:
         return {}
-    rows = session.execute(_ANCESTORS, {"start": sorted(doc_ids), "max_depth": MAX_DEPTH}).all()
+    rows = session.execute(_sql(session, _ANCESTORS, "start"), {"start": sorted(doc_ids), "max_depth": MAX_DEPTH}).all()
     docs = load_documents(session, {int(r[1]) for r in rows} | doc_ids)
     best: dict[int, tuple[tuple[int, ...], int]] = {}
     for start, anc, depth in rows:
