@@ -69,47 +69,64 @@ def _jurisdiction_condition(place: Place) -> Any:
     return or_(own, everywhere)
 
 
-def _query(f: DutyFilter) -> Any:  # a Select of (TaskAgency, TaskRow, Document)
-    q = (
-        select(TaskAgency, TaskRow, Document)
-        .join(TaskRow, TaskRow.id == TaskAgency.task_id)
-        .join(Document, Document.id == TaskAgency.document_id)
-    )
+def _conditions(f: DutyFilter) -> list[Any]:
+    conds: list[Any] = []
     if f.agency:
-        q = q.where(_agency_condition(f.agency))
+        conds.append(_agency_condition(f.agency))
     if f.jurisdiction:
         place = find_place(f.jurisdiction)
         if place is None:
             raise UnknownJurisdiction(f.jurisdiction)
-        q = q.where(_jurisdiction_condition(place))
+        conds.append(_jurisdiction_condition(place))
+    if f.role:
+        conds.append(TaskAgency.role == f.role)
+    return conds
+
+
+def _matching(f: DutyFilter) -> Any:
+    """task_agencies ids that match, joined to tasks only when the deadline matters: counting and
+    paging never touch documents (a broad filter matches thousands of rows; only the page is loaded)."""
+    q = select(TaskAgency.id).where(*_conditions(f))
+    if f.due_before or f.order == "deadline":
+        q = q.join(TaskRow, TaskRow.id == TaskAgency.task_id)
     if f.due_before:
         q = q.where(TaskRow.due_date < f.due_before)
-    if f.role:
-        q = q.where(TaskAgency.role == f.role)
     return q
+
+
+def _order(f: DutyFilter) -> tuple[Any, ...]:
+    by_deadline = (TaskRow.due_date.is_(None), TaskRow.due_date) if f.order == "deadline" else ()
+    # by place, then document (ids follow arrival), then the task's position (ids follow reading order)
+    return (
+        *by_deadline,
+        TaskAgency.successor.is_(None),
+        TaskAgency.successor,
+        TaskAgency.province,
+        TaskAgency.district,
+        TaskAgency.document_id,
+        TaskAgency.task_id,
+        TaskAgency.role,
+        TaskAgency.id,
+    )
 
 
 def duties(session: Session, f: DutyFilter) -> dict[str, Any]:
     """{"data": [{"agency", "role", "task", "document", "root", "jurisdiction"}], "count"}."""
-    q = _query(f)
-    count = session.scalar(select(func.count()).select_from(q.with_only_columns(TaskAgency.id).subquery())) or 0
-    by_deadline = (TaskRow.due_date.is_(None), TaskRow.due_date) if f.order == "deadline" else ()
-    page = session.execute(
-        q.order_by(
-            *by_deadline,
-            TaskAgency.successor.is_(None),
-            TaskAgency.successor,
-            TaskAgency.province,
-            TaskAgency.district,
-            Document.issued_date,
-            Document.id,
-            TaskRow.position,
-            TaskAgency.role,
-            TaskAgency.id,
-        )
-        .limit(f.limit)
-        .offset(f.offset)
-    ).all()
+    matching = _matching(f)
+    count = session.scalar(select(func.count()).select_from(matching.subquery())) or 0
+    page_ids = [r[0] for r in session.execute(matching.order_by(*_order(f)).limit(f.limit).offset(f.offset))]
+    rows = (
+        session.execute(
+            select(TaskAgency, TaskRow, Document)
+            .join(TaskRow, TaskRow.id == TaskAgency.task_id)
+            .join(Document, Document.id == TaskAgency.document_id)
+            .where(TaskAgency.id.in_(page_ids))
+        ).all()
+        if page_ids
+        else []
+    )
+    position = {i: n for n, i in enumerate(page_ids)}
+    page = sorted(rows, key=lambda r: position[r[0].id])
     root_of = roots(session, {doc.id for _, _, doc in page})
     data = []
     for agency, task, doc in page:
