@@ -24,6 +24,12 @@ def _err(msg: str) -> None:
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    processes: Annotated[
+        int | None,
+        typer.Option(
+            "--processes", min=1, max=32, help="Server processes (default: one per core, at most 4; one reads uploads)."
+        ),
+    ] = None,
 ) -> None:
     """Serve the web UI and the API (docs at /docs), with the extraction worker in the same process.
     The database is VANBAN_DATABASE_URL (default sqlite:///./vanban.db); uploads go under VANBAN_DATA_DIR."""
@@ -33,14 +39,22 @@ def serve(
 
     from service.api.main import create_app
     from service.settings import Settings
+    from service.store.db import init_db, make_engine, session_factory
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # "Context impl SQLiteImpl" at every start
     settings = Settings()
-    application = create_app(settings)
-    _hint_keys(application.state.factory)
-    uvicorn.run(
-        application, host=host, port=port, log_level="info", proxy_headers=False, timeout_graceful_shutdown=20
-    )
+    engine = make_engine(settings.database_url, schema=settings.database_schema)
+    init_db(engine)  # once, here: several processes migrating one database at once would collide
+    _hint_keys(session_factory(engine))
+    engine.dispose()
+    processes = processes or settings.server_processes()
+    options = dict(host=host, port=port, log_level="info", proxy_headers=False, timeout_graceful_shutdown=20)
+    if processes == 1:
+        uvicorn.run(create_app(settings), **options)  # type: ignore[arg-type]
+    else:
+        # each process builds its own app (and engine) from the environment
+        uvicorn.run("service.api.main:create_app", factory=True, workers=processes, **options)  # type: ignore[arg-type]
 
 
 def _hint_keys(factory) -> None:  # type: ignore[no-untyped-def]
@@ -49,9 +63,7 @@ def _hint_keys(factory) -> None:  # type: ignore[no-untyped-def]
     from models.service_tables import ApiKey
 
     with factory() as session:
-        live = (
-            session.scalar(select(func.count()).select_from(ApiKey).where(ApiKey.revoked_at.is_(None))) or 0
-        )
+        live = session.scalar(select(func.count()).select_from(ApiKey).where(ApiKey.revoked_at.is_(None))) or 0
     if not live:
         _err("no API keys yet: make one with `vanban keys create --role admin` to log in to the web UI")
 
@@ -70,15 +82,9 @@ def _factory():  # type: ignore[no-untyped-def]
 def keys_create(
     role: Annotated[str, typer.Option("--role", help="clerk, analyst or admin")],
     name: Annotated[str | None, typer.Option("--name", help="Who the key is for.")] = None,
-    province: Annotated[
-        str | None, typer.Option("--province", help="Clerks: limit to this province.")
-    ] = None,
-    district: Annotated[
-        str | None, typer.Option("--district", help="Clerks: limit to this district.")
-    ] = None,
-    if_none: Annotated[
-        bool, typer.Option("--if-none", help="Only if there is no live key yet (first start).")
-    ] = False,
+    province: Annotated[str | None, typer.Option("--province", help="Clerks: limit to this province.")] = None,
+    district: Annotated[str | None, typer.Option("--district", help="Clerks: limit to this district.")] = None,
+    if_none: Annotated[bool, typer.Option("--if-none", help="Only if there is no live key yet (first start).")] = False,
 ) -> None:
     """Make a key and print it (once: only its hash is kept). Send it as `Authorization: Bearer KEY`."""
     from sqlalchemy import func, select
@@ -90,14 +96,10 @@ def keys_create(
     from service.store.db import session_scope
 
     with session_scope(_factory()) as session:
-        if if_none and session.scalar(
-            select(func.count()).select_from(ApiKey).where(ApiKey.revoked_at.is_(None))
-        ):
+        if if_none and session.scalar(select(func.count()).select_from(ApiKey).where(ApiKey.revoked_at.is_(None))):
             return
         try:
-            row, secret = create_key(
-                session, role=role, name=name or role, province=province, district=district
-            )
+            row, secret = create_key(session, role=role, name=name or role, province=province, district=district)
         except (UnknownPlace, ValueError) as e:
             _err(str(e))
             raise typer.Exit(EXIT_USAGE) from None

@@ -6,6 +6,7 @@ the same defaults, so `vanban ingest` and `vanban serve` share one store.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field
@@ -17,6 +18,8 @@ MB = 1024 * 1024
 
 
 class Settings(BaseSettings):
+    """Every knob of the service; VANBAN_<NAME> in the environment sets <name>."""
+
     model_config = SettingsConfigDict(env_prefix="VANBAN_", extra="ignore")
 
     database_url: str = DEFAULT_DATABASE_URL
@@ -29,11 +32,18 @@ class Settings(BaseSettings):
     extract_seconds: float = Field(300.0, gt=0, description="wall-clock limit for reading one document")
     parse_seconds: float = Field(120.0, gt=0, description="the intake parser's own limit (DOCX, PDF, OCR)")
 
-    workers: int = Field(1, ge=0, description="extraction workers in this process; 0 runs none")
+    processes: int = Field(0, ge=0, le=32, description="server processes; 0: one per core, at most 4")
+    workers: int = Field(1, ge=0, description="extraction threads (one server process runs them); 0: none")
     max_attempts: int = Field(3, ge=1, description="a job that killed its worker this often is failed")
     poll_seconds: float = Field(1.0, gt=0)
     heartbeat_seconds: float = Field(2.0, gt=0)
     stale_seconds: float = Field(30.0, gt=0, description="a running job silent this long is queued again")
 
+    report_cache_seconds: float = Field(30.0, ge=0, description="gap reports are kept this long (0: never)")
     session_hours: float = Field(12.0, gt=0, description="how long a web UI login lasts")
     cookie_secure: bool = Field(False, description="send the session cookie over HTTPS only")
+
+    def server_processes(self) -> int:
+        # Python serves one request at a time per process (the GIL): measured on 2 cores, a second
+        # process more than doubled query throughput (benchmarks/bench_service.py)
+        return self.processes or max(1, min(4, os.cpu_count() or 1))

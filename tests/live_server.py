@@ -3,7 +3,8 @@
     with live_server(tmp_path, VANBAN_MAX_UPLOAD_BYTES="1048576") as server:
         server.url, server.key("clerk")
 
-Used by the tests that need the real HTTP stack (upload limits, the browser) and by the benchmark.
+Used by the tests that need the real HTTP stack (upload limits, the browser) and by the screenshots.
+One server process unless the settings say VANBAN_PROCESSES: the tests look at that process.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def live_server(tmp: Path, **settings: str) -> Iterator[Server]:
         **os.environ,
         "VANBAN_DATABASE_URL": f"sqlite:///{tmp / 'vanban.db'}",
         "VANBAN_DATA_DIR": str(tmp / "var"),
+        "VANBAN_PROCESSES": "1",
         **settings,
     }
     log = tmp / "server.log"

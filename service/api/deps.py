@@ -8,7 +8,7 @@ or Sec-Fetch-Site), on top of the cookie being SameSite=Strict: a forged cross-s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.service_tables import ApiKey, UiSession
 from service.access import Principal, authenticate, hash_secret, principal
+from service.api.cache import ReportCache
 from service.errors import Forbidden, NotAuthenticated
 from service.jobs.worker import Worker
 from service.settings import Settings
@@ -31,11 +32,12 @@ _TOUCH_EVERY = timedelta(minutes=5)  # last_used_at is refreshed this often at m
 bearer = HTTPBearer(auto_error=False, description="An API key from `vanban keys create`: `Bearer vb_…`")
 
 
-def get_settings(request: Request) -> Settings:
+# Dependencies that do no I/O are async: FastAPI runs sync ones in its thread pool, a hop each.
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
-def get_worker(request: Request) -> Worker:
+async def get_worker(request: Request) -> Worker:
     return request.app.state.worker  # type: ignore[no-any-return]
 
 
@@ -48,7 +50,12 @@ def get_db(request: Request) -> Iterator[Session]:
         session.close()  # anything not committed by the route is rolled back
 
 
+async def get_reports(request: Request) -> ReportCache:
+    return request.app.state.reports  # type: ignore[no-any-return]
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+ReportsDep = Annotated[ReportCache, Depends(get_reports)]
 SessionDep = Annotated[Session, Depends(get_db)]
 WorkerDep = Annotated[Worker, Depends(get_worker)]
 
@@ -137,8 +144,8 @@ _WHAT = {
 }
 
 
-def require(permission: str) -> Callable[[Principal], Principal]:
-    def check(who: CurrentDep) -> Principal:
+def require(permission: str) -> Callable[[Principal], Awaitable[Principal]]:
+    async def check(who: CurrentDep) -> Principal:
         if not who.can(permission):
             en, vi = _WHAT[permission]
             raise Forbidden(

@@ -10,6 +10,7 @@ start and stop with the app (its lifespan). Errors leave in one shape, `{"code",
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -108,7 +109,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 class SecurityHeaders:
-    """nosniff, no framing, no referrer to other sites, on every answer. Pure ASGI (not
+    """nosniff, no framing, no referrer to other sites, and Server-Timing (time to the answer's first
+    byte, for benchmarks and browsers' developer tools) on every answer. Pure ASGI (not
     BaseHTTPMiddleware, whose task group would wrap errors raised while the body is read)."""
 
     HEADERS = [
@@ -125,22 +127,32 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        start = time.perf_counter()
+
         async def with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = [
-                    *message.get("headers", []),
-                    *(h for h in self.HEADERS if h[0] not in names),
-                ]
+                timing = (b"server-timing", f"app;dur={(time.perf_counter() - start) * 1000:.1f}".encode())
+                extra = [h for h in self.HEADERS if h[0] not in names]
+                message["headers"] = [*message.get("headers", []), *extra, timing]
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def _load_models() -> None:
+    """Load the word segmenter the gap report uses before any request does: underthesea loads its model
+    lazily and not thread-safely (two first requests at once saw a half-loaded model: 500)."""
+    from underthesea import word_tokenize
+
+    word_tokenize("Ủy ban nhân dân tỉnh")
 
 
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     """The app over `settings` (default: from the environment). `engine` replaces the one the settings
     describe (tests pass theirs). The schema is migrated here, before any request."""
     from extractor.pipeline import EXTRACTOR_VERSION
+    from service.api.cache import ReportCache
     from service.api.limits import BodyLimit
     from service.api.routes import admin, documents, graph, jobs, search, system
     from service.jobs.worker import Worker
@@ -148,10 +160,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     from service.ui import routes as ui
 
     settings = settings or Settings()
+    _load_models()
     engine = engine or make_engine(settings.database_url, schema=settings.database_schema)
     init_db(engine)
     factory = session_factory(engine)
-    worker = Worker(factory, settings)
+    reports = ReportCache(settings.report_cache_seconds)
+    worker = Worker(factory, settings, on_change=reports.clear)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -169,12 +183,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         docs_url=None,
         redoc_url=None,
     )
-    app.state.settings, app.state.engine, app.state.factory, app.state.worker = (
-        settings,
-        engine,
-        factory,
-        worker,
-    )
+    app.state.settings, app.state.engine, app.state.factory = settings, engine, factory
+    app.state.worker, app.state.reports = worker, reports
     _install_error_handlers(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(

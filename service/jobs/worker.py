@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,26 +53,60 @@ CRASHED = {
 class Worker:
     """`settings.workers` threads, each with its own extraction child."""
 
-    def __init__(self, factory: sessionmaker[Session], settings: Settings) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session], settings: Settings, on_change: Callable[[], None] = lambda: None
+    ) -> None:
         self.factory = factory
         self.settings = settings
+        self.on_change = on_change  # told after each record stored (the app clears its report cache)
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._threads: list[threading.Thread] = []
         self._last_sweep = 0.0
 
     def start(self) -> None:
+        """Start reading, once this process holds the data directory's worker lock: with several server
+        processes (`vanban serve --processes N`) one reads documents, the others answer requests; if it
+        dies, another takes over."""
         if self._threads or self.settings.workers == 0:
             return
-        n = queue.requeue_lost(self.factory, self.settings.stale_seconds)
-        if n:
-            log.warning("requeued %d job(s) left running by a stopped worker", n)
-        for i in range(self.settings.workers):
-            t = threading.Thread(
-                target=self._loop, args=(queue.worker_name(f"w{i}"),), name=f"vanban-worker-{i}", daemon=True
-            )
-            t.start()
-            self._threads.append(t)
+        t = threading.Thread(target=self._lead, name="vanban-worker-lock", daemon=True)
+        t.start()
+        self._threads.append(t)
+
+    def _lead(self) -> None:
+        import fcntl
+
+        path = self.settings.data_dir / "worker.lock"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a") as lock:
+            while not self._stop.is_set():
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    self._stop.wait(2.0)
+            else:
+                return
+            try:
+                n = queue.requeue_lost(self.factory, self.settings.stale_seconds)
+                if n:
+                    log.warning("requeued %d job(s) left running by a stopped worker", n)
+                threads = [
+                    threading.Thread(
+                        target=self._loop,
+                        args=(queue.worker_name(f"w{i}"),),
+                        name=f"vanban-worker-{i}",
+                        daemon=True,
+                    )
+                    for i in range(self.settings.workers)
+                ]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def wake(self) -> None:
         self._wake.set()
@@ -82,6 +117,7 @@ class Worker:
         for t in self._threads:
             t.join(timeout)
         self._threads.clear()
+        self._stop.clear()
 
     # --- one thread ---------------------------------------------------------------------------------
 
@@ -163,6 +199,7 @@ class Worker:
             return
         try:
             self._store(job_id, result, path, filename, sha)
+            self.on_change()
         except Exception:
             log.exception("job %d (%s): storing the record failed", job_id, filename)
             self._fail(job_id, _fill(CRASHED, name=filename))

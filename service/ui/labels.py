@@ -22,6 +22,11 @@ RELATION = {
 JOB_STATUS = {"queued": "Đang chờ", "running": "Đang xử lý", "done": "Hoàn tất", "failed": "Lỗi"}
 ROLE = {"clerk": "văn thư", "analyst": "chuyên viên phân tích", "admin": "quản trị"}
 DUTY_ROLE = {"lead": "Chủ trì", "support": "Phối hợp"}
+CONFIDENCE = {  # graph.gaps says how sure a match is, in English
+    "weak match: check": "khớp yếu: cần kiểm tra",
+    "no counterpart": "không có nội dung tương ứng",
+    "no counterpart among targets not matched to other upstream targets": "không có chỉ tiêu tương ứng",
+}
 
 HEADER_FIELDS = [  # (path, label, type)
     ("document.doc_type", "Loại văn bản", "str"),
@@ -92,9 +97,13 @@ def size(n: int | None) -> str:
     return str(n)
 
 
-def show(v: Any) -> str:
+def show(v: Any, kind: str | None = None) -> str:
     if v is None or v == [] or v == "":
         return "—"
+    if kind == "level":
+        return level(v)
+    if kind == "relation":
+        return relation(v)
     if isinstance(v, list):
         return "; ".join(str(x) for x in v)
     return str(v)

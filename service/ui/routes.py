@@ -161,7 +161,7 @@ def home(request: Request, who: UiUser, session: SessionDep) -> HTMLResponse:
         select(Job).where(Job.key_id == who.key_id).order_by(Job.id.desc()).limit(15)
     ).all()
     recent = session.execute(
-        select(Document, Extraction)
+        select(Document, Extraction.extracted_at)
         .join(Extraction, Extraction.document_id == Document.id)
         .order_by(Extraction.extracted_at.desc(), Document.id.desc())
         .limit(10)
@@ -188,7 +188,7 @@ def documents_page(
         found, total = hits(session, q, limit, offset)
         snippets = {h.document.id: h.snippet for h in found}
         rows = session.execute(
-            select(Document, Extraction)
+            select(Document, Extraction.extracted_at)
             .join(Extraction, Extraction.document_id == Document.id)
             .where(Document.id.in_(list(snippets)))
         ).all()
@@ -197,7 +197,7 @@ def documents_page(
     else:
         total = session.scalar(select(func.count()).select_from(Extraction)) or 0
         rows = session.execute(
-            select(Document, Extraction)
+            select(Document, Extraction.extracted_at)
             .join(Extraction, Extraction.document_id == Document.id)
             .order_by(Document.issued_date.desc().nulls_last(), Document.id.desc())
             .limit(limit)
@@ -323,7 +323,7 @@ def gaps_page(
     report, error = None, None
     if number:
         try:
-            report = _gaps(session, number, jurisdiction, None)
+            report = _gaps(session, number, jurisdiction, None, request.app.state.reports)
         except ServiceError as e:
             error = e.message_vi
     return page(

@@ -127,31 +127,29 @@ Sort = Literal[
 ]  # fmt: skip
 
 
-def _summary(doc: Document, ex: Extraction | None, corrections: int) -> DocumentSummary:
-    return DocumentSummary(
-        id=doc.id,
-        number=doc.number,
-        doc_type=doc.doc_type,
-        issuer=doc.issuer,
-        level=doc.level,
-        province=doc.province,
-        district=doc.district,
-        successor=doc.successor,
-        issued_date=doc.issued_date,
-        title=doc.title,
-        in_corpus=doc.in_corpus,
-        sha256=ex.sha256 if ex else None,
-        source=ex.source if ex else None,
-        extractor_version=ex.extractor_version if ex else None,
-        extracted_at=ex.extracted_at if ex else None,
-        corrections=corrections,
+# What a list shows of an extraction: not its record, spans or text (decoding those JSON columns was
+# most of a list's time).
+EXTRACTION_SUMMARY = (
+    Extraction.sha256,
+    Extraction.source,
+    Extraction.extractor_version,
+    Extraction.extracted_at,
+)
+
+
+def summarised(*conditions: Any) -> Any:
+    """select(Document, sha256, source, extractor_version, extracted_at) for held documents."""
+    return (
+        select(Document, *EXTRACTION_SUMMARY)
+        .outerjoin(Extraction, Extraction.document_id == Document.id)
+        .where(*conditions)
     )
 
 
 def summaries(session: Session, query: Any) -> list[DocumentSummary]:
-    """Summaries for a select(Document, Extraction) query, with their correction counts."""
+    """Summaries for a `summarised(...)` query, with their correction counts."""
     rows = session.execute(query).all()
-    ids = [doc.id for doc, _ in rows]
+    ids = [row[0].id for row in rows]
     counts = (
         dict(
             session.execute(
@@ -163,7 +161,29 @@ def summaries(session: Session, query: Any) -> list[DocumentSummary]:
         if ids
         else {}
     )
-    return [_summary(doc, ex, counts.get(doc.id, 0)) for doc, ex in rows]
+    out = []
+    for doc, sha, source, version, extracted_at in rows:
+        out.append(
+            DocumentSummary(
+                id=doc.id,
+                number=doc.number,
+                doc_type=doc.doc_type,
+                issuer=doc.issuer,
+                level=doc.level,
+                province=doc.province,
+                district=doc.district,
+                successor=doc.successor,
+                issued_date=doc.issued_date,
+                title=doc.title,
+                in_corpus=doc.in_corpus,
+                sha256=sha,
+                source=source,
+                extractor_version=version,
+                extracted_at=extracted_at,
+                corrections=counts.get(doc.id, 0),
+            )
+        )
+    return out
 
 
 @router.get("", response_model=Page[DocumentSummary], summary="List documents", responses=ERRORS)
@@ -205,14 +225,7 @@ def list_documents(
     total = session.scalar(select(func.count()).select_from(Document).where(*conds)) or 0
     column = _SORTS[sort.lstrip("-")]
     order = column.desc() if sort.startswith("-") else column.asc()
-    query = (
-        select(Document, Extraction)
-        .outerjoin(Extraction, Extraction.document_id == Document.id)
-        .where(*conds)
-        .order_by(order.nulls_last(), Document.id)
-        .limit(limit)
-        .offset(offset)
-    )
+    query = summarised(*conds).order_by(order.nulls_last(), Document.id).limit(limit).offset(offset)
     return Page[DocumentSummary](data=summaries(session, query), count=total)
 
 
@@ -387,4 +400,5 @@ def correct(doc_id: DocId, body: CorrectionIn, request: Request, who: Corrector,
         correction=row.id,
     )
     session.commit()
+    request.app.state.reports.clear()  # gap reports may have changed
     return CorrectionOut.model_validate(row, from_attributes=True)

@@ -10,7 +10,8 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from models.tables import Document
-from service.api.deps import Querier, SessionDep
+from service.api.cache import ReportCache
+from service.api.deps import Querier, ReportsDep, SessionDep
 from service.api.routes.documents import ERRORS
 from service.api.schemas import Problem
 from service.errors import Invalid, NotFound
@@ -92,13 +93,15 @@ def get_duties(
         raise _unknown_place(e) from None
 
 
-def _gaps(session: Session, number: str, jurisdiction: str | None, issuer: str | None) -> dict[str, Any]:
+def _gaps(
+    session: Session, number: str, jurisdiction: str | None, issuer: str | None, reports: ReportCache
+) -> dict[str, Any]:
     from graph.duties import UnknownJurisdiction
     from graph.gaps import gap_report
 
     doc = pick(session, number, issuer)
     try:
-        return gap_report(session, doc, jurisdiction)
+        return reports.get(("gaps", doc.id, jurisdiction), lambda: gap_report(session, doc, jurisdiction))
     except UnknownJurisdiction as e:
         raise _unknown_place(e) from None
 
@@ -108,13 +111,14 @@ def get_gaps(
     number: Number,
     who: Querier,
     session: SessionDep,
+    reports: ReportsDep,
     jurisdiction: Jurisdiction = None,
     issuer: Issuer = None,
 ) -> dict[str, Any]:
     """`{"upstream", "missing_jurisdictions", "uncovered", "weakened", ...}` as `vanban gaps NUMBER
     --format json`: jurisdictions without an implementing document, upstream tasks and targets without a
     counterpart (best candidate and score), targets lowered or postponed."""
-    return _gaps(session, number, jurisdiction, issuer)
+    return _gaps(session, number, jurisdiction, issuer, reports)
 
 
 @router.get(
@@ -137,6 +141,7 @@ def export_gaps(
     number: Number,
     who: Querier,
     session: SessionDep,
+    reports: ReportsDep,
     format: Literal["csv", "xlsx"] = "csv",
     jurisdiction: Jurisdiction = None,
     issuer: Issuer = None,
@@ -144,7 +149,7 @@ def export_gaps(
     """One row per finding with Vietnamese column names (CSV in UTF-8 with a BOM, or XLSX)."""
     from service import gaps_table
 
-    report = _gaps(session, number, jurisdiction, issuer)
+    report = _gaps(session, number, jurisdiction, issuer, reports)
     stem = "khoang-trong-" + "".join(
         c if c.isalnum() else "-" for c in (report["upstream"]["number"] or "van-ban")
     )

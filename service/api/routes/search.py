@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from models.tables import Document, Extraction
 from service.api.deps import Reader, SessionDep
-from service.api.routes.documents import ERRORS, summaries
+from service.api.routes.documents import ERRORS, summaries, summarised
 from service.api.schemas import Page, SearchHit
 
 router = APIRouter(prefix="/api", tags=["search"])
@@ -39,15 +39,7 @@ def hits(session: SessionDep, q: str, limit: int, offset: int) -> tuple[list[Sea
     ids = [row["id"] for row in found["data"]]
     if not ids:
         return [], int(found["count"])
-    by_id = {
-        s.id: s
-        for s in summaries(
-            session,
-            select(Document, Extraction)
-            .join(Extraction, Extraction.document_id == Document.id)
-            .where(Document.id.in_(ids)),
-        )
-    }
+    by_id = {s.id: s for s in summaries(session, summarised(Document.id.in_(ids)))}
     texts = dict(
         session.execute(
             select(Extraction.document_id, Extraction.text).where(Extraction.document_id.in_(ids))

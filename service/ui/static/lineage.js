@@ -15,7 +15,7 @@
   function label(d) {
     const head = d.number || [d.doc_type, d.issued_date].filter(Boolean).join(" ") || "(không số)";
     const who = (d.issuer || "").replace("Ủy ban nhân dân", "UBND");
-    return head + (who ? "\n" + (who.length > 42 ? who.slice(0, 40) + "…" : who) : "");
+    return head + (who ? "\n" + (who.length > 30 ? who.slice(0, 29) + "…" : who) : "");
   }
 
   function node(d, cls) {
