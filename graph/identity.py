@@ -86,16 +86,38 @@ def year_of(issued_date: str | None, nkey: str | None) -> int | None:
     return int(m[1]) if m else None
 
 
+# A body named by a district or commune without its province: "Ủy ban nhân dân huyện Châu Thành" is a
+# different body in Tiền Giang, Bến Tre, An Giang, Long An, Đồng Tháp, Trà Vinh, Sóc Trăng, Hậu Giang.
+_LOCAL_UNIT = re.compile(r"\b(huyện|quận|thị xã|xã|phường|thị trấn)\s+\S")
+_PROVINCE_UNIT = re.compile(r"\b(tỉnh|thành phố)\s+\S")
+
+
+def located_issuer_key(issuer: str | None, province: str | None) -> str | None:
+    """The issuer key, with the province added when the name leaves it out and it is ambiguous:
+    "ủy ban nhân dân huyện châu thành|tiền giang"."""
+    key = issuer_key(issuer)
+    if key and province and _LOCAL_UNIT.search(key) and not _PROVINCE_UNIT.search(key):
+        return f"{key}|{fold(province)}"
+    return key
+
+
 def ident(
-    number: str | None, issuer: str | None, issued_date: str | None, doc_type: str | None, title: str | None
+    number: str | None,
+    issuer: str | None,
+    issued_date: str | None,
+    doc_type: str | None,
+    title: str | None,
+    province: str | None = None,
 ) -> Ident:
+    """`province`: the document's own, or for a citation the citing document's (the extractor already
+    localises "UBND huyện" with it; a district named without its province is in the same province)."""
     nkey = number_key(number)
     if nkey and not (issuer and issuer.strip()):
         issuer = issuer_from_symbol(number)
     return Ident(
         number_key=nkey,
         loose_key=loose_key(number) if nkey else None,
-        issuer_key=issuer_key(issuer),
+        issuer_key=located_issuer_key(issuer, province),
         year=year_of(issued_date, nkey),
         type_key=fold(doc_type) if doc_type else None,
         issued_date=issued_date,

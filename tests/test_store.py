@@ -164,15 +164,30 @@ def test_qd_ttg_in_capitals_and_old_tones_in_the_issuer_are_the_same_document() 
 
 
 def test_the_same_number_from_two_provinces_is_two_documents(store: Store) -> None:
-    qb = store.ingest(
-        make("674/UBND-VX", "Ủy ban nhân dân tỉnh Quảng Bình", province="Quảng Bình", date="2017-04-24")
-    )
-    gl = store.ingest(
-        make("674/UBND-VX", "Ủy ban nhân dân tỉnh Gia Lai", province="Gia Lai", date="2017-04-24")
-    )
+    qb = store.ingest(make("674/UBND-VX", "Ủy ban nhân dân tỉnh Quảng Bình", province="Quảng Bình", date="2017-04-24"))
+    gl = store.ingest(make("674/UBND-VX", "Ủy ban nhân dân tỉnh Gia Lai", province="Gia Lai", date="2017-04-24"))
     assert qb.document_id != gl.document_id
     with store.session() as s:
         assert {d.province for d in find_documents(s, "674/UBND-VX")} == {"Quảng Bình", "Gia Lai"}
+
+
+def test_a_district_name_shared_by_provinces_is_told_apart_by_the_province(store: Store) -> None:
+    # "huyện Châu Thành" exists in eight provinces; a header names the district, the province is above it
+    tg = store.ingest(make("1/KH-UBND", "Ủy ban nhân dân huyện Châu Thành", level="district", province="Tiền Giang"))
+    bt = store.ingest(make("1/KH-UBND", "Ủy ban nhân dân huyện Châu Thành", level="district", province="Bến Tre"))
+    assert tg.document_id != bt.document_id
+    letter = store.ingest(
+        make(
+            "5/UBND-VX",
+            "Ủy ban nhân dân xã An Hóa",
+            level="commune",
+            province="Bến Tre",
+            refs=[Reference(number="1/KH-UBND", issuer="Ủy ban nhân dân huyện Châu Thành", relation="implements")],
+        )
+    )
+    with store.session() as s:
+        (cit,) = s.scalars(select(Citation).where(Citation.src_id == letter.document_id)).all()
+        assert cit.dst_id == bt.document_id
 
 
 def test_a_cited_document_is_a_placeholder_until_it_arrives_then_one_node(store: Store) -> None:
@@ -202,9 +217,9 @@ def test_a_cited_document_is_a_placeholder_until_it_arrives_then_one_node(store:
     assert real.status == "merged"
     with store.session() as s:
         assert count(s, Document) == 3  # the placeholder became the real document: no duplicate
-        assert sorted(
-            s.scalars(select(Citation.src_id).where(Citation.dst_id == real.document_id))
-        ) == sorted([a.document_id, b.document_id])
+        assert sorted(s.scalars(select(Citation.src_id).where(Citation.dst_id == real.document_id))) == sorted(
+            [a.document_id, b.document_id]
+        )
 
 
 def test_a_placeholder_keyed_by_number_alone_is_merged_when_the_document_arrives(store: Store) -> None:
@@ -217,9 +232,7 @@ def test_a_placeholder_keyed_by_number_alone_is_merged_when_the_document_arrives
             refs=[Reference(number="842/UBND-KGVX", relation="implements")],
         )
     )
-    real = store.ingest(
-        make("842/UBND-KGVX", "Ủy ban nhân dân tỉnh Gia Lai", province="Gia Lai", date="2021-06-01")
-    )
+    real = store.ingest(make("842/UBND-KGVX", "Ủy ban nhân dân tỉnh Gia Lai", province="Gia Lai", date="2021-06-01"))
     with store.session() as s:
         assert count(s, Document) == 2
         assert s.scalar(select(Citation.dst_id)) == real.document_id

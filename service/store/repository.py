@@ -62,18 +62,15 @@ def store_result(
     if file is not None and file.document_id is not None:
         doc = session.get(Document, file.document_id)
         extraction = session.get(Extraction, file.document_id)
-        if (
-            doc is not None
-            and extraction is not None
-            and extraction.extractor_version == result.extractor_version
-        ):
+        if doc is not None and extraction is not None and extraction.extractor_version == result.extractor_version:
             return Outcome("unchanged", doc.id, doc.number, sha)
     rel = blobs.put(data_dir, data, sha)[1] if data_dir is not None else blobs.relpath(sha)
     status = "reextracted" if doc is not None else "added"
     if doc is None:
         hdr = result.record.document
         identity = (
-            ident(hdr.number, hdr.issuer, hdr.issued_date, hdr.doc_type, hdr.subject).identity() or f"f:{sha}"
+            ident(hdr.number, hdr.issuer, hdr.issued_date, hdr.doc_type, hdr.subject, hdr.province).identity()
+            or f"f:{sha}"
         )
         doc = session.scalar(select(Document).where(Document.identity == identity))
         if doc is not None:
@@ -149,7 +146,12 @@ def add_correction(session: Session, doc_id: int, path: str, value: Any, author:
 def _set_header(session: Session, doc: Document, record: dict[str, Any], sha: str) -> None:
     hdr = record["document"]
     c = ident(
-        hdr.get("number"), hdr.get("issuer"), hdr.get("issued_date"), hdr.get("doc_type"), hdr.get("subject")
+        hdr.get("number"),
+        hdr.get("issuer"),
+        hdr.get("issued_date"),
+        hdr.get("doc_type"),
+        hdr.get("subject"),
+        hdr.get("province"),
     )
     identity = c.identity() or f"f:{sha}"
     if identity != doc.identity:
@@ -201,9 +203,7 @@ def lineage_relation(printed: str, citing: Document, cited: Document, cite_title
     return printed
 
 
-def reindex(
-    session: Session, doc: Document, record: dict[str, Any], sha: str, *, fresh: bool = False
-) -> None:
+def reindex(session: Session, doc: Document, record: dict[str, Any], sha: str, *, fresh: bool = False) -> None:
     """Rebuild the document's header columns, citations, tasks, agencies and targets from `record`.
     `fresh`: the document row was just created, so it has no derived rows to delete yet."""
     _set_header(session, doc, record, sha)
@@ -241,6 +241,7 @@ def reindex(
             ref.get("issued_date"),
             ref.get("doc_type"),
             ref.get("title"),
+            doc.province,  # a local issuer named without its province is in the citing document's
         )
         if not c.identity():
             continue
@@ -257,9 +258,7 @@ def reindex(
                 issued_date=ref.get("issued_date"),
                 title=ref.get("title"),
             )
-        resolve.enrich(
-            dst, doc_type=ref.get("doc_type"), issued_date=ref.get("issued_date"), title=ref.get("title")
-        )
+        resolve.enrich(dst, doc_type=ref.get("doc_type"), issued_date=ref.get("issued_date"), title=ref.get("title"))
         if dst.id == doc.id:
             continue
         printed = ref.get("relation") or "cites"
@@ -354,7 +353,7 @@ def promote_placeholders(session: Session, doc: Document) -> None:
     for ph in placeholders:
         for cit in session.scalars(select(Citation).where(Citation.dst_id == ph.id)).all():
             src = session.get(Document, cit.src_id)
-            c = ident(cit.number, cit.issuer, cit.issued_date, cit.doc_type, cit.title)
+            c = ident(cit.number, cit.issuer, cit.issued_date, cit.doc_type, cit.title, src.province if src else None)
             new = resolve.find(session, c, src)
             if new is not None and new.id != ph.id:
                 duplicate = session.scalar(
@@ -395,6 +394,7 @@ def find_documents(session: Session, number: str, issuer: str | None = None) -> 
         return []
     q = select(Document).where(Document.number_key == key)
     if issuer:
-        q = q.where(Document.issuer_key == issuer_key(issuer))
+        key = issuer_key(issuer) or ""
+        q = q.where(or_(Document.issuer_key == key, Document.issuer_key.like(key + "|%")))
     docs = session.scalars(q).all()
     return sorted(docs, key=lambda d: (not d.in_corpus, d.id))
