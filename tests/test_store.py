@@ -173,8 +173,9 @@ def test_the_same_number_from_two_provinces_is_two_documents(store: Store) -> No
 
 def test_a_district_name_shared_by_provinces_is_told_apart_by_the_province(store: Store) -> None:
     # "huyện Châu Thành" exists in eight provinces; a header names the district, the province is above it
-    tg = store.ingest(make("1/KH-UBND", "Ủy ban nhân dân huyện Châu Thành", level="district", province="Tiền Giang"))
-    bt = store.ingest(make("1/KH-UBND", "Ủy ban nhân dân huyện Châu Thành", level="district", province="Bến Tre"))
+    issuer = "Ủy ban nhân dân huyện Châu Thành"
+    tg = store.ingest(make("1/KH-UBND", issuer, level="district", province="Tiền Giang"), b"plan of Tien Giang")
+    bt = store.ingest(make("1/KH-UBND", issuer, level="district", province="Bến Tre"), b"plan of Ben Tre")
     assert tg.document_id != bt.document_id
     letter = store.ingest(
         make(
