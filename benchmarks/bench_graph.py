@@ -231,9 +231,7 @@ def generate(n_docs: int, seed: int = 7):  # type: ignore[no-untyped-def]
         )
         count += 1
     provinces = [u.name for u in _current_provinces()]
-    districts = {
-        p: [(p, d.name) for m in legacy_members(p) for d in districts_at(m, "2024-01-01")] for p in provinces
-    }
+    districts = {p: [(p, d.name) for m in legacy_members(p) for d in districts_at(m, "2024-01-01")] for p in provinces}
     n_districts = sum(len(v) for v in districts.values())
     per_district = max(2, (n_docs - count - len(provinces) * 10) // max(1, n_districts))
     for p in provinces:
@@ -347,9 +345,7 @@ def _timed(fn, n: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
     }
 
 
-def run(
-    backend: str, n_docs: int, batch: int, queries: int, existing: str | None = None, keep: bool = False
-) -> dict:
+def run(backend: str, n_docs: int, batch: int, queries: int, existing: str | None = None, keep: bool = False) -> dict:
     """Generate and ingest (unless `existing` names a database already made, "URL" or "URL#schema"),
     then time the queries."""
     tmp = Path(tempfile.mkdtemp(prefix=f"vanban-bench-{backend}-"))
@@ -376,9 +372,7 @@ def run(
     n = 0
     session = factory()
     for result in [] if existing else generate(n_docs):
-        store_result(
-            session, result, result.record.source.encode() + result.text.encode(), data_dir=tmp / "var"
-        )
+        store_result(session, result, result.record.source.encode() + result.text.encode(), data_dir=tmp / "var")
         n += 1
         if n % batch == 0:
             session.commit()
@@ -408,10 +402,10 @@ def run(
         edges = c.scalar(text("SELECT count(*) FROM citations"))
         ntasks = c.scalar(text("SELECT count(*) FROM tasks"))
         sample = [
-            (r[0], r[1])
+            (r[0], r[1], r[2])
             for r in c.execute(
                 text(
-                    "SELECT number, issuer FROM documents WHERE in_corpus AND level = 'district' ORDER BY id"
+                    "SELECT number, issuer, province FROM documents WHERE in_corpus AND level = 'district' ORDER BY id"
                 )
             )
         ]
@@ -423,13 +417,12 @@ def run(
 
     def q_lineage(i: int) -> None:
         # as `vanban lineage NUMBER --issuer ISSUER` does: the number is shared by hundreds of districts
-        (doc,) = find_documents(session, *numbers[i])
+        number, issuer, province = numbers[i]
+        (doc,) = [d for d in find_documents(session, number, issuer) if d.province == province]
         lineage(session, doc)
 
     def q_duties(i: int) -> None:
-        duties(
-            session, DutyFilter(agency=rng.choice(agencies), jurisdiction=rng.choice(provinces), limit=100)
-        )
+        duties(session, DutyFilter(agency=rng.choice(agencies), jurisdiction=rng.choice(provinces), limit=100))
 
     plans = [d for d in find_documents(session, "1/KH-UBND") if d.level == "province"]
     gaps_plans = [rng.choice(plans) for _ in range(max(5, queries // 10))]
@@ -473,14 +466,10 @@ def run(
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=100_000)
-    ap.add_argument(
-        "--backend", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"]
-    )
+    ap.add_argument("--backend", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
     ap.add_argument("--batch", type=int, default=500, help="documents per transaction while ingesting")
     ap.add_argument("--queries", type=int, default=200)
-    ap.add_argument(
-        "--existing", help="time the queries on a database made by an earlier run: URL or URL#schema"
-    )
+    ap.add_argument("--existing", help="time the queries on a database made by an earlier run: URL or URL#schema")
     ap.add_argument("--keep", action="store_true", help="keep the PostgreSQL schema for --existing")
     args = ap.parse_args()
     results = []
@@ -490,9 +479,7 @@ def main() -> None:
         results.append(figures)
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)
-    (out / f"graph-{args.docs}-{int(time.time())}.json").write_text(
-        json.dumps(results, indent=2, ensure_ascii=False)
-    )
+    (out / f"graph-{args.docs}-{int(time.time())}.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":
