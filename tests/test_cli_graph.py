@@ -48,7 +48,7 @@ def test_ingest_reads_what_it_can_and_names_each_file_it_cannot(ingested: dict) 
     assert "empty.txt" in line and "empty" in line
 
 
-def test_ingesting_the_same_files_again_changes_nothing(env: dict[str, str]) -> None:
+def test_ingesting_the_same_files_again_changes_nothing(env: dict[str, str], ingested: dict) -> None:
     result = CliRunner().invoke(
         app, ["ingest", *(str(CORPUS / n) for n in FILES), "--format", "json"], env=env
     )
