@@ -6,7 +6,7 @@ They register on service.cli.app; heavy imports (FastAPI, uvicorn, SQLAlchemy) s
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -57,7 +57,7 @@ def serve(
         uvicorn.run("service.api.main:create_app", factory=True, workers=processes, **options)  # type: ignore[arg-type]
 
 
-def _hint_keys(factory) -> None:  # type: ignore[no-untyped-def]
+def _hint_keys(factory: Any) -> None:
     from sqlalchemy import func, select
 
     from models.service_tables import ApiKey
@@ -68,7 +68,7 @@ def _hint_keys(factory) -> None:  # type: ignore[no-untyped-def]
         _err("no API keys yet: make one with `vanban keys create --role admin` to log in to the web UI")
 
 
-def _factory():  # type: ignore[no-untyped-def]
+def _factory() -> Any:
     from service.settings import Settings
     from service.store.db import init_db, make_engine, session_factory
 

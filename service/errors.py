@@ -78,7 +78,7 @@ HTTP_STATUS: dict[type[VanbanError], int] = {
 def http_status(err: VanbanError) -> int:
     for cls in type(err).__mro__:
         if cls in HTTP_STATUS:
-            return HTTP_STATUS[cls]  # type: ignore[index]
+            return HTTP_STATUS[cls]
     return 400
 
 

@@ -27,21 +27,21 @@ class Settings(BaseSettings):
     database_schema: str | None = None
     data_dir: Path = Path(DEFAULT_DATA_DIR)
 
-    max_upload_bytes: int = Field(50 * MB, gt=0, description="larger uploads are refused with 413")
-    max_json_bytes: int = Field(1 * MB, gt=0, description="request bodies other than uploads")
-    extract_seconds: float = Field(300.0, gt=0, description="wall-clock limit for reading one document")
-    parse_seconds: float = Field(120.0, gt=0, description="the intake parser's own limit (DOCX, PDF, OCR)")
+    max_upload_bytes: int = Field(default=50 * MB, gt=0, description="larger uploads are refused with 413")
+    max_json_bytes: int = Field(default=1 * MB, gt=0, description="request bodies other than uploads")
+    extract_seconds: float = Field(default=300.0, gt=0, description="wall-clock limit for reading one document")
+    parse_seconds: float = Field(default=120.0, gt=0, description="the intake parser's own limit (DOCX, PDF, OCR)")
 
-    processes: int = Field(0, ge=0, le=32, description="server processes; 0: one per core, at most 4")
-    workers: int = Field(1, ge=0, description="extraction threads (one server process runs them); 0: none")
-    max_attempts: int = Field(3, ge=1, description="a job that killed its worker this often is failed")
-    poll_seconds: float = Field(1.0, gt=0)
-    heartbeat_seconds: float = Field(2.0, gt=0)
-    stale_seconds: float = Field(30.0, gt=0, description="a running job silent this long is queued again")
+    processes: int = Field(default=0, ge=0, le=32, description="server processes; 0: one per core, at most 4")
+    workers: int = Field(default=1, ge=0, description="extraction threads (one server process runs them); 0: none")
+    max_attempts: int = Field(default=3, ge=1, description="a job that killed its worker this often is failed")
+    poll_seconds: float = Field(default=1.0, gt=0)
+    heartbeat_seconds: float = Field(default=2.0, gt=0)
+    stale_seconds: float = Field(default=30.0, gt=0, description="a running job silent this long is queued again")
 
-    report_cache_seconds: float = Field(30.0, ge=0, description="gap reports are kept this long (0: never)")
-    session_hours: float = Field(12.0, gt=0, description="how long a web UI login lasts")
-    cookie_secure: bool = Field(False, description="send the session cookie over HTTPS only")
+    report_cache_seconds: float = Field(default=30.0, ge=0, description="gap reports are kept this long (0: never)")
+    session_hours: float = Field(default=12.0, gt=0, description="how long a web UI login lasts")
+    cookie_secure: bool = Field(default=False, description="send the session cookie over HTTPS only")
 
     def server_processes(self) -> int:
         # Python serves one request at a time per process (the GIL): measured on 2 cores, a second

@@ -34,11 +34,11 @@ bearer = HTTPBearer(auto_error=False, description="An API key from `vanban keys 
 
 # Dependencies that do no I/O are async: FastAPI runs sync ones in its thread pool, a hop each.
 async def get_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return request.app.state.settings
 
 
 async def get_worker(request: Request) -> Worker:
-    return request.app.state.worker  # type: ignore[no-any-return]
+    return request.app.state.worker
 
 
 def get_db(request: Request) -> Iterator[Session]:
@@ -51,7 +51,7 @@ def get_db(request: Request) -> Iterator[Session]:
 
 
 async def get_reports(request: Request) -> ReportCache:
-    return request.app.state.reports  # type: ignore[no-any-return]
+    return request.app.state.reports
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -87,7 +87,7 @@ def _from_cookie(session: Session, token: str) -> ApiKey | None:
     expires = ui.expires_at if ui.expires_at.tzinfo else ui.expires_at.replace(tzinfo=UTC)
     if key.revoked_at is not None or expires < datetime.now(UTC):
         return None
-    return key  # type: ignore[no-any-return]
+    return key
 
 
 def _touch(request: Request, key: ApiKey) -> None:
@@ -111,9 +111,7 @@ def current_principal(
     if credentials is not None:
         key = authenticate(session, credentials.credentials)
         if key is None:
-            raise NotAuthenticated(
-                "the API key is unknown or revoked", "khóa API không hợp lệ hoặc đã bị thu hồi"
-            )
+            raise NotAuthenticated("the API key is unknown or revoked", "khóa API không hợp lệ hoặc đã bị thu hồi")
     else:
         token = request.cookies.get(SESSION_COOKIE)
         key = _from_cookie(session, token) if token else None
@@ -148,9 +146,7 @@ def require(permission: str) -> Callable[[Principal], Awaitable[Principal]]:
     async def check(who: CurrentDep) -> Principal:
         if not who.can(permission):
             en, vi = _WHAT[permission]
-            raise Forbidden(
-                f"the role {who.role!r} may not {en}", f"vai trò {who.role!r} không được phép {vi}"
-            )
+            raise Forbidden(f"the role {who.role!r} may not {en}", f"vai trò {who.role!r} không được phép {vi}")
         return who
 
     return check

@@ -27,9 +27,7 @@ class BodyTooLarge(HTTPException):
 
 
 class BodyLimit:
-    def __init__(
-        self, app: ASGIApp, *, upload_paths: tuple[str, ...], max_upload: int, max_other: int
-    ) -> None:
+    def __init__(self, app: ASGIApp, *, upload_paths: tuple[str, ...], max_upload: int, max_other: int) -> None:
         self.app = app
         self.upload_paths = upload_paths
         self.max_upload = max_upload

@@ -53,9 +53,7 @@ _VI = {
 }
 
 
-def _problem_response(
-    status: int, body: dict[str, Any], headers: dict[str, str] | None = None
-) -> JSONResponse:
+def _problem_response(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> JSONResponse:
     if status == 401:
         headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
     return JSONResponse(body, status_code=status, headers=headers)

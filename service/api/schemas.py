@@ -111,9 +111,7 @@ class CorrectionIn(BaseModel):
         "one past the end adds one, null removes one)",
         examples=["document.signer.name"],
     )
-    value: Any = Field(
-        description="the new value, of the field's type (string, list of strings, object, null)"
-    )
+    value: Any = Field(description="the new value, of the field's type (string, list of strings, object, null)")
 
 
 class CorrectionOut(_Timed):

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
@@ -225,7 +226,9 @@ def _result(session: Session, doc_id: int) -> tuple[Document, Extraction, dict[s
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, doc_id: int, who: UiUser, session: SessionDep) -> HTMLResponse:
+def document_page(
+    request: Request, doc_id: Annotated[int, PathParam(ge=1, le=2**31 - 1)], who: UiUser, session: SessionDep
+) -> HTMLResponse:
     from models.record import ExtractionRecord, ExtractionResult, IntakeInfo, Span
     from service.api.routes.documents import corrections_of
     from service.highlight import COLORS, highlight

@@ -82,9 +82,7 @@ def revoke_key(key_id: KeyId, request: Request, who: Admin, session: SessionDep)
     row = revoke(session, key_id)
     if row is None:
         raise NotFound(f"no key {key_id}", f"không có khóa {key_id}")
-    audit.record(
-        session, who, "key.revoke", f"key:{key_id}", client_of(request), name=row.name, role=row.role
-    )
+    audit.record(session, who, "key.revoke", f"key:{key_id}", client_of(request), name=row.name, role=row.role)
     session.commit()
     return KeyOut.model_validate(row, from_attributes=True)
 

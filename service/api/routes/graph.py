@@ -18,16 +18,16 @@ from service.errors import Invalid, NotFound
 
 router = APIRouter(prefix="/api", tags=["graph"])
 
-Number = Annotated[
-    str, Query(min_length=1, max_length=128, description='số ký hiệu, any spelling: "89/QĐ-TTg"')
-]
+Number = Annotated[str, Query(min_length=1, max_length=128, description='số ký hiệu, any spelling: "89/QĐ-TTg"')]
 Issuer = Annotated[str | None, Query(max_length=256, description="choose among documents sharing the number")]
 Jurisdiction = Annotated[
     str | None,
     Query(max_length=100, description="a province or district, before or after the 2025 reorganisation"),
 ]
-NOT_FOUND = {404: {"model": Problem, "description": "no document has this number"}}
-BAD = {422: {"model": Problem, "description": "an unknown jurisdiction or a malformed parameter"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "no document has this number"}}
+BAD: dict[int | str, dict[str, Any]] = {
+    422: {"model": Problem, "description": "an unknown jurisdiction or a malformed parameter"}
+}
 
 
 def pick(session: Session, number: str, issuer: str | None) -> Document:
@@ -51,9 +51,7 @@ def _unknown_place(e: Exception) -> Invalid:
     return Invalid(str(e), f"không có tỉnh hoặc huyện nào tên {name!r} (trước hoặc sau năm 2025)")
 
 
-@router.get(
-    "/lineage", summary="Where a document came from and where it went", responses={**NOT_FOUND, **ERRORS}
-)
+@router.get("/lineage", summary="Where a document came from and where it went", responses={**NOT_FOUND, **ERRORS})
 def get_lineage(number: Number, who: Querier, session: SessionDep, issuer: Issuer = None) -> dict[str, Any]:
     """`{"document", "upstream", "downstream", "roots"}` as `vanban lineage NUMBER --format json`: upward
     to the national root(s), downward to every document implementing it or based on it."""
@@ -150,9 +148,7 @@ def export_gaps(
     from service import gaps_table
 
     report = _gaps(session, number, jurisdiction, issuer, reports)
-    stem = "khoang-trong-" + "".join(
-        c if c.isalnum() else "-" for c in (report["upstream"]["number"] or "van-ban")
-    )
+    stem = "khoang-trong-" + "".join(c if c.isalnum() else "-" for c in (report["upstream"]["number"] or "van-ban"))
     if format == "xlsx":
         media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         body = gaps_table.to_xlsx(report)

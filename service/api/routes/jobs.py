@@ -16,9 +16,7 @@ from service.errors import NotFound
 router = APIRouter(prefix="/api/jobs", tags=["jobs"])
 
 
-@router.get(
-    "/{job_id}", response_model=JobOut, summary="A job", responses={404: {"model": Problem}, **ERRORS}
-)
+@router.get("/{job_id}", response_model=JobOut, summary="A job", responses={404: {"model": Problem}, **ERRORS})
 def get_job(job_id: Annotated[int, Path(ge=1, le=2**31 - 1)], who: Reader, session: SessionDep) -> JobOut:
     """`status` is queued, running, done or failed; a failed job's `error` says why in English and
     Vietnamese; a done job's `result_document_id` is the document read."""

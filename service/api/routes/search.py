@@ -41,9 +41,7 @@ def hits(session: SessionDep, q: str, limit: int, offset: int) -> tuple[list[Sea
         return [], int(found["count"])
     by_id = {s.id: s for s in summaries(session, summarised(Document.id.in_(ids)))}
     texts = dict(
-        session.execute(
-            select(Extraction.document_id, Extraction.text).where(Extraction.document_id.in_(ids))
-        ).all()
+        session.execute(select(Extraction.document_id, Extraction.text).where(Extraction.document_id.in_(ids))).all()
     )
     out = [
         SearchHit(document=by_id[i], snippet=snippet(texts.get(i, ""), q), rank=float(len(ids) - n))
