@@ -1,8 +1,9 @@
 """Fixtures for the service tests: the real app over a real database (SQLite and PostgreSQL, through
 store_fixtures), with its worker, and one key per role.
 
-    api          an app with a running worker over an empty store (one per backend and test session);
-                 tests upload bytes no other test uploads, so they need no wipe between them
+    api          an app with a running worker over an empty store, one per backend and test module (a
+                 module's tests know which documents they upload: another module's copies of the same
+                 document would turn an "added" into an "updated"); every upload's bytes are unique
     corpus_api   an app over the sample corpus (no worker), for the queries
 
 Import in a test module with `from service_fixtures import *  # noqa: F403`.
@@ -86,7 +87,7 @@ def _api(store: Store, settings: Settings) -> Iterator[Api]:
         yield api
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def api(
     backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> Iterator[Api]:

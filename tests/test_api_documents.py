@@ -103,9 +103,7 @@ def test_a_correction_is_kept_apart_with_who_and_when_and_shows_in_the_record_an
     assert r.json()["author"].startswith("clerk") and r.json()["created_at"]
     fixed = api.get(f"/api/documents/{doc_id}").json()
     assert fixed["document"]["signer"]["name"] == "Nguyễn Thị Hoa" != machine_signer
-    assert [(c["path"], c["value"]) for c in fixed["corrections"]] == [
-        ("document.signer.name", "Nguyễn Thị Hoa")
-    ]
+    assert [(c["path"], c["value"]) for c in fixed["corrections"]] == [("document.signer.name", "Nguyễn Thị Hoa")]
 
     # a task's lead corrected: the duties query follows the corrected record
     lead = "Ban Quản lý dự án thử nghiệm"
@@ -162,3 +160,18 @@ def test_documents_list_pages_filters_and_sorts(corpus_api: Api) -> None:
     placeholder = corpus_api.get("/api/documents", params={"in_corpus": False, "number": "89/QĐ-TTg"}).json()
     assert placeholder["count"] == 1 and placeholder["data"][0]["in_corpus"] is False
     assert corpus_api.get("/api/documents", params={"province": "Atlantis"}).status_code == 422
+
+
+def test_another_copy_of_a_held_document_updates_it_and_its_promised_id_redirects(api: Api, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from builders import make_docx
+
+    text = unique_text("quangninh-1977-SGDDT-CNTX-2011")
+    first = api.wait(api.upload(text, "qn.txt").json()["job"]["id"])
+    docx = make_docx(text.decode(), tmp_path / "qn.docx").read_bytes()
+    second = api.upload(docx, "qn.docx").json()
+    job = api.wait(second["job"]["id"])
+    assert (job["status"], job["outcome"]) == ("done", "updated")
+    assert job["result_document_id"] == first["result_document_id"] != second["document"]["id"]
+    moved = api.get(f"/api/documents/{second['document']['id']}", follow_redirects=False)
+    assert moved.status_code == 307 and moved.headers["location"] == f"/api/documents/{first['result_document_id']}"
+    assert api.get(f"/api/documents/{first['result_document_id']}").json()["intake"]["kind"] == "docx"
