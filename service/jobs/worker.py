@@ -116,8 +116,9 @@ class Worker:
         self._wake.set()
         for t in self._threads:
             t.join(timeout)
-        self._threads.clear()
-        self._stop.clear()
+        if not any(t.is_alive() for t in self._threads):
+            self._threads.clear()
+            self._stop.clear()  # the worker may be started again (tests restart apps)
 
     # --- one thread ---------------------------------------------------------------------------------
 
