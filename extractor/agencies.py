@@ -649,21 +649,18 @@ def level_of(name: str) -> str | None:
         return "province"
     if k.startswith(("phòng ", "huyện ủy", "quận ủy", "thị ủy")):
         return "district"
-    k = " ".join(k.replace("xã hội", "_").split())  # "xây dựng xã hội học tập" names no commune
-    for unit, level in (
-        ("tỉnh", "province"),
-        ("thành phố", None),
-        ("huyện", "district"),
-        ("quận", "district"),
-        ("thị xã", "district"),
-        ("xã", "commune"),
-        ("phường", "commune"),
-        ("thị trấn", "commune"),
-    ):
-        if f" {unit} " in f" {k} ":
-            if unit == "thành phố":
-                place = k.split("thành phố", 1)[1].strip()
-                p = places.find_province(place) if place else None
-                return "province" if (p and p.is_city) or not place else "district"
-            return level
-    return None
+    # "xây dựng xã hội học tập" names no commune; punctuation apart so "các tỉnh, thành phố" reads as units
+    k = " " + " ".join(re.sub(r"[,;()]", " ", k.replace("xã hội", "_")).split()) + " "
+    # the first unit named decides: "các huyện, thị xã, thành phố" are districts, "các tỉnh, thành phố" provinces
+    found = [(k.find(f" {unit} "), unit, level) for unit, level in (
+        ("tỉnh", "province"), ("thành phố", None), ("huyện", "district"), ("quận", "district"),
+        ("thị xã", "district"), ("xã", "commune"), ("phường", "commune"), ("thị trấn", "commune"))
+        if f" {unit} " in k]
+    if not found:
+        return None
+    _, unit, level = min(found)
+    if unit == "thành phố":
+        place = k.split("thành phố", 1)[1].strip()
+        p = places.find_province(place) if place else None
+        return "province" if (p and p.is_city) or not place else "district"
+    return level

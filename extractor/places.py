@@ -123,7 +123,9 @@ def find_province(name: str) -> Province | None:
 
 def find_districts(name: str, province: str | None = None) -> list[District]:
     """Districts by name ("huyện Kbang", "Lạng Giang"); several when the name repeats across provinces."""
-    k = key(re.sub(r"(?i)^\s*(huyện|quận|thị xã|thành phố)\s+", "", name))
+    bare = re.sub(r"(?i)^\s*(huyện|quận|thị xã|thành phố)\s+", "", name)
+    # numbered districts keep their kind: "Quận 12" is named "Quận 12", not "12"
+    k = key(name if bare.strip().isdigit() else bare)
     found = _districts_by_key().get(k, [])
     if province:
         pk = key(province)

@@ -571,7 +571,9 @@ def _task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
         subj = _later_subject(own_text, text_start)
     inherited = _inherited(node, ctx)
     # the POS tagger costs ~2 ms an item: only administrative documents, whose duties are worded freely, use it
-    action = bool(subj or explicit or heading_agencies) or starts_with_action(
+    # an item under a heading that names an agency is that agency's duty, however it opens
+    # ("1.1. Ủy ban nhân dân Thành phố: / - Căn cứ Quyết định số 22/2013/QĐ-TTg ... tổ chức lập ...")
+    action = bool(subj or explicit or heading_agencies or _heading_lead(node, ctx)) or starts_with_action(
         _strip_openers(own_text)[0], guess=not ctx.normative
     )
     if not action:

@@ -74,6 +74,9 @@ LEVELS = [
     ("Ủy ban nhân dân tỉnh Gia Lai", "province"), ("Sở Tài chính", "province"),
     ("Ủy ban nhân dân thành phố Hồ Chí Minh", "province"), ("Ủy ban nhân dân huyện Kbang", "district"),
     ("Phòng Nội vụ", "district"), ("Ủy ban nhân dân xã Đak Rong", "commune"),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "province"),
+    ("Ủy ban nhân dân các huyện, thị xã, thành phố", "district"),
+    ("Ban Chỉ đạo xây dựng xã hội học tập", None),
 ]
 
 
@@ -88,3 +91,4 @@ def test_places_before_and_after_2025() -> None:
     assert places.successor_province("Quảng Bình") == "Quảng Trị"  # merged on 1 July 2025
     assert places.successor_province("Bình Định") == "Gia Lai"
     assert places.successor_province("Hà Nội") == "Hà Nội"
+    assert [d.province for d in places.find_districts("Quận 12")] == ["Hồ Chí Minh"]  # numbered districts

@@ -150,3 +150,11 @@ def test_a_department_letter_to_the_district_offices() -> None:
     district_offices = ["Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố"]
     assert tasks(body, head) == [("1", district_offices, [], "2023-12-31"),
                                  ("2", district_offices, ["Hội Khuyến học"], None)]
+
+
+def test_items_under_an_agency_heading_are_its_duties_however_they_open() -> None:
+    body = ("III. TỔ CHỨC THỰC HIỆN\n1.1. Ủy ban nhân dân Thành phố:\n- Căn cứ Quyết định số 22/2013/QĐ-TTg tổ chức lập và "
+            "phê duyệt Đề án hỗ trợ người có công với cách mạng về nhà ở.\n- Đối với các trường hợp mới được thống kê thì tiếp "
+            "tục thực hiện hỗ trợ trong năm tiếp theo.")
+    assert [(t[0], t[1]) for t in tasks(body, PLAN_HEAD)] == [("III.1.1.-1", ["Ủy ban nhân dân Thành phố"]),
+                                                           ("III.1.1.-2", ["Ủy ban nhân dân Thành phố"])]
