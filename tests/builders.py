@@ -211,6 +211,17 @@ def list_item(line: str) -> Para:
     return Para(line)
 
 
+def is_website_copy(text: str) -> bool:
+    """A page copied from a legal website as Markdown (cells split by "|" lines); the plain-text
+    reading above does not lay these out yet."""
+    return any(line.strip() == "|" for line in text.splitlines()[:40])
+
+
+def plain_corpus() -> list[str]:
+    """Stems of the corpus documents that `parse_document` can lay out as DOCX and PDF."""
+    return sorted(p.stem for p in CORPUS.glob("*.txt") if not is_website_copy(p.read_text(encoding="utf-8")))
+
+
 def corpus_text(stem: str) -> str:
     """A corpus document's text by file stem, e.g. "quangbinh-674-UBND-VX-2017"."""
     return (CORPUS / f"{stem}.txt").read_text(encoding="utf-8")

@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import CORPUS, make_docx, make_pdf, make_scanned_pdf
+from builders import CORPUS, make_docx, make_pdf, make_scanned_pdf, plain_corpus
 
 from extractor import symbols
 from extractor.pipeline import extract_file, extract_text
 
-ALL = sorted(p.stem for p in CORPUS.glob("*.txt"))
+ALL = plain_corpus()
 # Scans are slow (~3 s a page): one document per header layout.
 SCANNED = ["bxd-2214-BXD-QLN-2013", "quangbinh-674-UBND-VX-2017", "quangninh-1977-SGDDT-CNTX-2011",
            "kbang-1132-UBND-VX-2021", "langgiang-KH-UBND-2023-draft", "hochiminh-3210-QD-UBND-2014"]
