@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from extractor.clean import fold
 from graph.bodies import describe
+from graph.errors import UnknownJurisdiction
 from graph.lineage import doc_json, roots
 from graph.units import Place, find_place
 from models.tables import Document, TaskAgency, TaskRow
@@ -26,12 +27,6 @@ from models.tables import Document, TaskAgency, TaskRow
 # Duties addressed to every province at once ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung
 # ương" in a national decision) belong to each province; a jurisdiction filter includes them, marked.
 _LOCAL_LEVELS = ("province", "district", "commune", "local")
-
-
-class UnknownJurisdiction(ValueError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"no province or district is called {name!r} (before or after 2025)")
-        self.name = name
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,9 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from graph.errors import UnknownJurisdiction
 from models.service_tables import ROLES, ApiKey
+from service.errors import Invalid
 
 KEY_PREFIX = "vb_"
 
@@ -33,10 +35,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
-class UnknownPlace(ValueError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"no province or district is called {name!r} (before or after 2025)")
-        self.name = name
+class UnknownPlace(UnknownJurisdiction):
+    """A key's province or district that names no place (or a district outside the province named)."""
 
 
 @dataclass(frozen=True)
@@ -119,9 +119,15 @@ def create_key(
 ) -> tuple[ApiKey, str]:
     """A new key row and the key itself (shown once, stored only as a hash)."""
     if role not in ROLES:
-        raise ValueError(f"role {role!r}: expected one of {', '.join(ROLES)}")
+        raise Invalid(
+            f"role {role!r}: expected one of {', '.join(ROLES)}",
+            f"vai trò {role!r} không hợp lệ: chỉ có {', '.join(ROLES)}",
+        )
     if role != "clerk" and (province or district):
-        raise ValueError("only a clerk is limited to a province or district")
+        raise Invalid(
+            "only a clerk is limited to a province or district",
+            "chỉ cán bộ văn thư (clerk) mới được giới hạn theo tỉnh hoặc huyện",
+        )
     province, district = scope_of(province, district)
     secret = new_secret()
     row = ApiKey(

@@ -10,11 +10,29 @@ import enum
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
+
+from extractor.errors import VanbanError
+from service.errors import exit_code, message
+
+
+class _Commands(TyperGroup):
+    """The command group: a VanbanError leaving any command is one line on stderr and the exit code
+    service/errors.py gives its code (no traceback for something the user can fix)."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's own (vendored) click Context
+        try:
+            return super().invoke(ctx)
+        except VanbanError as e:
+            print(f"vanban: {message(e)}", file=sys.stderr)
+            raise typer.Exit(exit_code(e)) from None
+
 
 app = typer.Typer(
+    cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,

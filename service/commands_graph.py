@@ -151,7 +151,7 @@ def ingest(
 def _pick(session, number: str, issuer: str | None):
     """The document a user means by NUMBER: held before placeholder; --issuer when several share it."""
     from extractor.clean import fold
-    from service.errors import EXIT_NOT_FOUND
+    from service.errors import NotFound
     from service.store.repository import find_documents
 
     docs = find_documents(session, number, issuer) if issuer else []
@@ -161,8 +161,8 @@ def _pick(session, number: str, issuer: str | None):
     elif not issuer:
         docs = find_documents(session, number)
     if not docs:
-        _err(f"no document numbered {number!r}" + (f" from {issuer!r}" if issuer else ""))
-        raise typer.Exit(EXIT_NOT_FOUND)
+        suffix = f" from {issuer!r}" if issuer else ""
+        raise NotFound(f"no document numbered {number!r}{suffix}", f"không có văn bản số {number!r}{suffix}")
     if len(docs) > 1:
         others = "; ".join(
             f"{d.number} ({d.issuer or 'issuer unknown'}, {d.issued_date or d.year or '?'})" for d in docs[1:]
@@ -252,26 +252,23 @@ def duties(
     """Which agencies owe which tasks, with the source document, its lineage root and the deadline."""
     import datetime as dt
 
-    from graph.duties import DutyFilter, UnknownJurisdiction
+    from graph.duties import DutyFilter
     from graph.duties import duties as duties_of
-    from service.errors import EXIT_USAGE
+    from service.errors import Invalid
     from service.store.db import session_scope
 
     if due_before:
         try:
             dt.date.fromisoformat(due_before)
         except ValueError:
-            _err(f"--due-before {due_before!r}: expected an ISO date (YYYY-MM-DD)")
-            raise typer.Exit(EXIT_USAGE) from None
+            raise Invalid(
+                f"--due-before {due_before!r}: expected an ISO date (YYYY-MM-DD)",
+                f"--due-before {due_before!r}: cần một ngày dạng YYYY-MM-DD",
+            ) from None
     if role not in (None, "lead", "support"):
-        _err(f"--role {role!r}: expected lead or support")
-        raise typer.Exit(EXIT_USAGE)
-    try:
-        with session_scope(_open()) as session:
-            answer = duties_of(session, DutyFilter(agency, jurisdiction, due_before, role, limit, offset))
-    except UnknownJurisdiction as e:
-        _err(str(e))
-        raise typer.Exit(EXIT_USAGE) from None
+        raise Invalid(f"--role {role!r}: expected lead or support", f"--role {role!r}: chỉ nhận lead hoặc support")
+    with session_scope(_open()) as session:
+        answer = duties_of(session, DutyFilter(agency, jurisdiction, due_before, role, limit, offset))
     if fmt is Format.json:
         _print_json(answer)
         return
@@ -313,18 +310,12 @@ def gaps(
 ) -> None:
     """What was never carried down: jurisdictions without an implementing document, upstream tasks and
     targets without a counterpart, targets lowered or postponed. Each gap names its evidence."""
-    from graph.duties import UnknownJurisdiction
     from graph.gaps import gap_report
-    from service.errors import EXIT_USAGE
     from service.store.db import session_scope
 
-    try:
-        with session_scope(_open()) as session:
-            doc = _pick(session, number, issuer)
-            answer = gap_report(session, doc, jurisdiction)
-    except UnknownJurisdiction as e:
-        _err(str(e))
-        raise typer.Exit(EXIT_USAGE) from None
+    with session_scope(_open()) as session:
+        doc = _pick(session, number, issuer)
+        answer = gap_report(session, doc, jurisdiction)
     if fmt is Format.json:
         _print_json(answer)
         return

@@ -91,18 +91,13 @@ def keys_create(
 
     from models.service_tables import ApiKey
     from service import audit
-    from service.access import UnknownPlace, create_key
-    from service.errors import EXIT_USAGE
+    from service.access import create_key
     from service.store.db import session_scope
 
     with session_scope(_factory()) as session:
         if if_none and session.scalar(select(func.count()).select_from(ApiKey).where(ApiKey.revoked_at.is_(None))):
             return
-        try:
-            row, secret = create_key(session, role=role, name=name or role, province=province, district=district)
-        except (UnknownPlace, ValueError) as e:
-            _err(str(e))
-            raise typer.Exit(EXIT_USAGE) from None
+        row, secret = create_key(session, role=role, name=name or role, province=province, district=district)
         audit.record(
             session,
             None,
@@ -157,13 +152,12 @@ def keys_revoke(
     """Stop a key (and the web sessions opened with it) at once."""
     from service import audit
     from service.access import revoke
-    from service.errors import EXIT_NOT_FOUND
+    from service.errors import NotFound
     from service.store.db import session_scope
 
     with session_scope(_factory()) as session:
         row = revoke(session, key_id)
         if row is None:
-            _err(f"no key {key_id}")
-            raise typer.Exit(EXIT_NOT_FOUND)
+            raise NotFound(f"no key {key_id}", f"không có khóa {key_id}")
         audit.record(session, None, "key.revoke", f"key:{key_id}", name=row.name, role=row.role)
     _err(f"key #{key_id} ({row.name}) revoked")

@@ -62,10 +62,7 @@ def _problem_response(status: int, body: dict[str, Any], headers: dict[str, str]
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(VanbanError)
     async def vanban_error(request: Request, exc: VanbanError) -> JSONResponse:
-        body: dict[str, Any] = problem(exc)
-        if getattr(exc, "errors", None):
-            body["errors"] = exc.errors  # type: ignore[attr-defined]
-        return _problem_response(http_status(exc), body)
+        return _problem_response(http_status(exc), problem(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -13,14 +13,16 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from service.errors import Invalid
+
 _STEP = re.compile(r"([A-Za-z_]+)(?:\[(\d+)\])?")
 
 
-class BadPath(ValueError):
+class BadPath(Invalid, ValueError):
     """A correction whose path names no field of the record."""
 
     def __init__(self, path: str, why: str) -> None:
-        super().__init__(f"correction path {path!r}: {why}")
+        super().__init__(f"correction path {path!r}: {why}", f"đường dẫn trường không hợp lệ: {path!r}")
         self.path = path
 
 

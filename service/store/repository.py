@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import delete, exists, insert, or_, select
 from sqlalchemy.orm import Session
 
@@ -27,13 +28,29 @@ from graph.identity import ident, title_key
 from graph.units import successor
 from models.record import RELATION_STRENGTH, ExtractionRecord, ExtractionResult
 from models.tables import Citation, Correction, Document, Extraction, File, TargetRow, TaskAgency, TaskRow
+from service.errors import Conflict, Invalid
 from service.store import blobs, corrections, resolve
 
 LEVEL_RANK = {"national": 5, "ministry": 4, "province": 3, "district": 2, "commune": 1}
 
 
-class IdentityClash(ValueError):
+class IdentityClash(Conflict):
     """A correction would give a document the identity of another held document."""
+
+    def __init__(self, number: str | None, identity: str) -> None:
+        message = f"{number}: another document already has identity {identity}"
+        super().__init__(message, f"trùng định danh với một văn bản khác đã có: {message}")
+
+
+class BadValue(Invalid):
+    """A correction whose value does not fit the record (a level that is not one, a list for a text)."""
+
+    def __init__(self, path: str, error: ValidationError) -> None:
+        super().__init__(
+            f"{path}: the value does not fit the record ({error.error_count()} error(s))",
+            f"{path}: giá trị không phù hợp với cấu trúc bản ghi",
+            errors=[{"loc": list(x["loc"]), "msg": x["msg"]} for x in error.errors()],
+        )
 
 
 @dataclass(frozen=True)
@@ -129,7 +146,10 @@ def add_correction(session: Session, doc_id: int, path: str, value: Any, author:
     current = effective_record(session, doc_id)
     if current is None:
         raise LookupError(f"document {doc_id} is not in the corpus")
-    ExtractionRecord.model_validate(corrections.apply(current, [(path, value)], strict=True))
+    try:
+        ExtractionRecord.model_validate(corrections.apply(current, [(path, value)], strict=True))
+    except ValidationError as e:
+        raise BadValue(path, e) from None
     row = Correction(document_id=doc_id, path=path, value=value, author=author)
     session.add(row)
     session.flush()
@@ -158,7 +178,7 @@ def _set_header(session: Session, doc: Document, record: dict[str, Any], sha: st
         clash = session.scalar(select(Document).where(Document.identity == identity))
         if clash is not None and clash.id != doc.id:
             if clash.in_corpus:
-                raise IdentityClash(f"{hdr.get('number')}: another document already has identity {identity}")
+                raise IdentityClash(hdr.get("number"), identity)
             _merge_into(session, clash, doc)
         doc.identity = identity
     doc.in_corpus = True

@@ -146,6 +146,12 @@ def fields(record: dict[str, Any]) -> list[dict[str, Any]]:
     return groups
 
 
+def sentence(text: str) -> str:
+    """A message as a sentence on a page: capital first letter, full stop ("không có văn bản số …")."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
 def due_state(due: str | None, today: str) -> tuple[str, str]:
     """(css class, label) of a deadline relative to today: overdue, due within 30 days, later, none."""
     if not due:

@@ -20,12 +20,13 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from extractor.errors import VanbanError
 from models.service_tables import ApiKey, AuditEntry, Job, UiSession
 from models.tables import Document, Extraction
 from service import audit
 from service.access import PERMISSIONS, Principal, authenticate, hash_secret, principal
 from service.api.deps import SESSION_COOKIE, SessionDep, SettingsDep, _from_cookie, client_of, same_origin
-from service.errors import NotFound, ServiceError
+from service.errors import http_status, message_vi
 from service.ui import labels
 
 router = APIRouter(include_in_schema=False)
@@ -237,8 +238,8 @@ def document_page(
         return forbidden(request, who, "xem văn bản")
     try:
         doc, ex, record = _result(session, doc_id)
-    except NotFound as e:
-        return page(request, "error.html", who, 404, title="Không tìm thấy", message=e.message_vi)
+    except VanbanError as e:
+        return page(request, "error.html", who, http_status(e), title="Không tìm thấy", message=labels.sentence(message_vi(e)))
     result = ExtractionResult(
         record=ExtractionRecord.model_validate(record),
         text=ex.text,
@@ -271,7 +272,7 @@ def duties_page(
     jurisdiction: Annotated[str | None, Query(max_length=100)] = None,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> HTMLResponse:
-    from graph.duties import DutyFilter, UnknownJurisdiction, duties
+    from graph.duties import DutyFilter, duties
 
     if not who.can("query"):
         return forbidden(request, who, "tra cứu nhiệm vụ")
@@ -283,8 +284,8 @@ def duties_page(
             answer = duties(
                 session, DutyFilter(agency, jurisdiction, None, None, 200, offset, order="deadline")
             )
-        except UnknownJurisdiction as e:
-            error = f"Không có tỉnh hoặc huyện nào tên “{e.name}”."
+        except VanbanError as e:
+            error = labels.sentence(message_vi(e))
     today = dt.date.today().isoformat()
     rows = [dict(r, state=labels.due_state(r["task"].get("due_date"), today)) for r in answer["data"]]
     return page(
@@ -327,8 +328,8 @@ def gaps_page(
     if number:
         try:
             report = _gaps(session, number, jurisdiction, None, request.app.state.reports)
-        except ServiceError as e:
-            error = e.message_vi
+        except VanbanError as e:
+            error = labels.sentence(message_vi(e))
     return page(
         request,
         "gaps.html",

@@ -8,7 +8,6 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
 from fastapi.responses import FileResponse, RedirectResponse
-from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -32,7 +31,7 @@ from service.api.schemas import (
     UploadBatchOut,
     UploadOut,
 )
-from service.errors import Conflict, Forbidden, Invalid, NotFound, problem
+from service.errors import Forbidden, Invalid, NotFound, problem
 from service.uploads import PENDING, Accepted, accept, spool
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -358,27 +357,12 @@ def _scope_error() -> Forbidden:
 def correct(doc_id: DocId, body: CorrectionIn, request: Request, who: Corrector, session: SessionDep) -> Any:
     """Set one field of the record. Stored apart from the machine's output, with who and when; applied on
     every read, and kept when the document is read again by a newer extractor."""
-    from service.store.corrections import BadPath
-    from service.store.repository import IdentityClash, add_correction, effective_record
+    from service.store.repository import add_correction, effective_record
 
     doc, _ = held(session, doc_id)
     if not who.covers(doc.province, doc.district):
         raise _scope_error()
-    try:
-        row = add_correction(session, doc_id, body.path, body.value, author=who.label)
-    except BadPath as e:
-        raise Invalid(str(e), f"đường dẫn trường không hợp lệ: {body.path!r}") from None
-    except ValidationError as e:
-        session.rollback()
-        err = Invalid(
-            f"{body.path}: the value does not fit the record ({e.error_count()} error(s))",
-            f"{body.path}: giá trị không phù hợp với cấu trúc bản ghi",
-        )
-        err.errors = [{"loc": list(x["loc"]), "msg": x["msg"]} for x in e.errors()]  # type: ignore[attr-defined]
-        raise err from None
-    except IdentityClash as e:
-        session.rollback()
-        raise Conflict(str(e), f"trùng định danh với một văn bản khác đã có: {e}") from None
+    row = add_correction(session, doc_id, body.path, body.value, author=who.label)
     header = (effective_record(session, doc_id) or {}).get("document") or {}
     if not who.covers(header.get("province"), header.get("district")):
         session.rollback()

@@ -14,7 +14,7 @@ from service.api.cache import ReportCache
 from service.api.deps import Querier, ReportsDep, SessionDep
 from service.api.routes.documents import ERRORS
 from service.api.schemas import Problem
-from service.errors import Invalid, NotFound
+from service.errors import NotFound
 
 router = APIRouter(prefix="/api", tags=["graph"])
 
@@ -46,11 +46,6 @@ def pick(session: Session, number: str, issuer: str | None) -> Document:
     return docs[0]
 
 
-def _unknown_place(e: Exception) -> Invalid:
-    name = getattr(e, "name", "")
-    return Invalid(str(e), f"không có tỉnh hoặc huyện nào tên {name!r} (trước hoặc sau năm 2025)")
-
-
 @router.get("/lineage", summary="Where a document came from and where it went", responses={**NOT_FOUND, **ERRORS})
 def get_lineage(number: Number, who: Querier, session: SessionDep, issuer: Issuer = None) -> dict[str, Any]:
     """`{"document", "upstream", "downstream", "roots"}` as `vanban lineage NUMBER --format json`: upward
@@ -80,28 +75,21 @@ def get_duties(
 ) -> dict[str, Any]:
     """`{"data": [{"agency", "role", "task", "document", "root", "jurisdiction"}], "count"}` as
     `vanban duties --format json`."""
-    from graph.duties import DutyFilter, UnknownJurisdiction, duties
+    from graph.duties import DutyFilter, duties
 
     f = DutyFilter(
         agency, jurisdiction, due_before.isoformat() if due_before else None, role, limit, offset, order=sort
     )
-    try:
-        return duties(session, f)
-    except UnknownJurisdiction as e:
-        raise _unknown_place(e) from None
+    return duties(session, f)
 
 
 def _gaps(
     session: Session, number: str, jurisdiction: str | None, issuer: str | None, reports: ReportCache
 ) -> dict[str, Any]:
-    from graph.duties import UnknownJurisdiction
     from graph.gaps import gap_report
 
     doc = pick(session, number, issuer)
-    try:
-        return reports.get(("gaps", doc.id, jurisdiction), lambda: gap_report(session, doc, jurisdiction))
-    except UnknownJurisdiction as e:
-        raise _unknown_place(e) from None
+    return reports.get(("gaps", doc.id, jurisdiction), lambda: gap_report(session, doc, jurisdiction))
 
 
 @router.get("/gaps", summary="What was never carried down", responses={**NOT_FOUND, **BAD, **ERRORS})
