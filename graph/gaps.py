@@ -30,6 +30,7 @@ from extractor.clean import fold
 from graph import similarity
 from graph.duties import UnknownJurisdiction
 from graph.lineage import doc_json, downstream_places, load_documents
+from graph.shapes import GapReport
 from graph.units import Unit, districts_at, find_place, provinces_at
 from models.tables import Document, TargetRow, TaskAgency, TaskRow
 
@@ -288,9 +289,10 @@ def _match_targets(ups: list[Item], cands: list[Item], unit: str, docs: list[Doc
     return uncovered, matched, weakened
 
 
-def gap_report(session: Session, doc: Document, jurisdiction: str | None = None) -> dict[str, Any]:
+def gap_report(session: Session, doc: Document, jurisdiction: str | None = None) -> GapReport:
     """{"upstream", "missing_jurisdictions", "uncovered", "weakened"} plus "covered_jurisdictions",
-    "matched" (items that have a counterpart, with it and its score) and "notes"."""
+    "matched" (items that have a counterpart, with it and its score) and "notes". Built as dicts here,
+    typed (and checked: an unnamed key is an error) as it leaves."""
     notes: list[str] = []
     below, units = _units_below(doc)
     if below is None:
@@ -345,7 +347,7 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
             "unknown, so content gaps cannot be checked (only which jurisdictions have no implementing "
             "document)"
         )
-        return report
+        return GapReport.model_validate(report)
     levels = _LOCAL.get(below or "")
     up_tasks = _tasks(session, [doc], levels) if levels else []
     up_targets = _targets(session, [doc])
@@ -362,4 +364,4 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
         report["uncovered"] += unc + unc_t
         report["matched"] += mat + mat_t
         report["weakened"] += weak
-    return report
+    return GapReport.model_validate(report)

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import BaseModel
 
+from graph.shapes import DocumentNode
 from service.cli import app
 
 
@@ -32,7 +34,9 @@ def _err(msg: str) -> None:
     print(f"vanban: {msg}", file=sys.stderr)
 
 
-def _print_json(data: Any) -> None:
+def _print_json(data: BaseModel | dict[str, Any]) -> None:
+    if isinstance(data, BaseModel):
+        data = data.model_dump(mode="json")
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -177,8 +181,8 @@ def _pick(session, number: str, issuer: str | None):
 IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="Choose among documents sharing the number.")]
 
 
-def _where(e: dict[str, Any]) -> str:
-    return " / ".join(x for x in (e.get("province"), e.get("district")) if x) or "—"
+def _where(e: DocumentNode) -> str:
+    return " / ".join(x for x in (e.province, e.district) if x) or "—"
 
 
 @app.command()
@@ -202,30 +206,30 @@ def lineage(
     from rich.table import Table
 
     console = Console()
-    d = answer["document"]
-    note = "" if d["in_corpus"] else " — known only from citations"
+    d = answer.document
+    note = "" if d.in_corpus else " — known only from citations"
     console.print(
-        f"[bold]{escape(d['doc_type'] or '')} {escape(d['number'] or '')}[/bold] — "
-        f"{escape(d['issuer'] or '?')}, {d['issued_date'] or '?'}{note}"
+        f"[bold]{escape(d.doc_type or '')} {escape(d.number or '')}[/bold] — "
+        f"{escape(d.issuer or '?')}, {d.issued_date or '?'}{note}"
     )
-    for title, key in (
-        ("Upstream (what it carries out)", "upstream"),
-        ("Downstream (what carries it out)", "downstream"),
+    for title, entries in (
+        ("Upstream (what it carries out)", answer.upstream),
+        ("Downstream (what carries it out)", answer.downstream),
     ):
         table = Table(title=title, title_justify="left")
         for col in ("depth", "relation", "number", "type", "issuer", "level", "jurisdiction", "date", "held"):
             table.add_column(col)
-        for e in answer[key]:
+        for e in entries:
             table.add_row(
-                str(e["depth"]),
-                e["relation"],
-                e["number"] or "—",
-                e["doc_type"] or "",
-                e["issuer"] or "",
-                e["level"] or "",
+                str(e.depth),
+                e.relation,
+                e.number or "—",
+                e.doc_type or "",
+                e.issuer or "",
+                e.level or "",
                 _where(e),
-                e["issued_date"] or "",
-                "yes" if e["in_corpus"] else "no",
+                e.issued_date or "",
+                "yes" if e.in_corpus else "no",
             )
         console.print(table)
 
@@ -276,25 +280,25 @@ def duties(
     from rich.table import Table
 
     table = Table(
-        title=f"{answer['count']} duties"
-        + (f" (showing {len(answer['data'])})" if answer["count"] > len(answer["data"]) else "")
+        title=f"{answer.count} duties"
+        + (f" (showing {len(answer.data)})" if answer.count > len(answer.data) else "")
     )
     for col in ("province (2025)", "agency", "role", "task", "deadline", "document", "root"):
         table.add_column(col, overflow="fold")
-    for row in answer["data"]:
-        j = row["jurisdiction"]
-        where = j["province"] or "all provinces"
-        if j["successor"] and j["successor"] != j["province"]:
-            where += f" ({j['successor']})"
-        doc, root = row["document"], row["root"]
+    for row in answer.data:
+        j = row.jurisdiction
+        where = j.province or "all provinces"
+        if j.successor and j.successor != j.province:
+            where += f" ({j.successor})"
+        doc, root = row.document, row.root
         table.add_row(
             where,
-            row["agency"],
-            row["role"],
-            f"{row['task']['label'] or ''} {row['task']['text'][:160]}",
-            row["task"]["deadline"] or "",
-            f"{doc['number']} ({doc['issuer'] or '?'})",
-            root["number"] if root and root["id"] != doc["id"] else "—",
+            row.agency,
+            row.role,
+            f"{row.task.label or ''} {row.task.text[:160]}",
+            row.task.deadline or "",
+            f"{doc.number} ({doc.issuer or '?'})",
+            root.number if root and root.id != doc.id else "—",
         )
     Console().print(table)
 

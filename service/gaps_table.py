@@ -11,6 +11,11 @@ import csv
 import io
 from typing import Any
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from graph.shapes import GapReport, Uncovered
+
 COLUMNS = [
     "Loại",  # kind of finding
     "Địa bàn",  # jurisdiction
@@ -32,15 +37,15 @@ KINDS = {
 }
 
 
-def rows(report: dict[str, Any]) -> list[list[Any]]:
-    up = report["upstream"]
-    number = up.get("number") or up.get("title") or ""
+def rows(report: GapReport) -> list[list[Any]]:
+    up = report.upstream
+    number = up.number or up.title or ""
     out: list[list[Any]] = []
-    for m in report.get("missing_jurisdictions", []):
+    for m in report.missing_jurisdictions:
         out.append(
             [
                 KINDS["missing"],
-                m.get("name"),
+                m.name,
                 number,
                 "",
                 "",
@@ -49,50 +54,50 @@ def rows(report: dict[str, Any]) -> list[list[Any]]:
                 "",
                 "",
                 "",
-                f"không có văn bản nào của {m.get('name')} triển khai {number}",
+                f"không có văn bản nào của {m.name} triển khai {number}",
             ]
         )
-    for key in ("uncovered", "matched"):
-        for r in report.get(key, []):
-            item, best = r["item"], r.get("best_candidate") or {}
-            searched = r.get("searched") or {}
-            note = "; ".join(x for x in (r.get("confidence"), searched.get("method")) if x)
+    for key, entries in (("uncovered", report.uncovered), ("matched", report.matched)):
+        for r in entries:
+            item, best = r.item, r.best_candidate
+            confidence = r.confidence if isinstance(r, Uncovered) else None
+            note = "; ".join(x for x in (confidence, r.searched.method) if x)
             out.append(
                 [
                     KINDS[key],
-                    r.get("jurisdiction"),
-                    item.get("document") or number,
-                    item.get("label") or "",
-                    item.get("text"),
-                    best.get("document") or "",
-                    best.get("label") or "",
-                    best.get("text") or "",
-                    r.get("score"),
+                    r.jurisdiction,
+                    item.document or number,
+                    item.label or "",
+                    item.text,
+                    (best.document if best else None) or "",
+                    (best.label if best else None) or "",
+                    (best.text if best else None) or "",
+                    r.score,
                     "",
                     note,
                 ]
             )
-    for w in report.get("weakened", []):
-        u, d = w["upstream_item"], w["downstream_item"]
+    for w in report.weakened:
+        u, d = w.upstream_item, w.downstream_item
         out.append(
             [
                 KINDS["weakened"],
-                w.get("jurisdiction"),
-                u.get("document") or number,
-                u.get("label") or "",
-                u.get("text"),
-                d.get("document") or "",
-                d.get("label") or "",
-                d.get("text"),
-                w.get("score", ""),
-                (w.get("change") or {}).get("text", ""),
+                w.jurisdiction,
+                u.document or number,
+                u.label or "",
+                u.text,
+                d.document or "",
+                d.label or "",
+                d.text,
+                w.score,
+                w.change.text,
                 "",
             ]
         )
     return out
 
 
-def to_csv(report: dict[str, Any]) -> bytes:
+def to_csv(report: GapReport) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(COLUMNS)
@@ -101,10 +106,7 @@ def to_csv(report: dict[str, Any]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8 as such
 
 
-def to_xlsx(report: dict[str, Any]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
+def to_xlsx(report: GapReport) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Khoảng trống"

@@ -11,8 +11,9 @@ from graph.duties import DutyFilter, UnknownJurisdiction, duties
 
 
 def ask(corpus: Store, **kw) -> dict:  # type: ignore[no-untyped-def]
+    """The answer as JSON, as the CLI prints it and the API sends it."""
     with corpus.session() as s:
-        return duties(s, DutyFilter(limit=1000, **kw))
+        return duties(s, DutyFilter(limit=1000, **kw)).model_dump(mode="json")
 
 
 def test_so_gddt_owes_tasks_in_several_provinces_each_under_its_own(corpus: Store) -> None:
@@ -86,4 +87,4 @@ def test_an_unknown_jurisdiction_is_an_error_not_an_empty_answer(corpus: Store) 
 def test_pages_report_the_total_count(corpus: Store) -> None:
     with corpus.session() as s:
         page = duties(s, DutyFilter(limit=5, offset=5))
-    assert len(page["data"]) == 5 and page["count"] > 10
+    assert len(page.data) == 5 and page.count > 10

@@ -19,9 +19,10 @@ VL = "vinhlong-684-QD-UBND-2013.txt"
 
 
 def report(s: Store, number: str, jurisdiction: str | None = None) -> dict:
+    """The report as JSON, as the CLI prints it and the API sends it."""
     with s.session() as session:
         (doc, *_) = find_documents(session, number)
-        return gap_report(session, doc, jurisdiction)
+        return gap_report(session, doc, jurisdiction).model_dump(mode="json")
 
 
 # --- the sample corpus --------------------------------------------------------------------------------

@@ -126,9 +126,9 @@ def test_a_correction_shows_in_queries_at_once(store: Store) -> None:
     ).document_id
     with store.session() as s:
         add_correction(s, doc_id, "tasks[0].lead", ["Sở Giáo dục và Đào tạo"], author="clerk")
-        rows = duties(s, DutyFilter(agency="Sở GD&ĐT"))["data"]
-        assert [r["agency"] for r in rows] == ["Sở Giáo dục và Đào tạo tỉnh Gia Lai"]
-        assert duties(s, DutyFilter(agency="Sở Tài chính"))["count"] == 0
+        rows = duties(s, DutyFilter(agency="Sở GD&ĐT")).data
+        assert [r.agency for r in rows] == ["Sở Giáo dục và Đào tạo tỉnh Gia Lai"]
+        assert duties(s, DutyFilter(agency="Sở Tài chính")).count == 0
 
 
 def test_a_correction_to_a_missing_field_is_refused(store: Store) -> None:

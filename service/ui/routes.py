@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from extractor.errors import VanbanError
+from graph.shapes import Duty, Page
 from models.service_tables import ApiKey, AuditEntry, Job, UiSession
 from models.tables import Document, Extraction
 from service import audit
@@ -277,7 +278,7 @@ def duties_page(
     if not who.can("query"):
         return forbidden(request, who, "tra cứu nhiệm vụ")
     agency, jurisdiction = (agency or "").strip() or None, (jurisdiction or "").strip() or None
-    answer: dict[str, Any] = {"data": [], "count": 0}
+    answer = Page[Duty](data=[], count=0)
     error = None
     if agency or jurisdiction:
         try:
@@ -287,7 +288,7 @@ def duties_page(
         except VanbanError as e:
             error = labels.sentence(message_vi(e))
     today = dt.date.today().isoformat()
-    rows = [dict(r, state=labels.due_state(r["task"].get("due_date"), today)) for r in answer["data"]]
+    rows = [(r, labels.due_state(r.task.due_date, today)) for r in answer.data]
     return page(
         request,
         "duties.html",
@@ -295,7 +296,7 @@ def duties_page(
         agency=agency or "",
         jurisdiction=jurisdiction or "",
         rows=rows,
-        count=answer["count"],
+        count=answer.count,
         offset=offset,
         error=error,
         today=today,

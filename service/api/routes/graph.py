@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from graph.shapes import Duty, GapReport, Lineage, Page
 from models.tables import Document
 from service.api.cache import ReportCache
 from service.api.deps import Querier, ReportsDep, SessionDep
@@ -46,8 +47,13 @@ def pick(session: Session, number: str, issuer: str | None) -> Document:
     return docs[0]
 
 
-@router.get("/lineage", summary="Where a document came from and where it went", responses={**NOT_FOUND, **ERRORS})
-def get_lineage(number: Number, who: Querier, session: SessionDep, issuer: Issuer = None) -> dict[str, Any]:
+@router.get(
+    "/lineage",
+    response_model=Lineage,
+    summary="Where a document came from and where it went",
+    responses={**NOT_FOUND, **ERRORS},
+)
+def get_lineage(number: Number, who: Querier, session: SessionDep, issuer: Issuer = None) -> Lineage:
     """`{"document", "upstream", "downstream", "roots"}` as `vanban lineage NUMBER --format json`: upward
     to the national root(s), downward to every document implementing it or based on it."""
     from graph.lineage import lineage
@@ -55,7 +61,7 @@ def get_lineage(number: Number, who: Querier, session: SessionDep, issuer: Issue
     return lineage(session, pick(session, number, issuer))
 
 
-@router.get("/duties", summary="Who owes which tasks", responses={**BAD, **ERRORS})
+@router.get("/duties", response_model=Page[Duty], summary="Who owes which tasks", responses={**BAD, **ERRORS})
 def get_duties(
     who: Querier,
     session: SessionDep,
@@ -72,7 +78,7 @@ def get_duties(
     ] = "place",
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
-) -> dict[str, Any]:
+) -> Page[Duty]:
     """`{"data": [{"agency", "role", "task", "document", "root", "jurisdiction"}], "count"}` as
     `vanban duties --format json`."""
     from graph.duties import DutyFilter, duties
@@ -85,14 +91,16 @@ def get_duties(
 
 def _gaps(
     session: Session, number: str, jurisdiction: str | None, issuer: str | None, reports: ReportCache
-) -> dict[str, Any]:
+) -> GapReport:
     from graph.gaps import gap_report
 
     doc = pick(session, number, issuer)
     return reports.get(("gaps", doc.id, jurisdiction), lambda: gap_report(session, doc, jurisdiction))
 
 
-@router.get("/gaps", summary="What was never carried down", responses={**NOT_FOUND, **BAD, **ERRORS})
+@router.get(
+    "/gaps", response_model=GapReport, summary="What was never carried down", responses={**NOT_FOUND, **BAD, **ERRORS}
+)
 def get_gaps(
     number: Number,
     who: Querier,
@@ -100,7 +108,7 @@ def get_gaps(
     reports: ReportsDep,
     jurisdiction: Jurisdiction = None,
     issuer: Issuer = None,
-) -> dict[str, Any]:
+) -> GapReport:
     """`{"upstream", "missing_jurisdictions", "uncovered", "weakened", ...}` as `vanban gaps NUMBER
     --format json`: jurisdictions without an implementing document, upstream tasks and targets without a
     counterpart (best candidate and score), targets lowered or postponed."""
@@ -136,7 +144,7 @@ def export_gaps(
     from service import gaps_table
 
     report = _gaps(session, number, jurisdiction, issuer, reports)
-    stem = "khoang-trong-" + "".join(c if c.isalnum() else "-" for c in (report["upstream"]["number"] or "van-ban"))
+    stem = "khoang-trong-" + "".join(c if c.isalnum() else "-" for c in (report.upstream.number or "van-ban"))
     if format == "xlsx":
         media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         body = gaps_table.to_xlsx(report)
