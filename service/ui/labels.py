@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from models.record import ExtractionRecord
+
 LEVEL = {
     "national": "Trung ương",
     "ministry": "Bộ, ngành",
@@ -109,8 +111,10 @@ def show(v: Any, kind: str | None = None) -> str:
     return str(v)
 
 
-def fields(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """Correctable fields of a record, grouped: [{"title", "rows": [{"path", "label", "type", "value"}]}]."""
+def fields(typed: ExtractionRecord) -> list[dict[str, Any]]:
+    """Correctable fields of a record, grouped: [{"title", "rows": [{"path", "label", "type", "value"}]}].
+    Values as JSON (what a correction sends back), read by the paths corrections use."""
+    record = typed.model_dump(mode="json")
 
     def get(obj: Any, dotted: str) -> Any:
         for part in dotted.split("."):

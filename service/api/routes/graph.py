@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
-from sqlalchemy.orm import Session
 
+from graph.duties import DutyFilter
 from graph.shapes import Duty, GapReport, Lineage, Page
-from models.tables import Document
-from service.api.cache import ReportCache
+from service import gaps_table
 from service.api.deps import Querier, ReportsDep, SessionDep
 from service.api.routes.documents import ERRORS
 from service.api.schemas import Problem
-from service.errors import NotFound
+from service.store.queries import graph as graph_queries
 
 router = APIRouter(prefix="/api", tags=["graph"])
 
@@ -31,22 +31,6 @@ BAD: dict[int | str, dict[str, Any]] = {
 }
 
 
-def pick(session: Session, number: str, issuer: str | None) -> Document:
-    """The document meant by a number, as `vanban lineage` picks it: held before placeholder; `issuer`
-    narrows documents sharing a number ("674/UBND-VX" exists in many provinces)."""
-    from extractor.clean import fold
-    from service.store.repository import find_documents
-
-    docs = find_documents(session, number)
-    if issuer:
-        key = fold(issuer)
-        docs = [d for d in docs if d.issuer and key in fold(d.issuer)]
-    if not docs:
-        suffix = f" from {issuer!r}" if issuer else ""
-        raise NotFound(f"no document numbered {number!r}{suffix}", f"không có văn bản số {number!r}")
-    return docs[0]
-
-
 @router.get(
     "/lineage",
     response_model=Lineage,
@@ -56,9 +40,7 @@ def pick(session: Session, number: str, issuer: str | None) -> Document:
 def get_lineage(number: Number, who: Querier, session: SessionDep, issuer: Issuer = None) -> Lineage:
     """`{"document", "upstream", "downstream", "roots"}` as `vanban lineage NUMBER --format json`: upward
     to the national root(s), downward to every document implementing it or based on it."""
-    from graph.lineage import lineage
-
-    return lineage(session, pick(session, number, issuer))
+    return graph_queries.lineage(session, number, issuer)
 
 
 @router.get("/duties", response_model=Page[Duty], summary="Who owes which tasks", responses={**BAD, **ERRORS})
@@ -81,21 +63,10 @@ def get_duties(
 ) -> Page[Duty]:
     """`{"data": [{"agency", "role", "task", "document", "root", "jurisdiction"}], "count"}` as
     `vanban duties --format json`."""
-    from graph.duties import DutyFilter, duties
-
     f = DutyFilter(
         agency, jurisdiction, due_before.isoformat() if due_before else None, role, limit, offset, order=sort
     )
-    return duties(session, f)
-
-
-def _gaps(
-    session: Session, number: str, jurisdiction: str | None, issuer: str | None, reports: ReportCache
-) -> GapReport:
-    from graph.gaps import gap_report
-
-    doc = pick(session, number, issuer)
-    return reports.get(("gaps", doc.id, jurisdiction), lambda: gap_report(session, doc, jurisdiction))
+    return graph_queries.duties(session, f)
 
 
 @router.get(
@@ -112,7 +83,7 @@ def get_gaps(
     """`{"upstream", "missing_jurisdictions", "uncovered", "weakened", ...}` as `vanban gaps NUMBER
     --format json`: jurisdictions without an implementing document, upstream tasks and targets without a
     counterpart (best candidate and score), targets lowered or postponed."""
-    return _gaps(session, number, jurisdiction, issuer, reports)
+    return graph_queries.gaps(session, number, jurisdiction, issuer, reports)
 
 
 @router.get(
@@ -141,17 +112,13 @@ def export_gaps(
     issuer: Issuer = None,
 ) -> Response:
     """One row per finding with Vietnamese column names (CSV in UTF-8 with a BOM, or XLSX)."""
-    from service import gaps_table
-
-    report = _gaps(session, number, jurisdiction, issuer, reports)
+    report = graph_queries.gaps(session, number, jurisdiction, issuer, reports)
     stem = "khoang-trong-" + "".join(c if c.isalnum() else "-" for c in (report.upstream.number or "van-ban"))
     if format == "xlsx":
         media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         body = gaps_table.to_xlsx(report)
     else:
         media, body = "text/csv; charset=utf-8", gaps_table.to_csv(report)
-    from urllib.parse import quote
-
     return Response(
         body,
         media_type=media,

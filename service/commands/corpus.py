@@ -1,51 +1,38 @@
 """CLI commands over the corpus store: ingest, lineage, duties, gaps, graph export.
 
-They register on service.cli.app. Imports of the store, SQLAlchemy and networkx happen inside the
-commands: the intake sandbox's forkserver re-imports the main module, and `vanban --help` must be quick.
 The database is VANBAN_DATABASE_URL (default sqlite:///./vanban.db); original files go under
-VANBAN_DATA_DIR (default ./var).
+VANBAN_DATA_DIR (default ./var). `ingest` takes files in the way an upload comes in (service/ingest.py);
+the queries ask the query layer, and print its answers as tables or as the API's JSON.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from pydantic import BaseModel
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
+from extractor.errors import BadInput
+from extractor.intake import Limits
+from graph.duties import DutyFilter
+from graph.export import write
 from graph.shapes import DocumentNode
-from service.cli import app
-
-
-class Format(str, enum.Enum):  # noqa: UP042 - typer wants a str Enum
-    text = "text"
-    json = "json"
-
-
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text (tables) or json")]
-
-
-def _err(msg: str) -> None:
-    print(f"vanban: {msg}", file=sys.stderr)
-
-
-def _print_json(data: BaseModel | dict[str, Any]) -> None:
-    if isinstance(data, BaseModel):
-        data = data.model_dump(mode="json")
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _open():
-    from service.store.db import init_db, make_engine, session_factory
-
-    engine = make_engine()
-    init_db(engine)
-    return session_factory(engine)
+from service.commands.output import Format, FormatOpt, err, open_store, print_json
+from service.errors import EXIT_BAD_INPUT, Invalid
+from service.gaps_view import print_gaps
+from service.ingest import read, receive
+from service.settings import Settings
+from service.store.blobs import FileBlobs
+from service.store.db import session_scope
+from service.store.queries import graph as graph_queries
+from service.store.queries.documents import DocumentFilter, count_documents
 
 
 def _files(paths: list[Path]) -> Iterator[Path]:
@@ -59,78 +46,48 @@ def _files(paths: list[Path]) -> Iterator[Path]:
             yield p
 
 
-@app.command()
 def ingest(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders of documents (text, DOCX, PDF, images).")
-    ],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents (text, DOCX, PDF, images).")],
     fmt: FormatOpt = Format.text,
 ) -> None:
     """Extract and store documents. The same file twice is a no-op; unreadable files get one line each."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    from sqlalchemy import func, select
-
-    from extractor.errors import BadInput
-    from extractor.pipeline import EXTRACTOR_VERSION, extract_file
-    from models.tables import Document, Extraction, File
-    from service.errors import EXIT_BAD_INPUT
-    from service.store import blobs
-    from service.store.config import data_dir
-    from service.store.db import session_scope
-    from service.store.repository import store_result
-
-    factory = _open()
+    settings = Settings()
+    factory = open_store(settings)
+    blobs = FileBlobs(settings.data_dir)
+    limits = Limits()  # the extractor's own: what `vanban extract` accepts
     files = list(_files(paths))
     counts: dict[str, int] = {}
     failures: list[str] = []
-    err = Console(stderr=True)
+    stderr = Console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=err,
+        console=stderr,
         transient=True,
-        disable=fmt is Format.json or not err.is_terminal,
+        disable=fmt is Format.json or not stderr.is_terminal,
     ) as progress:
         bar = progress.add_task("ingest", total=len(files))
         for path in files:
             progress.update(bar, description=path.name[:40])
+            failure = None
             try:
-                data = path.read_bytes()
+                with path.open("rb") as stream:
+                    received = receive(stream, str(path), blobs, limits.max_bytes)
+                outcome = read(factory, received, blobs, limits)
+                counts[outcome.status] = counts.get(outcome.status, 0) + 1
             except OSError as e:
-                failures.append(f"{path}: {e.strerror or e}")
-                err.print(f"vanban: {path}: {e.strerror or e}", markup=False, highlight=False, soft_wrap=True)
-                progress.advance(bar)
-                continue
-            sha = blobs.sha256(data)
-            with session_scope(factory) as session:
-                known = session.execute(
-                    select(File.document_id, Extraction.extractor_version)
-                    .join(Extraction, Extraction.document_id == File.document_id)
-                    .where(File.sha256 == sha)
-                ).first()
-            if known is not None and known[1] == EXTRACTOR_VERSION:
-                counts["unchanged"] = counts.get("unchanged", 0) + 1
-                progress.advance(bar)
-                continue
-            try:
-                result = extract_file(path, source=str(path))
+                failure = f"{path}: {e.strerror or e}"
             except BadInput as e:
-                failures.append(e.message)
-                err.print(f"vanban: {e.message}", markup=False, highlight=False, soft_wrap=True)
-                progress.advance(bar)
-                continue
-            with session_scope(factory) as session:
-                outcome = store_result(
-                    session, result, data, data_dir=data_dir(), source=str(path), sha256=sha
-                )
-            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+                failure = e.message
+            if failure:
+                failures.append(failure)
+                stderr.print(f"vanban: {failure}", markup=False, highlight=False, soft_wrap=True)
             progress.advance(bar)
     with session_scope(factory) as session:
-        held = session.scalar(select(func.count()).where(Document.in_corpus.is_(True))) or 0
-        placeholders = session.scalar(select(func.count()).where(Document.in_corpus.is_(False))) or 0
+        held = count_documents(session, DocumentFilter(in_corpus=True))
+        placeholders = count_documents(session, DocumentFilter(in_corpus=False))
     summary = {
         "files": len(files),
         **{k: counts.get(k, 0) for k in ("added", "reextracted", "merged", "updated", "unchanged")},
@@ -140,7 +97,7 @@ def ingest(
         "placeholders": placeholders,
     }
     if fmt is Format.json:
-        _print_json(summary)
+        print_json(summary)
     else:
         print(
             f"{len(files)} files: {summary['added']} added, {summary['merged']} completed placeholders, "
@@ -152,59 +109,35 @@ def ingest(
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def _pick(session, number: str, issuer: str | None):
-    """The document a user means by NUMBER: held before placeholder; --issuer when several share it."""
-    from extractor.clean import fold
-    from service.errors import NotFound
-    from service.store.repository import find_documents
+IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="Choose among documents sharing the number.")]
 
-    docs = find_documents(session, number, issuer) if issuer else []
-    if issuer and not docs:  # not the full name: "Vĩnh Long", "UBND tỉnh Gia Lai" as part of it
-        key = fold(issuer)
-        docs = [d for d in find_documents(session, number) if d.issuer and key in fold(d.issuer)]
-    elif not issuer:
-        docs = find_documents(session, number)
-    if not docs:
-        suffix = f" from {issuer!r}" if issuer else ""
-        raise NotFound(f"no document numbered {number!r}{suffix}", f"không có văn bản số {number!r}{suffix}")
+
+def _namesakes(number: str, docs: list[DocumentNode]) -> None:
+    """Say which document the answer is about when several share the number."""
     if len(docs) > 1:
-        others = "; ".join(
-            f"{d.number} ({d.issuer or 'issuer unknown'}, {d.issued_date or d.year or '?'})" for d in docs[1:]
-        )
-        _err(
+        others = "; ".join(f"{d.number} ({d.issuer or 'issuer unknown'}, {d.issued_date or '?'})" for d in docs[1:])
+        err(
             f"{len(docs)} documents are numbered {number!r}; showing {docs[0].issuer}. Others: {others}. "
             "Use --issuer to choose."
         )
-    return docs[0]
-
-
-IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="Choose among documents sharing the number.")]
 
 
 def _where(e: DocumentNode) -> str:
     return " / ".join(x for x in (e.province, e.district) if x) or "—"
 
 
-@app.command()
 def lineage(
     number: Annotated[str, typer.Argument(help='Số ký hiệu, any spelling: 89/QĐ-TTg, "22/2013/QĐ-TTG".')],
     issuer: IssuerOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
     """The chain upward to the national root(s) and every document downward that implements it."""
-    from graph.lineage import lineage as lineage_of
-    from service.store.db import session_scope
-
-    with session_scope(_open()) as session:
-        doc = _pick(session, number, issuer)
-        answer = lineage_of(session, doc)
+    with session_scope(open_store()) as session:
+        _namesakes(number, graph_queries.candidates(session, number, issuer))
+        answer = graph_queries.lineage(session, number, issuer)
     if fmt is Format.json:
-        _print_json(answer)
+        print_json(answer)
         return
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
     console = Console()
     d = answer.document
     note = "" if d.in_corpus else " — known only from citations"
@@ -234,33 +167,19 @@ def lineage(
         console.print(table)
 
 
-@app.command()
 def duties(
-    agency: Annotated[
-        str | None, typer.Option("--agency", help='An agency, any spelling: "Sở GD&ĐT".')
-    ] = None,
+    agency: Annotated[str | None, typer.Option("--agency", help='An agency, any spelling: "Sở GD&ĐT".')] = None,
     jurisdiction: Annotated[
         str | None,
-        typer.Option(
-            "--jurisdiction", help="A province or district, before or after the 2025 reorganisation."
-        ),
+        typer.Option("--jurisdiction", help="A province or district, before or after the 2025 reorganisation."),
     ] = None,
-    due_before: Annotated[
-        str | None, typer.Option("--due-before", help="ISO date: tasks due before it.")
-    ] = None,
+    due_before: Annotated[str | None, typer.Option("--due-before", help="ISO date: tasks due before it.")] = None,
     role: Annotated[str | None, typer.Option("--role", help="lead or support")] = None,
     limit: Annotated[int, typer.Option("--limit", help="Rows per page.")] = 100,
     offset: Annotated[int, typer.Option("--offset")] = 0,
     fmt: FormatOpt = Format.text,
 ) -> None:
     """Which agencies owe which tasks, with the source document, its lineage root and the deadline."""
-    import datetime as dt
-
-    from graph.duties import DutyFilter
-    from graph.duties import duties as duties_of
-    from service.errors import Invalid
-    from service.store.db import session_scope
-
     if due_before:
         try:
             dt.date.fromisoformat(due_before)
@@ -271,17 +190,13 @@ def duties(
             ) from None
     if role not in (None, "lead", "support"):
         raise Invalid(f"--role {role!r}: expected lead or support", f"--role {role!r}: chỉ nhận lead hoặc support")
-    with session_scope(_open()) as session:
-        answer = duties_of(session, DutyFilter(agency, jurisdiction, due_before, role, limit, offset))
+    with session_scope(open_store()) as session:
+        answer = graph_queries.duties(session, DutyFilter(agency, jurisdiction, due_before, role, limit, offset))
     if fmt is Format.json:
-        _print_json(answer)
+        print_json(answer)
         return
-    from rich.console import Console
-    from rich.table import Table
-
     table = Table(
-        title=f"{answer.count} duties"
-        + (f" (showing {len(answer.data)})" if answer.count > len(answer.data) else "")
+        title=f"{answer.count} duties" + (f" (showing {len(answer.data)})" if answer.count > len(answer.data) else "")
     )
     for col in ("province (2025)", "agency", "role", "task", "deadline", "document", "root"):
         table.add_column(col, overflow="fold")
@@ -303,33 +218,24 @@ def duties(
     Console().print(table)
 
 
-@app.command()
 def gaps(
     number: Annotated[str, typer.Argument(help="The upstream document's số ký hiệu.")],
-    jurisdiction: Annotated[
-        str | None, typer.Option("--jurisdiction", help="Only this province or district.")
-    ] = None,
+    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Only this province or district.")] = None,
     issuer: IssuerOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
     """What was never carried down: jurisdictions without an implementing document, upstream tasks and
     targets without a counterpart, targets lowered or postponed. Each gap names its evidence."""
-    from graph.gaps import gap_report
-    from service.store.db import session_scope
-
-    with session_scope(_open()) as session:
-        doc = _pick(session, number, issuer)
-        answer = gap_report(session, doc, jurisdiction)
+    with session_scope(open_store()) as session:
+        _namesakes(number, graph_queries.candidates(session, number, issuer))
+        answer = graph_queries.gaps(session, number, jurisdiction, issuer)
     if fmt is Format.json:
-        _print_json(answer)
+        print_json(answer)
         return
-    from service.gaps_view import print_gaps
-
     print_gaps(answer)
 
 
 graph_app = typer.Typer(help="The citation graph as a file for other tools.", no_args_is_help=True)
-app.add_typer(graph_app, name="graph")
 
 
 class GraphFormat(str, enum.Enum):  # noqa: UP042
@@ -345,10 +251,7 @@ def graph_export(
     ] = GraphFormat.graphml,
 ) -> None:
     """Write documents, agencies and administrative units with typed edges as GraphML or node-link JSON."""
-    from graph.export import build_graph, write
-    from service.store.db import session_scope
-
-    with session_scope(_open()) as session:
-        g = build_graph(session)
+    with session_scope(open_store()) as session:
+        g = graph_queries.citation_graph(session)
     write(g, out, fmt.value)
     print(f"{out}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
