@@ -20,7 +20,9 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from extractor import places
 from graph.errors import UnknownJurisdiction
+from graph.units import find_place, successor
 from models.service_tables import ROLES, ApiKey
 from service.errors import Invalid
 
@@ -72,8 +74,6 @@ def new_secret(prefix: str = KEY_PREFIX) -> str:
 
 def scope_of(province: str | None, district: str | None) -> tuple[str | None, str | None]:
     """The canonical (province, district) for names a person typed; raises UnknownPlace."""
-    from graph.units import find_place
-
     if district:
         place = find_place(f"{district}, {province}" if province else district)
         place = place if place is not None and place.district else find_place(district)
@@ -95,9 +95,7 @@ def scope_of(province: str | None, district: str | None) -> tuple[str | None, st
 
 
 def _key(name: str | None) -> str:
-    from extractor.places import key
-
-    return key(name) if name else ""
+    return places.key(name) if name else ""
 
 
 def in_scope(
@@ -107,8 +105,6 @@ def in_scope(
         return True
     if not province:
         return False  # a national or ministry document is nobody's local business
-    from graph.units import successor
-
     if limit_province and _key(limit_province) not in (_key(province), _key(successor(province))):
         return False
     return not limit_district or _key(limit_district) == _key(district)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from extractor.errors import VanbanError
 
 EXIT_OK = 0
@@ -94,11 +96,21 @@ def message_vi(err: VanbanError) -> str:
     return str(getattr(err, "message_vi", None) or message(err))
 
 
-def problem(err: VanbanError) -> dict[str, Any]:
-    """The JSON body of a 4xx answer: the code, the message in English and Vietnamese, and per-field
-    details when the error has them."""
-    body: dict[str, Any] = {"code": err.code, "message": message(err), "message_vi": message_vi(err)}
-    details = getattr(err, "errors", None)
-    if details:
-        body["errors"] = details
-    return body
+class Problem(BaseModel):
+    """Every 4xx answer (and a failed job's error): a stable code and the reason in English and
+    Vietnamese. As JSON, `errors` is left out when there are none (`body()`)."""
+
+    code: str = Field(examples=["E102"])
+    message: str
+    message_vi: str
+    errors: list[dict[str, Any]] | None = Field(None, description="per-field details of a 422")
+
+    def body(self) -> dict[str, Any]:
+        return self.model_dump(exclude_none=True)
+
+
+def problem(err: VanbanError) -> Problem:
+    """What to answer for `err`: its code, the message in English and Vietnamese, per-field details."""
+    return Problem(
+        code=err.code, message=message(err), message_vi=message_vi(err), errors=getattr(err, "errors", None) or None
+    )

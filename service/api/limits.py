@@ -25,7 +25,7 @@ class BodyTooLarge(HTTPException):
 
     def __init__(self, what: str, limit: int) -> None:
         error = TooLarge(what, f"limit {limit:,} bytes")
-        self.problem = problem(error)
+        self.problem = problem(error).body()
         super().__init__(status_code=http_status(error), detail=self.problem["message"])
 
 

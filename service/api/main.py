@@ -71,7 +71,7 @@ def _problem_response(status: int, body: dict[str, Any], headers: dict[str, str]
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(VanbanError)
     async def vanban_error(request: Request, exc: VanbanError) -> JSONResponse:
-        return _problem_response(http_status(exc), problem(exc))
+        return _problem_response(http_status(exc), problem(exc).body())
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

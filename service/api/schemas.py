@@ -11,16 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from service.errors import Problem
 from service.store.shapes import DocumentRef, JobOut, KeyOut
-
-
-class Problem(BaseModel):
-    """Every 4xx answer: a stable code and the reason in English and Vietnamese."""
-
-    code: str = Field(examples=["E102"])
-    message: str
-    message_vi: str
-    errors: list[dict[str, Any]] | None = Field(None, description="per-field details of a 422")
 
 
 class UploadOut(BaseModel):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -44,6 +45,21 @@ def _files(paths: list[Path]) -> Iterator[Path]:
                     yield f
         else:
             yield p
+
+
+class IngestReport(BaseModel):
+    """What `vanban ingest --format json` prints."""
+
+    files: int
+    added: int
+    reextracted: int
+    merged: int  # placeholders known from citations, now held
+    updated: int  # new copies (other bytes) of held documents
+    unchanged: int
+    failed: int
+    errors: list[str]  # one line per file that could not be read
+    documents: int  # held, in all
+    placeholders: int  # known only from citations, in all
 
 
 def ingest(
@@ -88,21 +104,21 @@ def ingest(
     with session_scope(factory) as session:
         held = count_documents(session, DocumentFilter(in_corpus=True))
         placeholders = count_documents(session, DocumentFilter(in_corpus=False))
-    summary = {
-        "files": len(files),
+    summary = IngestReport(
+        files=len(files),
         **{k: counts.get(k, 0) for k in ("added", "reextracted", "merged", "updated", "unchanged")},
-        "failed": len(failures),
-        "errors": failures,
-        "documents": held,
-        "placeholders": placeholders,
-    }
+        failed=len(failures),
+        errors=failures,
+        documents=held,
+        placeholders=placeholders,
+    )
     if fmt is Format.json:
         print_json(summary)
     else:
         print(
-            f"{len(files)} files: {summary['added']} added, {summary['merged']} completed placeholders, "
-            f"{summary['reextracted']} re-extracted, {summary['updated']} new copies, "
-            f"{summary['unchanged']} unchanged, {len(failures)} unreadable. "
+            f"{len(files)} files: {summary.added} added, {summary.merged} completed placeholders, "
+            f"{summary.reextracted} re-extracted, {summary.updated} new copies, "
+            f"{summary.unchanged} unchanged, {len(failures)} unreadable. "
             f"Corpus: {held} documents, {placeholders} known only from citations."
         )
     if failures:

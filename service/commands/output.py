@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import json
 import sys
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from pydantic import BaseModel
@@ -27,11 +27,9 @@ def err(msg: str) -> None:
     print(f"vanban: {msg}", file=sys.stderr)
 
 
-def print_json(data: BaseModel | dict[str, Any]) -> None:
+def print_json(answer: BaseModel) -> None:
     """The answer as JSON: the shape the API sends for the same question."""
-    if isinstance(data, BaseModel):
-        data = data.model_dump(mode="json")
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
 
 
 def open_store(settings: Settings | None = None) -> sessionmaker[Session]:

@@ -180,7 +180,7 @@ class Worker:
             queue.release(self.factory, job_id, name)
             return
         except BadInput as e:
-            self._fail(job_id, problem(e))
+            self._fail(job_id, problem(e).body())
             return
         except (ExtractionCrashed, OSError) as e:
             log.error("job %d (%s): %s", job_id, filename, e)

@@ -88,7 +88,7 @@ def upload(
         except BadInput as e:
             if len(file) == 1:
                 raise
-            results.append(Problem.model_validate(problem(e)))
+            results.append(problem(e))
             continue
         acc = queue(session, received, who, blobs, client_of(request))
         created = created or acc.created
