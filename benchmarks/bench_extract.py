@@ -112,14 +112,11 @@ def main() -> None:
     rows = [("input", "docs", "MB", "seconds", "docs/s", "MB/s")]
 
     def row(name: str, n: int, size: float, secs: float) -> None:
-        rows.append(
-            (name, str(n), f"{size / 1e6:.2f}", f"{secs:.2f}", f"{n / secs:.1f}", f"{size / 1e6 / secs:.2f}")
-        )
+        rows.append((name, str(n), f"{size / 1e6:.2f}", f"{secs:.2f}", f"{n / secs:.1f}", f"{size / 1e6 / secs:.2f}"))
 
     row("text (sample corpus)", *bench_text(corpus))
     scale = sorted(
-        Path(p)
-        for p in glob.glob(str(ROOT.parent / "shared" / "scale" / "*" / "*" / "**" / "*.txt"), recursive=True)
+        Path(p) for p in glob.glob(str(ROOT.parent / "shared" / "scale" / "*" / "*" / "**" / "*.txt"), recursive=True)
     )
     if args.scale and scale:
         random.seed(0)
@@ -144,16 +141,10 @@ def main() -> None:
         _, _, secs = bench_files([scan])
         print(f"\nOCR (scanned PDF, 300 dpi): {pages} pages in {secs:.1f} s = {pages / secs:.2f} pages/s")
 
-    spent = stages(
-        corpus + (random.sample(scale, min(args.scale, len(scale))) if args.scale and scale else [])
-    )
+    spent = stages(corpus + (random.sample(scale, min(args.scale, len(scale))) if args.scale and scale else []))
     total = sum(spent.values())
     print("\nWhere the time goes (text pipeline):")
-    print(
-        _table(
-            [("stage", "seconds", "share")] + [(k, f"{v:.2f}", f"{v / total:.0%}") for k, v in spent.items()]
-        )
-    )
+    print(_table([("stage", "seconds", "share")] + [(k, f"{v:.2f}", f"{v / total:.0%}") for k, v in spent.items()]))
 
 
 if __name__ == "__main__":

@@ -151,9 +151,7 @@ def _entries(session: Session, steps: dict[int, Step]) -> list[LineageEntry]:
         node = DocumentNode.of(docs[s.id])
         via = docs[s.via].number if s.via in docs else None
         # model_construct, as DocumentNode.of: typed columns, and up to 100k entries
-        out.append(
-            LineageEntry.model_construct(**dict(node), relation=s.relation, depth=s.depth, via=via)
-        )
+        out.append(LineageEntry.model_construct(**dict(node), relation=s.relation, depth=s.depth, via=via))
     return out
 
 

@@ -32,13 +32,21 @@ PAGES = [  # (file, path, what to wait for)
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp)) as server:
-        subprocess.run([str(VANBAN), "ingest", str(ROOT / "corpus" / "documents")], env=server.env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [str(VANBAN), "ingest", str(ROOT / "corpus" / "documents")], env=server.env, check=True, capture_output=True
+        )
         key = server.key("admin", "--name", "Quản trị")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                              "--disable-component-update", "--disable-sync"])
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                ],
+            )
             page = browser.new_page(viewport={"width": 1360, "height": 860}, locale="vi-VN")
             page.goto(f"{server.url}/login")
             page.fill("#key", key)

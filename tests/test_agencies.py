@@ -44,21 +44,42 @@ def test_canonical(printed: str, name: str) -> None:
 
 # (text that opens with a list of agencies, the agencies it names, in order)
 LISTS = [
-    ("Sở Giáo dục và Đào tạo, UBND cấp huyện tham mưu bố trí kinh phí",
-     ["Sở Giáo dục và Đào tạo", "Ủy ban nhân dân cấp huyện"]),
-    ("các phòng, ban, UBND các xã, thị trấn triển khai công tác", ["các phòng, ban", "Ủy ban nhân dân các xã, thị trấn"]),
-    ("Hội Khuyến học, mặt trận tổ quốc cơ sở, các tổ chức, đoàn thể nhằm tạo ra một phong trào",
-     ["Hội Khuyến học", "Mặt trận Tổ quốc cơ sở", "các tổ chức, đoàn thể"]),
+    (
+        "Sở Giáo dục và Đào tạo, UBND cấp huyện tham mưu bố trí kinh phí",
+        ["Sở Giáo dục và Đào tạo", "Ủy ban nhân dân cấp huyện"],
+    ),
+    (
+        "các phòng, ban, UBND các xã, thị trấn triển khai công tác",
+        ["các phòng, ban", "Ủy ban nhân dân các xã, thị trấn"],
+    ),
+    (
+        "Hội Khuyến học, mặt trận tổ quốc cơ sở, các tổ chức, đoàn thể nhằm tạo ra một phong trào",
+        ["Hội Khuyến học", "Mặt trận Tổ quốc cơ sở", "các tổ chức, đoàn thể"],
+    ),
     ("Hội khuyến học tỉnh chỉ đạo Phòng Giáo dục", ["Hội Khuyến học tỉnh"]),
     ("Sở Tài chính, Sở Kế hoạch và Đầu tư chủ trì", ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]),
     ("các tổ chức, các lực lượng xã hội trong việc", ["các tổ chức", "các lực lượng xã hội"]),
-    ("Các cơ quan nhà nước, các tổ chức kinh tế đưa xây dựng xã hội học tập", ["Các cơ quan nhà nước", "các tổ chức kinh tế"]),
-    ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện, Liên đoàn Lao động huyện, Hội Liên hiệp phụ nữ huyện, Hội Nông dân, "
-     "Hội Cựu chiến binh, Hội Người cao tuổi và Hội Cựu giáo chức huyện",
-     ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Liên đoàn Lao động huyện", "Hội Liên hiệp Phụ nữ huyện", "Hội Nông dân",
-      "Hội Cựu chiến binh", "Hội Người cao tuổi", "Hội Cựu giáo chức huyện"]),
-    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương chịu",
-     ["Các Bộ", "cơ quan ngang Bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"]),
+    (
+        "Các cơ quan nhà nước, các tổ chức kinh tế đưa xây dựng xã hội học tập",
+        ["Các cơ quan nhà nước", "các tổ chức kinh tế"],
+    ),
+    (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam huyện, Liên đoàn Lao động huyện, Hội Liên hiệp phụ nữ huyện, Hội Nông dân, "
+        "Hội Cựu chiến binh, Hội Người cao tuổi và Hội Cựu giáo chức huyện",
+        [
+            "Ủy ban Mặt trận Tổ quốc Việt Nam huyện",
+            "Liên đoàn Lao động huyện",
+            "Hội Liên hiệp Phụ nữ huyện",
+            "Hội Nông dân",
+            "Hội Cựu chiến binh",
+            "Hội Người cao tuổi",
+            "Hội Cựu giáo chức huyện",
+        ],
+    ),
+    (
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương chịu",
+        ["Các Bộ", "cơ quan ngang Bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"],
+    ),
     ("các thôn ấp, tổ dân phố, tổ chức phổ biến nội dung chính sách", ["các thôn ấp, tổ dân phố"]),
     ("Rà soát lại kế hoạch thực hiện Đề án", []),
 ]
@@ -70,10 +91,15 @@ def test_split_list(text: str, names: list[str]) -> None:
 
 
 LEVELS = [
-    ("Thủ tướng Chính phủ", "national"), ("Bộ Xây dựng", "ministry"), ("Văn phòng Chính phủ", "ministry"),
-    ("Ủy ban nhân dân tỉnh Gia Lai", "province"), ("Sở Tài chính", "province"),
-    ("Ủy ban nhân dân thành phố Hồ Chí Minh", "province"), ("Ủy ban nhân dân huyện Kbang", "district"),
-    ("Phòng Nội vụ", "district"), ("Ủy ban nhân dân xã Đak Rong", "commune"),
+    ("Thủ tướng Chính phủ", "national"),
+    ("Bộ Xây dựng", "ministry"),
+    ("Văn phòng Chính phủ", "ministry"),
+    ("Ủy ban nhân dân tỉnh Gia Lai", "province"),
+    ("Sở Tài chính", "province"),
+    ("Ủy ban nhân dân thành phố Hồ Chí Minh", "province"),
+    ("Ủy ban nhân dân huyện Kbang", "district"),
+    ("Phòng Nội vụ", "district"),
+    ("Ủy ban nhân dân xã Đak Rong", "commune"),
     ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "province"),
     ("Ủy ban nhân dân các huyện, thị xã, thành phố", "district"),
     ("Ban Chỉ đạo xây dựng xã hội học tập", None),

@@ -108,9 +108,7 @@ def test_the_gap_report_downloads_as_csv_and_xlsx(corpus_api: Api) -> None:
     )
 
     r = corpus_api.get("/api/gaps/export", params={**params, "format": "csv"})
-    assert (
-        r.headers["content-type"].startswith("text/csv") and "attachment" in r.headers["content-disposition"]
-    )
+    assert r.headers["content-type"].startswith("text/csv") and "attachment" in r.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert rows[0] == COLUMNS and len(rows) - 1 == expected
     assert any(row[0] == "Chưa được cụ thể hóa" and row[1] == "Hồ Chí Minh" for row in rows[1:])

@@ -10,32 +10,58 @@ from extractor.clean import clean, fold, fold_tones
 
 # (what arrives, what clean() must make of it)
 CLEANED = [
-    pytest.param(unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh Quảng Bình"), "Ủy ban nhân dân tỉnh Quảng Bình",
-                 id="decomposed tone marks are composed (NFC)"),
-    pytest.param("Kính gửi:\u00a0\u00a0Uỷ ban nhân dân các huyện", "Kính gửi: Uỷ ban nhân dân các huyện",
-                 id="NBSP becomes one space, old tone placement kept in the text"),
+    pytest.param(
+        unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh Quảng Bình"),
+        "Ủy ban nhân dân tỉnh Quảng Bình",
+        id="decomposed tone marks are composed (NFC)",
+    ),
+    pytest.param(
+        "Kính gửi:\u00a0\u00a0Uỷ ban nhân dân các huyện",
+        "Kính gửi: Uỷ ban nhân dân các huyện",
+        id="NBSP becomes one space, old tone placement kept in the text",
+    ),
     pytest.param("\tSố: 674/UBND-VX", "Số: 674/UBND-VX", id="leading tab"),
     pytest.param("**ỦY BAN NHÂN DÂN\nHUYỆN KBANG**", "ỦY BAN NHÂN DÂN\nHUYỆN KBANG", id="markdown asterisks"),
-    pytest.param("| BỘ XÂY DỰNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
-                 "|---|---|\n| Số: 2214/BXD-QLN | Hà Nội, ngày 23 tháng 10 năm 2013 |",
-                 "BỘ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 2214/BXD-QLN\n"
-                 "Hà Nội, ngày 23 tháng 10 năm 2013", id="markdown table: one cell per line, rules dropped"),
-    pytest.param("UBND TỈNH QUẢNG NINH               CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM  SỞ GIÁO DỤC VÀ ĐÀO TẠO"
-                 "                             Độc lập - Tự do - Hạnh phúc  \n"
-                 "       Số:  1977/SGDĐT-CNTX                                     Quảng Ninh, ngày 14 tháng 07 năm 2011",
-                 "UBND TỈNH QUẢNG NINH\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n"
-                 "Độc lập - Tự do - Hạnh phúc\nSố: 1977/SGDĐT-CNTX\nQuảng Ninh, ngày 14 tháng 07 năm 2011",
-                 id="two header columns flattened onto one line"),
-    pytest.param("ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
-                 id="letter-spaced words from PDF conversion"),
-    pytest.param("T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014", "Thành phố Hồ Chí Minh, ngày 28 tháng 6 năm 2014",
-                 id="letter-spaced place and date line"),
-    pytest.param("xây dựng xã hội\n\nhọc tập giai đoạn 2021-2030;", "xây dựng xã hội học tập giai đoạn 2021-2030;",
-                 id="a paragraph broken mid-sentence is joined"),
-    pytest.param("1. Phòng Giáo dục và Đào tạo\n\na) Đẩy mạnh chuyển đổi số",
-                 "1. Phòng Giáo dục và Đào tạo\n\na) Đẩy mạnh chuyển đổi số", id="a lettered item is not a continuation"),
-    pytest.param("CÔNG BÁO/Số 635 + 636/Ngày 08-6-2020 \nĐiều 1. Phạm vi điều chỉnh", "Điều 1. Phạm vi điều chỉnh",
-                 id="Công báo page header removed"),
+    pytest.param(
+        "| BỘ XÂY DỰNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
+        "|---|---|\n| Số: 2214/BXD-QLN | Hà Nội, ngày 23 tháng 10 năm 2013 |",
+        "BỘ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 2214/BXD-QLN\n"
+        "Hà Nội, ngày 23 tháng 10 năm 2013",
+        id="markdown table: one cell per line, rules dropped",
+    ),
+    pytest.param(
+        "UBND TỈNH QUẢNG NINH               CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM  SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+        "                             Độc lập - Tự do - Hạnh phúc  \n"
+        "       Số:  1977/SGDĐT-CNTX                                     Quảng Ninh, ngày 14 tháng 07 năm 2011",
+        "UBND TỈNH QUẢNG NINH\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 1977/SGDĐT-CNTX\nQuảng Ninh, ngày 14 tháng 07 năm 2011",
+        id="two header columns flattened onto one line",
+    ),
+    pytest.param(
+        "ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH",
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
+        id="letter-spaced words from PDF conversion",
+    ),
+    pytest.param(
+        "T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014",
+        "Thành phố Hồ Chí Minh, ngày 28 tháng 6 năm 2014",
+        id="letter-spaced place and date line",
+    ),
+    pytest.param(
+        "xây dựng xã hội\n\nhọc tập giai đoạn 2021-2030;",
+        "xây dựng xã hội học tập giai đoạn 2021-2030;",
+        id="a paragraph broken mid-sentence is joined",
+    ),
+    pytest.param(
+        "1. Phòng Giáo dục và Đào tạo\n\na) Đẩy mạnh chuyển đổi số",
+        "1. Phòng Giáo dục và Đào tạo\n\na) Đẩy mạnh chuyển đổi số",
+        id="a lettered item is not a continuation",
+    ),
+    pytest.param(
+        "CÔNG BÁO/Số 635 + 636/Ngày 08-6-2020 \nĐiều 1. Phạm vi điều chỉnh",
+        "Điều 1. Phạm vi điều chỉnh",
+        id="Công báo page header removed",
+    ),
     pytest.param("Số: 1977/SGDĐT-CNTX", "Số: 1977/SGDĐT-CNTX", id="Đ stays Đ"),
     pytest.param("Số: 1977/SGDÐT-CNTX", "Số: 1977/SGDĐT-CNTX", id="Icelandic Eth typed for Đ"),
 ]
@@ -79,12 +105,15 @@ def test_fold_is_a_comparison_key() -> None:
     assert fold("Uỷ  Ban Nhân dân") == fold("ủy ban nhân dân")
 
 
-@pytest.mark.parametrize("raw,needle", [
-    ("\tỦY BAN NHÂN DÂN \n\nTỈNH QUẢNG BÌNH\n\n\tSố: 674/UBND-VX\n", "674/UBND-VX"),
-    ("| Số: 3210/QĐ - U B ND | T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014 |", "ngày 28 tháng 6 năm 2014"),
-    (unicodedata.normalize("NFD", "Căn cứ Quyết định số 89/QĐ-TTg ngày 09/01/2013"), "89/QĐ-TTg"),
-    ("**Kính gửi:**\n\n- UBND các xã, thị trấn.", "UBND các xã, thị trấn"),
-])
+@pytest.mark.parametrize(
+    "raw,needle",
+    [
+        ("\tỦY BAN NHÂN DÂN \n\nTỈNH QUẢNG BÌNH\n\n\tSố: 674/UBND-VX\n", "674/UBND-VX"),
+        ("| Số: 3210/QĐ - U B ND | T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014 |", "ngày 28 tháng 6 năm 2014"),
+        (unicodedata.normalize("NFD", "Căn cứ Quyết định số 89/QĐ-TTg ngày 09/01/2013"), "89/QĐ-TTg"),
+        ("**Kính gửi:**\n\n- UBND các xã, thị trấn.", "UBND các xã, thị trấn"),
+    ],
+)
 def test_offsets_point_back_at_the_source(raw: str, needle: str) -> None:
     doc = clean(raw)
     start = doc.text.index(needle)

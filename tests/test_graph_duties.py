@@ -27,9 +27,7 @@ def test_so_gddt_owes_tasks_in_several_provinces_each_under_its_own(corpus: Stor
     assert all(docs == {p} for p, docs in by_province.items())  # each duty under its own document's province
 
 
-@pytest.mark.parametrize(
-    "spelling", ["Sở GD&ĐT", "Sở GD-ĐT", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"]
-)
+@pytest.mark.parametrize("spelling", ["Sở GD&ĐT", "Sở GD-ĐT", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"])
 def test_an_agency_in_any_spelling_is_one_body(corpus: Store, spelling: str) -> None:
     assert ask(corpus, agency=spelling)["count"] == ask(corpus, agency="Sở Giáo dục và Đào tạo")["count"]
 

@@ -76,9 +76,7 @@ def _optional(steps: list[str | int]) -> bool:
     return steps[-1] == "value_max"
 
 
-def apply(
-    record: dict[str, Any], corrections: Iterable[tuple[str, Any]], *, strict: bool = False
-) -> dict[str, Any]:
+def apply(record: dict[str, Any], corrections: Iterable[tuple[str, Any]], *, strict: bool = False) -> dict[str, Any]:
     """The record with corrections applied in order. Inapplicable ones are skipped unless `strict`
     (after re-extraction a task may no longer exist; the correction is kept but has nothing to act on)."""
     out = copy.deepcopy(record)

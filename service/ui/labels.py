@@ -124,9 +124,7 @@ def fields(typed: ExtractionRecord) -> list[dict[str, Any]]:
     groups = [
         {
             "title": "Thông tin chung",
-            "rows": [
-                {"path": p, "label": lbl, "type": t, "value": get(record, p)} for p, lbl, t in HEADER_FIELDS
-            ],
+            "rows": [{"path": p, "label": lbl, "type": t, "value": get(record, p)} for p, lbl, t in HEADER_FIELDS],
         }
     ]
     for key, title, spec in (

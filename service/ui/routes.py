@@ -70,9 +70,7 @@ def ui_principal(request: Request, session: SessionDep) -> Principal:
 UiUser = Annotated[Principal, Depends(ui_principal)]
 
 
-def page(
-    request: Request, template: str, who: Principal | None, status: int = 200, **context: Any
-) -> HTMLResponse:
+def page(request: Request, template: str, who: Principal | None, status: int = 200, **context: Any) -> HTMLResponse:
     perms = {p for p in PERMISSIONS if who and who.can(p)}
     response = templates.TemplateResponse(
         request, template, {"who": who, "can": perms, "path": request.url.path, **context}, status_code=status
@@ -94,9 +92,7 @@ def forbidden(request: Request, who: Principal, what: str) -> HTMLResponse:
 
 def refused(request: Request, who: Principal, error: VanbanError, title: str) -> HTMLResponse:
     """A page saying why, with the status service/errors.py gives the error's code."""
-    return page(
-        request, "error.html", who, http_status(error), title=title, message=labels.sentence(message_vi(error))
-    )
+    return page(request, "error.html", who, http_status(error), title=title, message=labels.sentence(message_vi(error)))
 
 
 def _safe_next(url: str | None) -> str:
