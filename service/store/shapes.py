@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_serializer
 
+from graph.shapes import DocumentNode
 from models.record import DocumentHeader, IntakeInfo, Reference, Span, Target, Task
 
 
@@ -58,18 +59,9 @@ class DocumentRef(BaseModel):
     sha256: str | None = None
 
 
-class DocumentSummary(_Timed):
-    id: int
-    number: str | None
-    doc_type: str | None
-    issuer: str | None
-    level: str | None
-    province: str | None
-    district: str | None
-    successor: str | None = None
-    issued_date: str | None
-    title: str | None
-    in_corpus: bool
+class DocumentSummary(DocumentNode, _Timed):
+    """A document in a list: as the graph answers show it, with what a list shows of its extraction."""
+
     sha256: str | None = None
     source: str | None = None
     extractor_version: str | None = None

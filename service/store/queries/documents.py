@@ -104,17 +104,7 @@ def _summaries(session: Session, query: Query) -> list[DocumentSummary]:
     )
     return [
         DocumentSummary(
-            id=doc.id,
-            number=doc.number,
-            doc_type=doc.doc_type,
-            issuer=doc.issuer,
-            level=doc.level,
-            province=doc.province,
-            district=doc.district,
-            successor=doc.successor,
-            issued_date=doc.issued_date,
-            title=doc.title,
-            in_corpus=doc.in_corpus,
+            **dict(DocumentNode.of(doc)),
             sha256=sha,
             source=source,
             extractor_version=version,
