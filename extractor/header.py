@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractor import agencies, places, symbols
-from extractor.clean import Cleaned, Line, fold, fold_tones
+from extractor.doc import Doc, Line
+from extractor.folding import fold, fold_tones
 from extractor.dates import DATE_WORDS, find_dates
 from extractor.issuers import Jurisdiction, for_code, localize
 from models.record import DocumentHeader, Signer
@@ -113,9 +114,9 @@ def _type_line(s: str) -> str | None:
 
 
 def _doc_type_names() -> list[str]:
-    from extractor import lexicon
+    from extractor import vocab
 
-    return [t["name"] for t in lexicon.doc_types()]
+    return [t.name for t in vocab.doc_types()]
 
 
 def _starts_with_unit(s: str) -> bool:
@@ -124,10 +125,10 @@ def _starts_with_unit(s: str) -> bool:
 
 def _title_case(title: str) -> str:
     """ "PHÓ CHỦ TỊCH" -> "Phó Chủ tịch" (the office-holder spelling of agencies.json)."""
-    from extractor import lexicon
+    from extractor import vocab
 
     k = fold(title)
-    for h in lexicon.agencies()["office_holders"]:
+    for h in vocab.agency_lexicon()["office_holders"]:
         if fold(h) == k:
             return h
     return title.capitalize()
@@ -137,7 +138,7 @@ def _person(name: str) -> str:
     return " ".join(w.capitalize() if w.isupper() else w for w in name.split())
 
 
-def parse(doc: Cleaned) -> HeaderResult:
+def parse(doc: Doc) -> HeaderResult:
     lines = doc.lines()
     h = DocumentHeader()
     spans: list[tuple[str, int, int]] = []
@@ -447,7 +448,7 @@ _ATTACHED = re.compile(
 )
 
 
-def _number_from_attachment(doc: Cleaned, h: DocumentHeader, body_start: int, spans: list) -> None:
+def _number_from_attachment(doc: Doc, h: DocumentHeader, body_start: int, spans: list) -> None:
     """A decision printed without its "Số:" line takes the number its attachment cites:
     "(Ban hành kèm theo Quyết định số 684/QĐ-UBND, ngày 24/4/2013 của Chủ tịch ...)"."""
     if h.doc_type is None:

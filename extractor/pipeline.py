@@ -12,9 +12,11 @@ from pathlib import Path
 from extractor import header as header_mod
 from extractor import outline as outline_mod
 from extractor import references as references_mod
-from extractor.clean import Cleaned, clean, fold_tones
+from extractor.clean import clean
+from extractor.doc import Doc
+from extractor.folding import fold_tones
 from extractor.errors import NoText, NotVietnamese
-from extractor.lexicon import syllables
+from extractor.vocab import syllables
 from extractor.targets import find_targets, plan_year
 from extractor.tasks import find_tasks
 from models.record import (
@@ -89,7 +91,7 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
     )
 
 
-def _spans(doc: Cleaned, hdr, mentions, refs: list[Reference], tasks, targets) -> list[Span]:
+def _spans(doc: Doc, hdr, mentions, refs: list[Reference], tasks, targets) -> list[Span]:
     out: list[Span] = []
 
     def add(kind: str, label: str, start: int, end: int, field: str | None) -> None:

@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractor import agencies, symbols
-from extractor.clean import Cleaned, fold
+from extractor.doc import Doc
+from extractor.folding import fold
 from extractor.dates import find_dates
 from extractor.issuers import Jurisdiction, for_code, localize
 from models.record import RELATION_STRENGTH, Reference
@@ -135,7 +136,7 @@ def _type_for(word: str) -> str | None:
     return None
 
 
-def _after_symbol(doc: Cleaned, m_end: int, where: Jurisdiction, sym: symbols.Symbol | None) -> tuple:
+def _after_symbol(doc: Doc, m_end: int, where: Jurisdiction, sym: symbols.Symbol | None) -> tuple:
     """Date, issuer and title that follow a symbol; returns (date, issuer, title, title_span, end)."""
     text = doc.text
     pos = m_end
@@ -209,7 +210,7 @@ def _localize_issuer(issuer: str, where: Jurisdiction) -> str:
     return localize(issuer, where)
 
 
-def find_mentions(doc: Cleaned, where: Jurisdiction, own_number: str | None) -> list[Mention]:
+def find_mentions(doc: Doc, where: Jurisdiction, own_number: str | None) -> list[Mention]:
     text = doc.text
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -291,7 +292,7 @@ def _mark_nested(mentions: list[Mention]) -> None:
                 inner.nested = True
 
 
-def _relation(doc: Cleaned, men: Mention) -> str:
+def _relation(doc: Doc, men: Mention) -> str:
     """The nearest cue before the mention within its sentence (a sentence ends at ". " or a new line)."""
     text = doc.match
     line_start = text.rfind("\n", 0, men.start) + 1

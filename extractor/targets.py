@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.clean import Cleaned
+from extractor.doc import Doc
 from extractor.outline import Node, Outline
 from extractor.sections import kind_of
 from extractor.tokens import tokenize, word_end
@@ -82,7 +82,7 @@ def _number(s: str) -> int | float:
     return int(f) if f.is_integer() else f
 
 
-def plan_year(doc: Cleaned, subject: str | None) -> int | None:
+def plan_year(doc: Doc, subject: str | None) -> int | None:
     """The end year of the plan: its title's period, or its stated time frame."""
     for source in (subject or "", doc.text[:20000]):
         m = _PERIOD.search(source)
@@ -134,7 +134,7 @@ def _for_group(node: Node) -> str | None:
     return None
 
 
-def find_targets(doc: Cleaned, outline: Outline, default_year: int | None) -> list[TargetFinding]:
+def find_targets(doc: Doc, outline: Outline, default_year: int | None) -> list[TargetFinding]:
     out: list[TargetFinding] = []
     for node in outline.root.walk():
         if node.style == "root":
