@@ -127,7 +127,8 @@ DATE_NUMERIC = re.compile(
 
 # === symbols (số ký hiệu) ==============================================================================
 
-_CODE = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
+# A code inside a symbol; "&" may be followed by a space from conversion ("SXD-QLN& TTBĐS").
+_CODE = r"[A-ZĐÐ](?:[A-Za-zĐđÐ0-9]|&\s?(?=[A-ZĐ]))*"
 # State symbol: "98/2013/TT-BTC", "12/TB-VPCP", "4236/SXD-QLN&CS", "/KH-UBND" (draft), "3210/QĐ - UBND".
 STATE_NUMBER = re.compile(
     rf"(?<![\w/])(?P<num>\d{{1,6}}[a-z]?)?\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?"
@@ -151,3 +152,112 @@ CODE_TERM = re.compile(r"\d+$")
 def words_alternation(items: tuple[str, ...]) -> str:
     """A regex alternation of literal words, longest first (so "Phó Chủ tịch" wins over "Chủ tịch")."""
     return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+# === references ======================================================================================
+
+
+@cache
+def mention() -> re.Pattern[str]:
+    """A type word, optional "số" (possibly doubled, possibly "số:"), then the symbol:
+    "Quyết định số 89/QĐ-TTg", "Văn bản hợp nhất 10/VBHN-BGDĐT", "Kế hoạch số 259-KH/TU",
+    "Quyết định số số 489/QĐ-TTg", "QĐ số 22/2013/QĐ-TTg", "Thông tư số 09/2013/TT-BXD"."""
+    from extractor import vocab
+
+    types = words_alternation(tuple(w for w, _ in vocab.mention_types()))
+    return re.compile(
+        rf"(?P<type>(?<![\w])(?:{types}))(?![\w])\s*(?P<so>(?:số|so)\s*:?\s*)*(?P<sym>"
+        rf"\d{{1,6}}\s?-\s?[A-ZĐ][A-Za-zĐđ]*\s?/\s?{_CODE}"
+        rf"|\d{{0,6}}[a-z]?\s?/\s?(?:(?:19|20)\d\d\s?/\s?)?{_CODE}(?:\s?[-–]\s?{_CODE}){{0,4}})",
+        re.IGNORECASE,
+    )
+
+
+# A symbol standing alone, in brackets or after a comma: "(12/TB-VPCP)", "theo 259-KH/TU".
+BARE_SYMBOL = re.compile(
+    STATE_NUMBER.pattern
+    + "|"
+    + PARTY_NUMBER.pattern.replace("(?P<num>", "(?P<pnum>").replace("(?P<type>", "(?P<ptype>").replace(
+        "(?P<issuer>", "(?P<pissuer>"
+    )
+)
+# A law by name and date: "Luật Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân ngày 26/11/2003",
+# "Bộ luật Lao động ngày 20 tháng 11 năm 2019", "Luật Giáo dục ngày 14 tháng 6 năm 2019".
+LAW = re.compile(r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<title>[A-ZĐÀ-Ỹ][^;:\n()]{2,120}?)\s*,?\s*(?=ngày\s*\d)")
+# A named programme cited without a number: "Đề án “Xây dựng xã hội học tập giai đoạn 2012 - 2020”",
+# "Chương trình hành động “...”", "Chiến lược “...”".
+PROGRAMME = re.compile(
+    r"(?P<type>Đề án|Chương trình(?: hành động| mục tiêu quốc gia)?|Chiến lược|Dự án)\s*"
+    r"(?P<title>“[^”\n]{8,300}”|\"[^\"\n]{8,300}\")"
+)
+# The date right after a number: ", ngày 09/01/2013", " ban hành ngày ...".
+DATE_LEAD = re.compile(r"(?i)[\s,]*(?:ban hành\s*)?(?:ngày\s*)?")
+# Issuer phrase after "của"/"do": "của Thủ tướng Chính phủ", "do Bộ Xây dựng ban hành".
+ISSUER_OPEN = re.compile(r"(?i)^\s*,?\s*(?:của|do)\s+")
+ISSUER_END = re.compile(
+    r"(?i)\s+(?:về việc|về|v/v|phê duyệt|ban hành|hướng dẫn|quy định|sửa đổi|thành lập|tại|đã|theo|để|trong|"
+    r"đối với|nhằm|trên)\s|[;,.()“\"\n:]"
+)
+# Where a title begins after number/date/issuer: "về việc ...", "phê duyệt Đề án ...", "“...”".
+TITLE_OPEN = re.compile(
+    r"(?i)^\s*,?\s*(?:về việc|v/v|về|phê duyệt|ban hành|hướng dẫn|quy định|sửa đổi|thành lập|triển khai|hỗ trợ|“|\")"
+)
+TITLE_LEAD = re.compile(r"(?i)^(?:về việc|v/v)\s+")
+
+
+@cache
+def title_end() -> re.Pattern[str]:
+    """Where a title ends: a sentence or clause boundary, the main clause ("..., Chủ tịch Ủy ban nhân dân
+    tỉnh yêu cầu"), a new cue, or "và" before another citation."""
+    from extractor import vocab
+
+    types = words_alternation(tuple(w for w, _ in vocab.mention_types()))
+    return re.compile(
+        rf"(?i);|\n|\.\s|\.$|\)|\s\(|,\s*(?=(?:ủy ban|uỷ ban|ubnd|sở|bộ|phòng|hội đồng|ban|các|chủ tịch|"
+        rf"giám đốc|bộ trưởng|thủ tướng|trưởng ban)\s[^,]{{0,60}}"
+        rf"(?:yêu cầu|đề nghị|ban hành|xây dựng|hướng dẫn|thông báo)\b)|\s+và (?=thực hiện|căn cứ)"
+        rf"|,\s*(?=căn cứ|thực hiện)|\s+và\s+(?=(?:{types})\s+(?:số\s*)?\d)"
+    )
+
+
+# --- relations: the words right before a citation say how it is cited --------------------------------
+
+# Between two citations of one enumeration: "...; Thông tư số ...", "... và Kế hoạch số ...", "\n- Nghị định ...".
+CHAIN_GLUE = re.compile(r"(?i)^[\s,;\-–+•]*(?:(?:và|hoặc|cùng)\s+)?(?:(?:các|với)\s+)?$")
+# A cue directly before the citation (the citation is its object):
+#   "Căn cứ Nghị định", "Căn cứ vào", "căn cứ quy định tại", "Thực hiện", "triển khai thực hiện có hiệu quả",
+#   "tiếp tục thực hiện", "triển khai thi hành", "để cụ thể hóa", "Ban hành kèm theo", "theo", "theo quy định tại".
+CUE_BEFORE = re.compile(
+    r"(?i)(?:(?P<based>căn cứ(?:\s+vào)?(?:\s+(?:quy định|nội dung|ý kiến)\s+(?:tại|của))?)"
+    r"|(?P<promul>(?:ban hành\s+)?kèm theo)"
+    r"|(?P<impl>(?:(?:tiếp tục|khẩn trương)\s+)?(?:(?:triển khai|tổ chức)\s+)?(?:thực hiện|thi hành)"
+    r"(?:\s+(?:nghiêm túc|có hiệu quả|hiệu quả|tốt|đầy đủ|đúng))?|triển khai|(?:để\s+)?cụ thể hóa)"
+    r"|(?P<theo>\btheo(?:\s+(?:quy định|hướng dẫn)\s+(?:tại|của))?|\bxét|trên cơ sở))"
+    r"\s*(?:các\s+)?$"
+)
+# A cue whose object the citation belongs to: "triển khai thực hiện quyết liệt các nhiệm vụ và giải pháp
+# đề ra tại Quyết định số 558/QĐ-UBND" (no preposition opening another phrase in between).
+CUE_OBJECT = re.compile(
+    r"(?i)(?P<cue>(?:triển khai\s+)?thực hiện|triển khai|thi hành)\s+(?P<obj>[^.;:()\n]{3,140}?)\s+"
+    r"(?:đề ra|nêu|được giao|quy định)?\s*tại\s*$"
+)
+# Prepositions that open a phrase of their own: the citation after them is not the cue's object.
+OBJECT_BREAK = re.compile(r"(?i)\b(?:từ|cho|với|trong|theo|của|để|nhằm|trên|đến|do|bởi|khi|nếu|sau|trước)\b")
+# A sentence that opens with a cue governs every citation of its opening clause:
+# "Thực hiện kết luận của Phó Thủ tướng ... (Thông báo số 12/TB-VPCP ...), Ủy ban nhân dân tỉnh yêu cầu".
+OPENING_CUE = re.compile(
+    r"(?i)(?:(?P<based>căn cứ)|(?P<impl>(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)|triển khai)|"
+    r"(?P<promul>(?:\(?\s*)ban hành kèm theo))\b"
+)
+# The main clause after an opening clause: ", Ủy ban nhân dân tỉnh yêu cầu", ", UBND huyện ban hành".
+MAIN_CLAUSE = re.compile(r",\s+(?=[A-ZĐÀ-Ỹ])")
+# A proposal between an opening cue and a citation starts a clause of its own: "Căn cứ ...
+# Xét đề nghị của Cục Thuế tỉnh Gia Lai tại Tờ trình số 2520/TTr-CT".
+PROPOSAL = re.compile(r"(?i)\b(?:xét|theo đề nghị|đề nghị của)\b")
+# The issuer named before a citation: "Theo đề nghị của Sở Nông nghiệp và Môi trường tại Tờ trình số ...".
+ISSUER_BEFORE = re.compile(r"(?i)\bcủa\s+(?P<who>(?:(?!\bcủa\b)[^,;:()\n]){3,120}?)\s+tại\s*$")
+# The date and issuer told before a citation: "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố
+# đã ban hành Công văn số 3280/UBND-VX".
+TOLD_BEFORE = re.compile(r"(?i)(?:^|[.;]\s*)(?:vào\s+)?(?P<date>ngày\s[^,]{6,30}?)\s*,\s*(?P<who>[^,;:]{3,120}?)\s+"
+                         r"(?:đã\s+)?(?:ban hành|có)\s*$")
+# Where a sentence ends, for the window a cue is looked for in.
+SENTENCE_END = re.compile(r"\.\s|\n")

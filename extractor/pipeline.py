@@ -111,9 +111,10 @@ def _spans(doc: Doc, hdr, mentions, refs: list[Reference], tasks, targets) -> li
 
     for field, s, e in hdr.spans:
         add("header", field.split(".")[-1], s, e, field)
-    keys = [r.number for r in refs]
+    keys = list(dict.fromkeys(references_mod.mention_key(m) for m in mentions))
     for m in mentions:
-        idx = keys.index(m.number) if m.number in keys else None
+        k = references_mod.mention_key(m)
+        idx = keys.index(k) if k in keys else None
         for s, e in m.spans:
             add(
                 "reference",
