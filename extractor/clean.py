@@ -114,7 +114,7 @@ def _wrapped_in_run(before: str, after: str) -> bool:
     ("**QUYẾT ĐỊNH\nVề việc ...**") is a real line break; any other was a wrap."""
     prev = before.rsplit("\n", 1)[-1]
     nxt = after.split("\n", 1)[0]
-    return bool(_bare(nxt)) and not _protected_start().match(_bare(nxt)) and _caps(prev) == _caps(nxt)
+    return bool(_bare(nxt)) and not _protected_start(True).match(_bare(nxt)) and _caps(prev) == _caps(nxt)
 
 
 def _split_table_cells(text: str) -> tuple[str, OffsetMap]:
@@ -167,13 +167,15 @@ def _caps(s: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
-@lru_cache(maxsize=1)
-def _protected_start() -> re.Pattern[str]:
-    """Lines that begin a header element or a paragraph of their own, whatever the line above."""
+@lru_cache(maxsize=2)
+def _protected_start(in_run: bool = False) -> re.Pattern[str]:
+    """Lines that begin a header element or a paragraph of their own, whatever the line above. Inside
+    one emphasis run a "<place>, ngày" line may finish the place begun above ("*Thành phố Hồ Chí\nMinh, ngày")."""
     starts = vocab.words("paragraph_openers")
+    place_date = "" if in_run else r"|[^\W\d_][^,\n]{1,40},\s*ngày\b"
     return re.compile(
-        rf"^(?:{P.LINE_MARKER.pattern}|V/v\b|Số\s*:|Kính gửi|Nơi nhận|(?:{P.QUOC_HIEU_TEXT})|Độc lập|"
-        rf"[^\W\d_][^,\n]{{1,40}},\s*ngày\b|(?:{P.words_alternation(starts)})\b)"
+        rf"^(?:{P.LINE_MARKER.pattern}|V/v\b|Số\s*:|Kính gửi|Nơi nhận|(?:{P.QUOC_HIEU_TEXT})|Độc lập"
+        rf"{place_date}|(?:{P.words_alternation(starts)})\b)"
     )
 
 
@@ -184,8 +186,8 @@ def _soft_break(prev: str, nxt: str, width: int) -> bool:
         return False
     if prev.rstrip().endswith("**") and prev.lstrip().startswith("**"):
         return False  # a whole bold line is a heading
-    if _protected_start().match(n) or _caps(p) != _caps(n):
-        return False
+    if _protected_start().match(n) or _caps(p) or _caps(n):
+        return False  # capitals are a header's own lines: type, title, who decides
     if P.LINE_MARKER.match(p) and len(p) < width * 0.6 and not n[0].islower():
         return False  # a short heading with its marker: "1. Mục đích"
     return True

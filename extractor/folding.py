@@ -40,3 +40,22 @@ def strip_marks(text: str) -> str:
     still compare with the words they stand for."""
     text = unicodedata.normalize("NFD", text.translate(LOOKALIKES).replace("Đ", "D").replace("đ", "d"))
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+def _ascii_char(c: str) -> str:
+    if c in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", c)[0]
+    return base.lower() if len(base.lower()) == 1 else c
+
+
+# Vietnamese letters (Latin-1 Supplement to Latin Extended Additional) to their bare lower-case letter.
+_ASCII = str.maketrans(
+    {chr(i): _ascii_char(chr(i)) for i in range(0xC0, 0x1EFF + 1)} | {chr(i): chr(i + 32) for i in range(65, 91)}
+)
+
+
+def ascii_fold(text: str) -> str:
+    """Bare lower-case letters, one character for one ("QUYÉT ĐỊNH" -> "quyet dinh"), so a match found in
+    the folded text has the same offsets in the original: how OCR-damaged header words are read."""
+    return text.translate(_ASCII)

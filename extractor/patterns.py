@@ -153,6 +153,7 @@ def words_alternation(items: tuple[str, ...]) -> str:
     """A regex alternation of literal words, longest first (so "Phó Chủ tịch" wins over "Chủ tịch")."""
     return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
+
 # === references ======================================================================================
 
 
@@ -176,13 +177,15 @@ def mention() -> re.Pattern[str]:
 BARE_SYMBOL = re.compile(
     STATE_NUMBER.pattern
     + "|"
-    + PARTY_NUMBER.pattern.replace("(?P<num>", "(?P<pnum>").replace("(?P<type>", "(?P<ptype>").replace(
-        "(?P<issuer>", "(?P<pissuer>"
-    )
+    + PARTY_NUMBER.pattern.replace("(?P<num>", "(?P<pnum>")
+    .replace("(?P<type>", "(?P<ptype>")
+    .replace("(?P<issuer>", "(?P<pissuer>")
 )
 # A law by name and date: "Luật Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân ngày 26/11/2003",
 # "Bộ luật Lao động ngày 20 tháng 11 năm 2019", "Luật Giáo dục ngày 14 tháng 6 năm 2019".
-LAW = re.compile(r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<title>[A-ZĐÀ-Ỹ][^;:\n()]{2,120}?)\s*,?\s*(?=ngày\s*\d)")
+LAW = re.compile(
+    r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<title>[A-ZĐÀ-Ỹ][^;:\n()]{2,120}?)\s*,?\s*(?=ngày\s*\d)"
+)
 # A named programme cited without a number: "Đề án “Xây dựng xã hội học tập giai đoạn 2012 - 2020”",
 # "Chương trình hành động “...”", "Chiến lược “...”".
 PROGRAMME = re.compile(
@@ -257,7 +260,71 @@ PROPOSAL = re.compile(r"(?i)\b(?:xét|theo đề nghị|đề nghị của)\b")
 ISSUER_BEFORE = re.compile(r"(?i)\bcủa\s+(?P<who>(?:(?!\bcủa\b)[^,;:()\n]){3,120}?)\s+tại\s*$")
 # The date and issuer told before a citation: "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố
 # đã ban hành Công văn số 3280/UBND-VX".
-TOLD_BEFORE = re.compile(r"(?i)(?:^|[.;]\s*)(?:vào\s+)?(?P<date>ngày\s[^,]{6,30}?)\s*,\s*(?P<who>[^,;:]{3,120}?)\s+"
-                         r"(?:đã\s+)?(?:ban hành|có)\s*$")
+TOLD_BEFORE = re.compile(
+    r"(?i)(?:^|[.;]\s*)(?:vào\s+)?(?P<date>ngày\s[^,]{6,30}?)\s*,\s*(?P<who>[^,;:]{3,120}?)\s+"
+    r"(?:đã\s+)?(?:ban hành|có)\s*$"
+)
 # Where a sentence ends, for the window a cue is looked for in.
 SENTENCE_END = re.compile(r"\.\s|\n")
+
+# === header (matched on folding.ascii_fold of the text: lower case, no diacritics, same offsets) ======
+
+# The quốc hiệu, as printed or as OCR reads it: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỌNG HOÀ XÃ HỘI ...".
+QUOC_HIEU = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1l]a\s*vi[e]t\s*nam")
+# The tiêu ngữ: "Độc lập - Tự do - Hạnh phúc", dashes sometimes lost.
+TIEU_NGU = re.compile(r"d[o0]c\s*l[a]p\s*[-–—_]?\s*t[u]\s*d[o0]\s*[-–—_]?\s*h[a]nh\s*ph[u]c")
+# The số label: "Số: 674/UBND-VX", "Số 12/QĐ-UBND", "Luật số: 51/2024/QH15", "Số: ## /CT-UBND" (handwritten);
+# not "Số hiệu:" of a website's metadata table nor "số lượng".
+NUMBER_LABEL = re.compile(r"(?<![a-z0-9])so\s*(?:[:;.]\s*|\s+(?=[\d/]))")
+# A Công báo page heading that names the document: "Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018 ...".
+TYPE_NUMBER_HEADING = re.compile(
+    r"^(?P<type>thong tu lien tich|thong tu|nghi dinh|nghi quyet|quyet dinh|chi thi|luat|phap lenh)\s+so\s+"
+    r"(?P<num>\S+/\S+?)(?=\s+ngay\b)"
+)
+# The date of the header: "ngày 24 tháng 4 năm 2017", "ngày   tháng 7 năm 2023" (draft), OCR'd "ngảy l8 thảng 6".
+HEADER_DATE = re.compile(
+    r"ngay\s*(?P<d>[\dlio](?:\s?[\dlio])?)?[\s.…_]*thang\s*(?P<m>[\dlio](?:\s?[\dlio])?)?[\s.…_]*nam\s*(?P<y>[12][\dlio]{3})"
+)
+# "Quảng Bình, ngày", "TP. Hồ Chí Minh, ngày": the comma that ends the địa danh.
+PLACE_COMMA = re.compile(r",\s*$")
+# A trích yếu under the number: "V/v thực hiện ...", "“V/v ...”", "Về việc ...", "Vv: ..."; a công văn may write "Về ...".
+SUBJECT_VV = re.compile(r"(?<![a-z0-9])[“\"]?\s*(?:v/v|v\s*/\s*v|ve viec|vv)\s*[:.]?\s*")
+SUBJECT_VE = re.compile(r"(?<![a-z0-9])[“\"]?\s*ve\s+(?=[a-z])")
+# "Kính gửi:", OCR'd "Kinh gửi".
+KINH_GUI = re.compile(r"(?<![a-z0-9])kinh\s*gui\s*[:;.]?\s*")
+# The closing block: "Nơi nhận:".
+NOI_NHAN = re.compile(r"(?m)^\s*noi\s*nhan\s*[:;.]")
+# Lines where the body begins (the header is over): legal bases, cues, items, articles.
+BODY_START = re.compile(
+    r"(?i)^(?:căn cứ|thực hiện|triển khai|theo đề nghị|xét đề nghị|xét tờ trình|để |trong |nhằm |ngày \d|"
+    r"điều \d+[.:]|phần [ivx\d]|chương [ivx\d]|[ivx]{1,4}\.\s|\d{1,2}\.\s|quyết định:|nay |hiện nay|qua |sau khi|"
+    r"vừa qua)"
+)
+# A signature block opener: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC", "TL. BỘ TRƯỞNG", "TUQ. ...".
+SIGN_OPENER = re.compile(r"^(TM|KT|Q|TL|TUQ|T\.M|K\.T)\s*\.\s*")
+# A person's name: 2-5 capitalised syllables ("Y Phương", "Nguyễn Văn Long", "BÙI MINH THẠNH").
+PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+)(?:\s(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|[A-ZĐÀ-Ỹ]+)){1,4}$")
+# An agency named in capitals after TM.: "TM. ỦY BAN NHÂN DÂN HUYỆN".
+CAPS_BODY = re.compile(r"^([A-ZĐÀ-Ỹ]{1,}(?:\s+[A-ZĐÀ-Ỹ]{1,})*)(?=\s+(?:KT|Q|TL|TUQ)\s*\.|\s*$)")
+# A type and its issuer on one line: "VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH".
+TYPE_DASH_ISSUER = re.compile(r"^(?P<type>[^-–]{4,30}?)\s*[-–]\s*(?P<issuer>.+)$")
+# A decision that carries its attachment: "(Ban hành kèm theo Quyết định số 684/QĐ-UBND, ngày 24/4/2013 ...)".
+ATTACHED_TO = re.compile(
+    r"(?i)(?:ban hành\s+)?kèm theo\s+(?P<type>quyết định|nghị định|thông tư|nghị quyết|chỉ thị)\s+(?:số\s*)+"
+)
+# "(TX, TP)", "; - ": separators between recipients.
+RECIPIENT_SPLIT = re.compile(r";\s*(?=[-–+•]\s)|;\s*$")
+BULLET = re.compile(r"^[-–+•]\s*")
+# A line beginning with a unit word continues the issuer line above: "TỈNH QUẢNG BÌNH".
+UNIT_START = re.compile(r"(?i)^(tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn|đặc khu)\b")
+# A footnote mark glued to a type line: "THÔNG TƯ1".
+TRAILING_DIGITS = re.compile(r"\d+$")
+
+
+@cache
+def signature_title() -> re.Pattern[str]:
+    """Titles of a signature block, longest first: "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "CHỦ TỊCH", "BỘ TRƯỞNG"."""
+    from extractor import vocab
+
+    titles = tuple(t.upper() for t in vocab.words("signature_titles"))
+    return re.compile(rf"^(?:{words_alternation(titles)})\b")

@@ -34,9 +34,7 @@ EXTRACTOR_VERSION = "0.3.0"
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Letters only Vietnamese uses among Latin scripts, and its tone-marked vowels.
-_VI_LETTERS = re.compile(
-    r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I
-)
+_VI_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 
 
 def check_language(text: str, source: str) -> None:
@@ -64,10 +62,7 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
         source=source,
         document=hdr.header,
         references=refs,
-        tasks=[
-            Task(label=t.label, text=t.text, lead=t.lead, support=t.support, deadline=t.deadline)
-            for t in tasks
-        ],
+        tasks=[Task(label=t.label, text=t.text, lead=t.lead, support=t.support, deadline=t.deadline) for t in tasks],
         targets=[
             Target(
                 label=t.label,
@@ -128,9 +123,7 @@ def _spans(doc: Doc, hdr, mentions, refs: list[Reference], tasks, targets) -> li
         for s, e, name in t.agency_spans:
             add("agency", name, s, e, f"tasks[{i}]")
     for i, t in enumerate(targets):
-        add(
-            "target", f"{t.value}{t.unit if t.unit == '%' else ' ' + t.unit}", t.start, t.end, f"targets[{i}]"
-        )
+        add("target", f"{t.value}{t.unit if t.unit == '%' else ' ' + t.unit}", t.start, t.end, f"targets[{i}]")
     out.sort(key=lambda s: (s.start, -s.end))
     return out
 
@@ -145,9 +138,7 @@ def warm_up() -> None:
     places.find_districts("Kbang")
     tokens.dictionary_words()
     agencies.canonical("Sở Giáo dục và Đào tạo")
-    starts_with_action(
-        "Nhà nước giữ vai trò chủ đạo", guess=True
-    )  # not in the verb lexicon: loads the POS model
+    starts_with_action("Nhà nước giữ vai trò chủ đạo", guess=True)  # not in the verb lexicon: loads the POS model
 
 
 def extract_file(path: str | os.PathLike[str], *, source: str | None = None, limits=None) -> ExtractionResult:

@@ -206,14 +206,28 @@ class _Finder:
         self.taken.append((start, sym_end))
         if symbols.key(sym.number) == self.own:
             return
-        self.out.append(Mention(start, tail.end, sym_end, doc_type, sym.number, tail.date, issuer, tail.title,
-                                tail.title_span, sym, spans=[(start, sym_end)]))
+        self.out.append(
+            Mention(
+                start,
+                tail.end,
+                sym_end,
+                doc_type,
+                sym.number,
+                tail.date,
+                issuer,
+                tail.title,
+                tail.title_span,
+                sym,
+                spans=[(start, sym_end)],
+            )
+        )
 
     def unnumbered(self, start: int, end: int, doc_type: str, date: str | None, title: str) -> None:
         self.taken.append((start, end))
         issuer = "Quốc hội" if doc_type in ("Luật", "Bộ luật", "Hiến pháp") else None
-        self.out.append(Mention(start, end, end, doc_type, None, date, issuer, " ".join(title.split()), None,
-                                spans=[(start, end)]))
+        self.out.append(
+            Mention(start, end, end, doc_type, None, date, issuer, " ".join(title.split()), None, spans=[(start, end)])
+        )
 
 
 def _numbered(f: _Finder) -> None:
@@ -239,7 +253,7 @@ def _laws(f: _Finder) -> None:
         titles[(m["type"], fold(m["title"]))] = (dates[0].iso, m["title"])
     for (doc_type, key), (date, title) in titles.items():
         for m in re.finditer(rf"(?i)\b{re.escape(doc_type)}\s+{re.escape(title)}(?![^\W\d_])", f.doc.match):
-            if not f.overlaps(m.start(), m.end()) and fold(m.group(0)[len(doc_type):]) == key:
+            if not f.overlaps(m.start(), m.end()) and fold(m.group(0)[len(doc_type) :]) == key:
                 f.unnumbered(m.start(), m.end(), doc_type, date, title)
 
 
@@ -248,7 +262,7 @@ def _programmes(f: _Finder) -> None:
     decision that approved them is cited there) or the name is the document's own."""
     titles = [fold(m.title or "") for m in f.out if m.number]
     for m in P.PROGRAMME.finditer(f.doc.text):
-        name = m["title"].strip("“”\" ")
+        name = m["title"].strip('“”" ')
         if f.overlaps(m.start(), m.end()) or any(fold(name) in t for t in titles):
             continue
         doc_type = "Chương trình" if m["type"].startswith("Chương trình") else m["type"]
@@ -357,8 +371,14 @@ def merge(mentions: list[Mention]) -> list[Reference]:
         k = mention_key(men)
         ref = by_key.get(k)
         if ref is None:
-            by_key[k] = Reference(doc_type=men.doc_type, number=men.number, issued_date=men.issued_date,
-                                  issuer=men.issuer, title=men.title, relation=men.relation)  # type: ignore[arg-type]
+            by_key[k] = Reference(
+                doc_type=men.doc_type,
+                number=men.number,
+                issued_date=men.issued_date,
+                issuer=men.issuer,
+                title=men.title,
+                relation=men.relation,
+            )  # type: ignore[arg-type]
             continue
         ref.doc_type = ref.doc_type or men.doc_type
         ref.issued_date = ref.issued_date or men.issued_date

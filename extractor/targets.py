@@ -21,9 +21,7 @@ from extractor.sections import kind_of
 from extractor.tokens import tokenize, word_end
 
 # "96%", "30% - 40%", "0,5 %", "100 %"
-_PERCENT = re.compile(
-    r"(?<![\d,.])(?P<v>\d{1,3}(?:[,.]\d+)?)\s*%(?:\s*[-–]\s*(?P<v2>\d{1,3}(?:[,.]\d+)?)\s*%)?"
-)
+_PERCENT = re.compile(r"(?<![\d,.])(?P<v>\d{1,3}(?:[,.]\d+)?)\s*%(?:\s*[-–]\s*(?P<v2>\d{1,3}(?:[,.]\d+)?)\s*%)?")
 # A count opening a clause: "- 100 xã ...", "phấn đấu có 50 trung tâm", "đạt 1.500 học viên".
 _COUNT = re.compile(
     r"(?:^|[:;]\s*|(?:phấn đấu|đạt|có|thêm|tối thiểu|ít nhất)\s+)(?P<v>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<noun>[^\W\d_]+)",
@@ -88,9 +86,7 @@ def plan_year(doc: Doc, subject: str | None) -> int | None:
         m = _PERIOD.search(source)
         if m and source is subject:
             return int(m["y"])
-    m = re.search(
-        r"(?i)thời gian thực hiện[^\n]*\n?[^\n]*?(?:đến|hết)[^\n]*?năm\s+(?P<y>(?:19|20)\d\d)", doc.text
-    )
+    m = re.search(r"(?i)thời gian thực hiện[^\n]*\n?[^\n]*?(?:đến|hết)[^\n]*?năm\s+(?P<y>(?:19|20)\d\d)", doc.text)
     if m:
         return int(m["y"])
     return None
@@ -120,9 +116,7 @@ def _year(text: str, node: Node, default: int | None) -> int | None:
 def _clause_subject(text: str, start: int, end_limit: int) -> str | None:
     seg = text[start:end_limit]
     seg = re.split(r";|\.\s|\.$|,\s*(?:trong đó|phấn đấu)|\s+và\s+(?=\d)|,\s*(?=\d+\s*%)", seg)[0]
-    seg = re.sub(
-        r"(?:\s+(?:và|hoặc|trong đó(?: có)?))+\s*$", "", seg.strip(" ,:;.")
-    )  # "... bậc 2 và | 20% ..."
+    seg = re.sub(r"(?:\s+(?:và|hoặc|trong đó(?: có)?))+\s*$", "", seg.strip(" ,:;."))  # "... bậc 2 và | 20% ..."
     return " ".join(seg.split()) or None
 
 
