@@ -184,6 +184,8 @@ def _soft_break(prev: str, nxt: str, width: int) -> bool:
     p, n = _bare(prev), _bare(nxt)
     if not p or not n or p[-1] in _TERMINAL or p.endswith("./."):
         return False
+    if p[-1].isdigit() and P.RANGE_REST.match(n):
+        return True  # "Trong giai đoạn 2026\n- 2030 phấn đấu ...": a range broken at its dash, not a bullet
     if prev.rstrip().endswith("**") and prev.lstrip().startswith("**"):
         return False  # a whole bold line is a heading
     if _protected_start().match(n) or _caps(p) or _caps(n):

@@ -89,6 +89,8 @@ BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.;:!?…/])[ ]*\n+[ ]*(?=[^\W\d_])")
 # A line break inside a hard-wrapped paragraph, whatever the case of the next word
 # ("Xét báo cáo, đề xuất của\nSở Xây dựng tại Công văn số ..."): judged by clean.py.
 LINE_BREAK = re.compile(r"(?<=[^\s])[ ]*\n[ ]*(?=\S)")
+# The rest of a number range that a wrap put at the start of a line: "- 2030 phấn đấu ...", "– 60 tuổi".
+RANGE_REST = re.compile(r"^[-–]\s*\d")
 # "a) ", "đ. ": a lettered item starts in lower case but does not continue the line above.
 LETTER_MARKER = re.compile(r"[a-zđ]\s?[).]\s")
 # An item marker opening a line: "1.", "2.1.", "a)", "IV.", "-", "+", "Điều 3.", "Phần I".
@@ -328,3 +330,47 @@ def signature_title() -> re.Pattern[str]:
 
     titles = tuple(t.upper() for t in vocab.words("signature_titles"))
     return re.compile(rf"^(?:{words_alternation(titles)})\b")
+
+# === targets ==========================================================================================
+
+# "96%", "30% - 40%", "0,5 %", "100 %".
+PERCENT = re.compile(r"(?<![\d,.])(?P<v>\d{1,3}(?:[,.]\d+)?)\s*%(?:\s*[-–]\s*(?P<v2>\d{1,3}(?:[,.]\d+)?)\s*%)?")
+# A count opening a clause: "- 100 xã ...", "phấn đấu có 50 trung tâm", "đạt 1.500 học viên".
+COUNT = re.compile(
+    r"(?:^|[:;]\s*|(?:phấn đấu|đạt|có|thêm|tối thiểu|ít nhất)\s+)(?P<v>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<noun>[^\W\d_]+)",
+    re.IGNORECASE,
+)
+# Words that make a figure outside a goals section a goal: "phấn đấu 30% ...", "đạt 95%", "hoàn thành 100% việc ...".
+GOAL_CUE = re.compile(r"(?i)\b(?:phấn đấu|đạt(?: tỷ lệ)?|chỉ tiêu|hoàn thành)\b")
+# A year a goal is due: "đến năm 2020", "trong năm 2025", "đến hết ngày 31 tháng 12 năm 2025", "trước ngày 06 tháng
+# 12 năm 2025", "năm 2025 đạt 70%".
+YEAR_DUE = re.compile(
+    r"(?i)(?:(?:đến|trong|vào|cuối|hết|trước)\s+(?:hết\s+)?(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+)?)?năm\s+(?P<y>(?:19|20)\d\d)"
+)
+# A plan's period: "giai đoạn 2023-2025", "giai đoạn 2026 - 2030".
+PERIOD = re.compile(r"(?i)giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?P<y>(?:19|20)\d\d)")
+# A year in a heading: "Mục tiêu đến năm 2015".
+ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+# A plan's stated time frame: "Thời gian thực hiện: từ ... đến hết năm 2025".
+TIME_FRAME = re.compile(r"(?i)thời gian thực hiện[^\n]*\n?[^\n]*?(?:đến|hết)[^\n]*?năm\s+(?P<y>(?:19|20)\d\d)")
+# "Đối với cán bộ, công chức ...:": the group a '+' item's figures are about.
+FOR_GROUP = re.compile(r"(?i)^đối với\s+(?P<g>[^:]+):")
+# Where a figure's subject ends: a clause boundary or the next figure.
+SUBJECT_END = re.compile(r";|\.\s|\.$|,\s*(?:trong đó|phấn đấu)|\s+và\s+(?=\d)|,\s*(?=\d+\s*%)")
+SUBJECT_TAIL = re.compile(r"(?:\s+(?:và|hoặc|trong đó(?: có)?))+\s*$")
+# The measure before a figure: "Tỷ lệ hộ gia đình sử dụng nước sạch đạt 95%", "tỷ lệ ... là 80%".
+MEASURE_BEFORE = re.compile(r"(?i)(?P<subject>tỷ lệ\s[^;:.]{3,160}?)\s+(?:đạt|là|ở mức|lên|tăng lên|giảm xuống)\s*"
+                            r"(?:(?:trên|dưới|tối thiểu|ít nhất|khoảng)\s+)?$")
+# What follows a figure when the measure stood before it: nothing, "trở lên", "vào năm 2025".
+NOTHING_AFTER = re.compile(r"(?i)^\s*(?:trở lên|trở xuống)?\s*(?:(?:vào|đến|trong)\s+năm\s+\d{4})?\s*(?:[;.,]|$)")
+# Words that give a figure after it the group: "được", "có", "thực hiện", "tham gia".
+GROUP_VERB = re.compile(r"(?i)^(được|có|thực hiện|tham gia)\b")
+# A thousands separator in a count: "1.500".
+THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# A year column of a table of indicators: "Năm 2025", "2026", "KH 2030".
+YEAR_COLUMN = re.compile(r"(?i)^(?:năm\s+|kh\s+|kế hoạch\s+)?(?P<y>(?:19|20)\d\d)$")
+# The indicator and unit columns of such a table.
+INDICATOR_COLUMN = re.compile(r"(?i)chỉ tiêu|tiêu chí|nội dung")
+UNIT_COLUMN = re.compile(r"(?i)đơn vị(?: tính)?|đvt")
+# A number in a table cell: "95", "95%", "1.200", "0,5".
+CELL_NUMBER = re.compile(r"^(?P<v>\d{1,3}(?:\.\d{3})+|\d+(?:[,.]\d+)?)\s*(?P<pct>%)?$")
