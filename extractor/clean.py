@@ -364,6 +364,7 @@ def clean(raw: str) -> Doc:
         step(P.DECOMPOSED, _nfc)
     text = text.translate(_SPACES).translate(LOOKALIKES)
     step(P.CONG_BAO_HEADER, "")
+    step(P.CONG_BAO_SECTION, "")
     step(P.SIGN_STAMP, "")
     step(P.MD_RULE_ROW, "")
     step(P.MD_LONE_PIPE, "")

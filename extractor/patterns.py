@@ -53,6 +53,10 @@ DASH_RULE = re.compile(r"[-_–—=]{4,}")
 CONG_BAO_HEADER = re.compile(
     r"(?mi)^[ ]*(?:\d+[ ]+)?CÔNG BÁO[ ]*/[ ]*Số[ ]*[\d +]+/[ ]*Ngày[ ]*[\d\-/.]+(?:[ ]+\d+)?[ ]*$\n?"
 )
+# The gazette's section headings: "VĂN BẢN PHÁP LUẬT KHÁC", "VĂN BẢN QUY PHẠM PHÁP LUẬT", "PHẦN I".
+CONG_BAO_SECTION = re.compile(
+    r"(?m)^[ ]*(?:PHẦN [IV]+[ ]*[.:-]?[ ]*)?VĂN BẢN (?:PHÁP LUẬT KHÁC|QUY PHẠM PHÁP LUẬT)[ ]*$\n?"
+)
 # "Ký bởi: CÔNG BÁO ... Thời gian ký: 19.09.2024 16:05:12 +07:00": the e-signature stamp.
 SIGN_STAMP = re.compile(
     r"(?mi)^[ ]*(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký)[ ]*:.*(?:CÔNG BÁO|VĂN PHÒNG|\+07:00|\d{2}:\d{2}).*$\n?"
@@ -133,8 +137,8 @@ DATE_NUMERIC = re.compile(
 _CODE = r"[A-ZĐÐ](?:[A-Za-zĐđÐ0-9]|&\s?(?=[A-ZĐ]))*"
 # State symbol: "98/2013/TT-BTC", "12/TB-VPCP", "4236/SXD-QLN&CS", "/KH-UBND" (draft), "3210/QĐ - UBND".
 STATE_NUMBER = re.compile(
-    rf"(?<![\w/])(?P<num>\d{{1,6}}[a-z]?)?\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?"
-    rf"(?P<codes>{_CODE}(?:\s?[-–]\s?{_CODE}){{0,4}})(?![\w/])"
+    rf"(?<![\w/.])(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?[a-z]?)?\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?"
+    rf"(?P<codes>{_CODE}(?:\s?[-–]\s?{_CODE}){{0,6}})(?![\w/])"
 )
 # Party symbol: "259-KH/TU", "11-CT/TW", "01-NQ/TV".
 PARTY_NUMBER = re.compile(rf"(?<![\w/-])(?P<num>\d{{1,5}})\s?-\s?(?P<type>{_CODE})\s?/\s?(?P<issuer>{_CODE})(?![\w/])")
@@ -331,6 +335,7 @@ def signature_title() -> re.Pattern[str]:
     titles = tuple(t.upper() for t in vocab.words("signature_titles"))
     return re.compile(rf"^(?:{words_alternation(titles)})\b")
 
+
 # === targets ==========================================================================================
 
 # "96%", "30% - 40%", "0,5 %", "100 %".
@@ -359,8 +364,10 @@ FOR_GROUP = re.compile(r"(?i)^đối với\s+(?P<g>[^:]+):")
 SUBJECT_END = re.compile(r";|\.\s|\.$|,\s*(?:trong đó|phấn đấu)|\s+và\s+(?=\d)|,\s*(?=\d+\s*%)")
 SUBJECT_TAIL = re.compile(r"(?:\s+(?:và|hoặc|trong đó(?: có)?))+\s*$")
 # The measure before a figure: "Tỷ lệ hộ gia đình sử dụng nước sạch đạt 95%", "tỷ lệ ... là 80%".
-MEASURE_BEFORE = re.compile(r"(?i)(?P<subject>tỷ lệ\s[^;:.]{3,160}?)\s+(?:đạt|là|ở mức|lên|tăng lên|giảm xuống)\s*"
-                            r"(?:(?:trên|dưới|tối thiểu|ít nhất|khoảng)\s+)?$")
+MEASURE_BEFORE = re.compile(
+    r"(?i)(?P<subject>tỷ lệ\s[^;:.]{3,160}?)\s+(?:đạt|là|ở mức|lên|tăng lên|giảm xuống)\s*"
+    r"(?:(?:trên|dưới|tối thiểu|ít nhất|khoảng)\s+)?$"
+)
 # What follows a figure when the measure stood before it: nothing, "trở lên", "vào năm 2025".
 NOTHING_AFTER = re.compile(r"(?i)^\s*(?:trở lên|trở xuống)?\s*(?:(?:vào|đến|trong)\s+năm\s+\d{4})?\s*(?:[;.,]|$)")
 # Words that give a figure after it the group: "được", "có", "thực hiện", "tham gia".

@@ -47,6 +47,7 @@ class Zones:
     vv_label: bool = True  # it opens with "V/v" / "Về việc" (else "Về ...", kept as printed)
     doc_type: str | None = None
     type_span: Span | None = None
+    typed_issuer: bool = False  # the type came with the issuer ("VĂN BẢN HỢP NHẤT - BỘ Y TẾ")
     kinh_gui: Span | None = None  # the label
     issuer: list[Span] = field(default_factory=list)
     elements_end: int = 0  # the end of the last element found
@@ -286,11 +287,23 @@ def _find_type(z: Zones, text: str, limit: int) -> None:
         line = text[pos:end].strip()
         name = type_of_line(line) if not line.endswith(":") else None
         if name:
-            z.doc_type, z.type_span = name, (pos, end)
+            # a consolidated text keeps its own type; the base document's type line opens its title
+            z.doc_type = z.doc_type if z.typed_issuer else name
+            z.type_span = (pos, pos) if z.typed_issuer else (pos, end)
             return
         if line and not any(a <= pos < b or pos <= a < end for a, b in z.fixed()):
             seen += 1
         pos = end + 1
+
+
+def _typed_issuer(z: Zones, text: str, limit: int) -> None:
+    """ "VĂN BẢN HỢP NHẤT - BỘ Y TẾ" above the quốc hiệu: a consolidated text names its type with its issuer."""
+    end = z.quoc_hieu[0] if z.quoc_hieu else min(limit, z.start + 400)
+    for m in re.finditer(r"[^\n]+", text[z.start : end]):
+        typed = P.TYPE_DASH_ISSUER.match(m.group(0).strip())
+        if typed and _caps(m.group(0)) and type_of_line(typed["type"]):
+            z.doc_type, z.typed_issuer = type_of_line(typed["type"]), True
+            return
 
 
 def _find_kinh_gui(z: Zones, limit: int) -> None:
@@ -314,9 +327,16 @@ def _find_issuer(z: Zones, text: str) -> None:
 def _issuer_pieces(z: Zones, text: str, start: int, end: int) -> None:
     for m in re.finditer(r"[^\n]+", text[start:end]):
         piece = m.group(0).strip(" -–—_|*")
-        if piece and _caps(piece) and not type_of_line(piece):
-            a = start + m.start() + m.group(0).find(piece)
-            z.issuer.append((a, a + len(piece)))
+        if not piece or not _caps(piece) or type_of_line(piece):
+            continue
+        a = start + m.start() + m.group(0).find(piece)
+        typed = P.TYPE_DASH_ISSUER.match(piece)
+        if typed and (name := type_of_line(typed["type"])):
+            # "VĂN BẢN HỢP NHẤT - BỘ Y TẾ": the type and the issuer on one line
+            z.doc_type, z.typed_issuer = name, True
+            a += typed.start("issuer")
+            piece = typed["issuer"]
+        z.issuer.append((a, a + len(piece)))
 
 
 def find_zones(doc: Doc) -> Zones:
@@ -331,6 +351,7 @@ def find_zones(doc: Doc) -> Zones:
         z.tieu_ngu = (tn.start(), tn.end())
     _find_number(z, doc.text, limit)
     _find_date(z, doc.text, limit)
+    _typed_issuer(z, doc.text, limit)
     _find_type(z, doc.text, limit)
     _find_kinh_gui(z, limit)
     _find_vv(z, doc.text, limit)
