@@ -23,7 +23,7 @@ from functools import lru_cache
 from extractor import patterns as P
 from extractor import vocab
 from extractor.doc import IDENTITY, Doc, OffsetMap
-from extractor.folding import LOOKALIKES, fold, fold_tones
+from extractor.folding import LOOKALIKES, ascii_fold, fold, fold_tones
 
 Edit = tuple[int, int, str]
 
@@ -311,12 +311,18 @@ def _respace(text: str) -> tuple[str, OffsetMap]:
     return apply_edits(text, edits)
 
 
+@lru_cache(maxsize=1)
+def _bare_syllables() -> frozenset[str]:
+    return frozenset(ascii_fold(s) for s in vocab.syllables())
+
+
 def _syllable_split(word: str) -> list[int] | None:
     """Cut points that split a glued run of capitals into Vietnamese syllables ("VỀVIỆC" -> [2]),
-    preferring the fewest pieces; None when it is a word, an acronym or cannot be split."""
-    if _is_syllable(word) or not any(
-        c.lower() in "aăâeêioôơuưy" or unicodedata.normalize("NFD", c.lower())[0] in "aeiouy" for c in word
-    ):
+    preferring the fewest pieces; None when it is a word, an acronym, a syllable whose marks OCR misread
+    ("QUYÉT" is "QUYẾT", not "QUY ÉT"), or cannot be split."""
+    if _is_syllable(word) or ascii_fold(word) in _bare_syllables():
+        return None
+    if not any(unicodedata.normalize("NFD", c.lower())[0] in "aeiouy" for c in word):
         return None
     n = len(word)
     best: list[list[int] | None] = [[]] + [None] * n

@@ -288,9 +288,12 @@ TYPE_NUMBER_HEADING = re.compile(
     r"(?P<num>\S+/\S+?)(?=\s+ngay\b)"
 )
 # The date of the header: "ngày 24 tháng 4 năm 2017", "ngày   tháng 7 năm 2023" (draft), OCR'd "ngảy l8 thảng 6".
-HEADER_DATE = re.compile(
-    r"ngay\s*(?P<d>[\dlio](?:\s?[\dlio])?)?[\s.…_]*thang\s*(?P<m>[\dlio](?:\s?[\dlio])?)?[\s.…_]*nam\s*(?P<y>[12][\dlio]{3})"
-)
+# Day and month are read loosely ("ngày®9", "ngày *?†") so a hand-written or unreadable one is seen as such.
+HEADER_DATE = re.compile(r"ngay(?P<d>[^\n]{0,8}?)thang(?P<m>[^\n]{0,8}?)nam\s*(?P<y>[12][\dlio]{3})")
+# A day or month as printed: digits (OCR's l, i, o for 1, 1, 0), maybe split by a space.
+DATE_PART = re.compile(r"^[\s.…_]*(?P<v>[\dlio](?:\s?[\dlio])?)[\s.…_]*$")
+# A part left blank in a draft: nothing, dots, underscores.
+BLANK_PART = re.compile(r"^[\s.…_]*$")
 # "Quảng Bình, ngày", "TP. Hồ Chí Minh, ngày": the comma that ends the địa danh.
 PLACE_COMMA = re.compile(r",\s*$")
 # A trích yếu under the number: "V/v thực hiện ...", "“V/v ...”", "Về việc ...", "Vv: ..."; a công văn may write "Về ...".

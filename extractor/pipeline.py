@@ -25,12 +25,13 @@ from models.record import (
     ExtractionResult,
     IntakeInfo,
     Reference,
+    ReviewFlag,
     Span,
     Target,
     Task,
 )
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Letters only Vietnamese uses among Latin scripts, and its tone-marked vowels.
@@ -83,6 +84,10 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
         spans=spans,
         intake=intake or IntakeInfo(kind="text", media_type="text/plain; charset=utf-8"),
         extractor_version=EXTRACTOR_VERSION,
+        flags=[
+            ReviewFlag(field=f.field, reason=f.reason, message=f.message, message_vi=f.message_vi)  # type: ignore[arg-type]
+            for f in hdr.flags
+        ],
     )
 
 

@@ -37,6 +37,10 @@ class Flag:
     reason: str  # "handwritten", "from_signature", ...
     message_vi: str
 
+    @property
+    def message(self) -> str:
+        return numbers.HANDWRITTEN_EN if self.reason == "handwritten" else self.reason
+
 
 @dataclass
 class HeaderResult:

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from extractor import patterns as P
@@ -20,6 +19,7 @@ from extractor.doc import Doc
 from extractor.header.zones import Zones
 
 HANDWRITTEN_VI = "số, ngày viết tay hoặc không đọc được — cần nhập"
+HANDWRITTEN_EN = "number or day written by hand or unreadable: to be entered"
 
 
 @dataclass
@@ -59,24 +59,22 @@ def _digits(s: str | None) -> str | None:
     return s.translate(str.maketrans("lio", "110")).replace(" ", "")
 
 
+def _part(raw: str) -> tuple[str | None, bool]:
+    """(value, unreadable) of a day or month as printed after "ngày"/"tháng"."""
+    if m := P.DATE_PART.match(raw):
+        return _digits(m["v"]), False
+    return None, not P.BLANK_PART.match(raw)
+
+
 def read_date(doc: Doc, z: Zones) -> Dated:
     place = doc.text[z.place[0] : z.place[1]].strip(' “"') if z.place else None
-    if not z.date:
-        return Dated(place, None)
-    m = P.HEADER_DATE.match(z.ascii, z.date[0])
+    m = P.HEADER_DATE.match(z.ascii, z.date[0]) if z.date else None
     if m is None:
         return Dated(place, None)
-    d, mo, y = _digits(m["d"]), _digits(m["m"]), _digits(m["y"])
+    (d, bad_d), (mo, bad_m) = _part(m["d"]), _part(m["m"])
     try:
-        iso = dt.date(int(y or 0), int(mo or 0), int(d or 0)).isoformat() if d and mo else None
+        iso = dt.date(int(_digits(m["y"]) or 0), int(mo or 0), int(d or 0)).isoformat() if d and mo else None
     except ValueError:
         iso = None
-    flags = []
-    if iso is None and _debris(doc.text[z.date[0] : z.date[1]]):
-        flags.append(("handwritten", HANDWRITTEN_VI))
+    flags = [("handwritten", HANDWRITTEN_VI)] if bad_d or bad_m else []
     return Dated(place, iso, flags)
-
-
-def _debris(date_text: str) -> bool:
-    """Marks that are neither digits nor the blank a draft leaves: a day written in by hand."""
-    return bool(re.search(r"[^\w\s.…_]|\b\w*\d\w*[^\d\s]\w*\b", re.sub(r"(?i)ngày|tháng|năm|\d{4}", " ", date_text)))

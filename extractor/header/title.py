@@ -18,7 +18,7 @@ from extractor import agencies
 from extractor import patterns as P
 from extractor.doc import Doc
 from extractor.folding import ascii_fold
-from extractor.header.zones import Zones, line_index, type_of_line
+from extractor.header.zones import Zones, is_noise, line_index, type_of_line
 
 
 @dataclass
@@ -32,7 +32,7 @@ class Title:
 def _is_authority(line: str, issuer: str) -> bool:
     """Who decides, under a decision's title: an office ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TÀI
     CHÍNH") or the issuer named again ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "THỦ TƯỚNG CHÍNH PHỦ")."""
-    s = line.strip(" :.")
+    s = line.strip(" :.-–")
     if not _upper(s):
         return False
     if P.signature_title().match(s):
@@ -78,6 +78,9 @@ def _title_lines(doc: Doc, first: int, issuer: str) -> tuple[list[int], str | No
             break
         if P.KINH_GUI.match(ascii_fold(s)) or (picked and not _continues_title(s, picked, doc, issuer)):
             break
+        if is_noise(s):
+            k += 1
+            continue  # a stamp's debris between the type line and the title, or inside the title
         picked.append(k)
         k += 1
     while k < len(lines) and not lines[k].text.strip():

@@ -241,10 +241,32 @@ def _subject_end(z: Zones, text: str, pos: int) -> int:
         while nxt_start < stop and text[nxt_start] == "\n":
             nxt_start += 1
         nxt = text[nxt_start : _line_end(text, nxt_start)].strip()
-        if nxt_start >= stop or not nxt or _stops_subject(nxt, text[end - 1 : end]):
+        if nxt_start >= stop or not nxt or _stops_subject(nxt, text[end - 1 : end]) or is_noise(nxt):
             break
+        if nxt_start > end + 1 and not _continues_after_gap(nxt, text[pos:end]):
+            break  # a blank line ends the trích yếu unless the words plainly go on ("giai đoạn\n\n2012-2020”")
         end = _line_end(text, nxt_start)
     return min(end, stop)
+
+
+def _continues_after_gap(nxt: str, so_far: str) -> bool:
+    return nxt[0].islower() or nxt[0].isdigit() or nxt[0] in '”"' or so_far.count("“") > so_far.count("”")
+
+
+def is_noise(line: str) -> bool:
+    """A line of stamp or seal debris that OCR read as letters ("NA SÂU co", "Né. 1@Z", "Nn đsesessvee F.ăƯ rạn"):
+    most of its words are no Vietnamese syllable."""
+    words = re.findall(r"[^\W\d_]+", line)
+    if not words:
+        return bool(line.strip()) and not re.search(r"\d", line)
+    good = sum(1 for w in words if ascii_fold(w) in _bare_syllables() or w.isupper() and len(w) <= 6)
+    odd = any(not c.isalnum() and c not in ' ,.-–;:()“”"/' for c in line)
+    return good / len(words) < 0.6 or (len(words) <= 2 and odd)
+
+
+@cache
+def _bare_syllables() -> frozenset[str]:
+    return frozenset(ascii_fold(s) for s in vocab.syllables())
 
 
 def _stops_subject(line: str, last_char: str) -> bool:
