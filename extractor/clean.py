@@ -167,16 +167,7 @@ def _caps(s: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
-@lru_cache(maxsize=2)
-def _protected_start(in_run: bool = False) -> re.Pattern[str]:
-    """Lines that begin a header element or a paragraph of their own, whatever the line above. Inside
-    one emphasis run a "<place>, ngày" line may finish the place begun above ("*Thành phố Hồ Chí\nMinh, ngày")."""
-    starts = vocab.words("paragraph_openers")
-    place_date = "" if in_run else r"|[^\W\d_][^,\n]{1,40},\s*ngày\b"
-    return re.compile(
-        rf"^(?:{P.LINE_MARKER.pattern}|V/v\b|Số\s*:|Kính gửi|Nơi nhận|(?:{P.QUOC_HIEU_TEXT})|Độc lập"
-        rf"{place_date}|(?:{P.words_alternation(starts)})\b)"
-    )
+_protected_start = P.protected_start
 
 
 def _soft_break(prev: str, nxt: str, width: int) -> bool:
@@ -190,9 +181,8 @@ def _soft_break(prev: str, nxt: str, width: int) -> bool:
         return False  # a whole bold line is a heading
     if _protected_start().match(n) or _caps(p) or _caps(n):
         return False  # capitals are a header's own lines: type, title, who decides
-    if P.LINE_MARKER.match(p) and len(p) < width * 0.6 and not n[0].islower():
-        return False  # a short heading with its marker: "1. Mục đích"
-    return True
+    # a short heading with its marker ("1. Mục đích") ends its line
+    return not (P.LINE_MARKER.match(p) and len(p) < width * 0.6 and not n[0].islower())
 
 
 def _join_hard_wraps(text: str) -> tuple[str, OffsetMap]:
@@ -243,7 +233,8 @@ def _respace_line(line: str) -> str:
     parts = line.split(" ")
     n = len(parts)
     # best[i] = (broken groups, groups, split points) for parts[:i]
-    best: list[tuple[int, int, tuple[int, ...]]] = [(0, 0, ())] + [(n + 1, n + 1, ())] * n
+    empty: tuple[int, ...] = ()
+    best: list[tuple[int, int, tuple[int, ...]]] = [(0, 0, empty)] + [(n + 1, n + 1, empty)] * n
     for i in range(n):
         broken0, groups0, cuts = best[i]
         for j in range(i + 1, min(i + 6, n) + 1):

@@ -8,6 +8,7 @@ that `graph/` reads.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from extractor.patterns import OLD_TONE
@@ -16,7 +17,7 @@ from extractor.patterns import OLD_TONE
 LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ", "\u0256": "đ"})
 
 
-def _tone_fold(m) -> str:  # type: ignore[no-untyped-def]
+def _tone_fold(m: re.Match[str]) -> str:
     glide, toned = m.group(1)[0], m.group(1)[1]
     decomposed = unicodedata.normalize("NFD", toned)
     base, tone = decomposed[0], decomposed[1:]

@@ -296,7 +296,8 @@ DATE_PART = re.compile(r"^[\s.…_]*(?P<v>[\dlio](?:\s?[\dlio])?)[\s.…_]*$")
 BLANK_PART = re.compile(r"^[\s.…_]*$")
 # "Quảng Bình, ngày", "TP. Hồ Chí Minh, ngày": the comma that ends the địa danh.
 PLACE_COMMA = re.compile(r",\s*$")
-# A trích yếu under the number: "V/v thực hiện ...", "“V/v ...”", "Về việc ...", "Vv: ..."; a công văn may write "Về ...".
+# A trích yếu under the number: "V/v thực hiện ...", "“V/v ...”", "Về việc ...", "Vv: ...";
+# a công văn may also write "Về ...".
 SUBJECT_VV = re.compile(r"(?<![a-z0-9])[“\"]?\s*(?:v/v|v\s*/\s*v|ve viec|vv)\s*[:.]?\s*")
 SUBJECT_VE = re.compile(r"(?<![a-z0-9])[“\"]?\s*ve\s+(?=[a-z])")
 # "Kính gửi:", OCR'd "Kinh gửi".
@@ -384,3 +385,64 @@ INDICATOR_COLUMN = re.compile(r"(?i)chỉ tiêu|tiêu chí|nội dung")
 UNIT_COLUMN = re.compile(r"(?i)đơn vị(?: tính)?|đvt")
 # A number in a table cell: "95", "95%", "1.200", "0,5".
 CELL_NUMBER = re.compile(r"^(?P<v>\d{1,3}(?:\.\d{3})+|\d+(?:[,.]\d+)?)\s*(?P<pct>%)?$")
+
+
+# --- header: helpers of zones.py, issuer.py ----------------------------------------------------------------
+
+# Something like a symbol after "Số:", even with OCR debris where the digits are: "## /CT-UBND", "892. /UBND-TTHC".
+SYMBOL_TAIL = re.compile(r"/\s?[A-ZĐ]{2,}")
+# Where the number after "Số:" ends on its line: a wide gap, "V/v", or the place of a place-and-date.
+NUMBER_VALUE_END = re.compile(r"\s{2,}|\s+(?=V/v\b|Về\s|[“\"]V/v)|\s+(?=[A-ZĐÀ-Ỹ][^\d,\n]{1,40},\s*ngày\b)")
+WORD = re.compile(r"\S+")
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+DIGIT = re.compile(r"\d")
+LINE = re.compile(r"[^\n]+")
+# A local government whose marks OCR lost: "UY BAN NHAN DAN TINH QUANG NGAI" (ascii view).
+BARE_LOCAL_GOVERNMENT = re.compile(
+    r"(?P<kind>uy ban nhan dan|hoi dong nhan dan)\s+(?P<unit>tinh|thanh pho|tp\.?)\s+(?P<place>[a-z ]{3,30})"
+)
+# "tỉnh" in a citation's title: the local body cited is the province's.
+PROVINCE_WORD = re.compile(r"\btỉnh\b")
+
+
+@cache
+def party_motto() -> re.Pattern[str]:
+    """A Party document's ô 1 ("ĐẢNG CỘNG SẢN VIỆT NAM"), in the ascii view."""
+    from extractor import vocab
+    from extractor.folding import ascii_fold
+
+    return re.compile("|".join(re.escape(ascii_fold(w)) for w in vocab.words("party_motto")))
+
+
+@cache
+def protected_start(in_run: bool = False) -> re.Pattern[str]:
+    """Lines that begin a header element or a paragraph of their own, whatever the line above: "1.", "V/v",
+    "Số:", "Kính gửi", the quốc hiệu, "<place>, ngày" (not inside one emphasis run, where it may finish the
+    place begun above: "*Thành phố Hồ Chí\\nMinh, ngày"), "Căn cứ", "Thực hiện"."""
+    from extractor import vocab
+
+    starts = vocab.words("paragraph_openers")
+    place_date = "" if in_run else r"|[^\W\d_][^,\n]{1,40},\s*ngày\b"
+    return re.compile(
+        rf"^(?:{LINE_MARKER.pattern}|V/v\b|Số\s*:|Kính gửi|Nơi nhận|(?:{QUOC_HIEU_TEXT})|Độc lập"
+        rf"{place_date}|(?:{words_alternation(starts)})\b)"
+    )
+
+
+@cache
+def law_by_title(doc_type: str, title: str) -> re.Pattern[str]:
+    """A law named again by its title alone: "Luật Bảo vệ dữ liệu cá nhân"."""
+    return re.compile(rf"(?i)\b{re.escape(doc_type)}\s+{re.escape(title)}(?![^\W\d_])")
+
+
+# === language check (pipeline) ==========================================================================
+
+WORD_LETTERS = re.compile(r"[^\W\d_]+")
+# Letters only Vietnamese uses among Latin scripts, and its tone-marked vowels.
+VI_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+
+# === places =============================================================================================
+
+NOT_KEY = re.compile(r"[^a-z0-9]")
+PROVINCE_PREFIX = re.compile(r"(?i)^\s*(tỉnh|thành phố|tp\.?)\s+")
+DISTRICT_PREFIX = re.compile(r"(?i)^\s*(huyện|quận|thị xã|thành phố)\s+")

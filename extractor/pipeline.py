@@ -6,17 +6,17 @@ intake.load -> clean -> header -> references -> outline -> tasks, targets -> rec
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from extractor import header as header_mod
 from extractor import outline as outline_mod
+from extractor import patterns as P
 from extractor import references as references_mod
+from extractor import vocab
 from extractor.clean import clean
-from extractor.doc import Doc
-from extractor.folding import fold_tones
 from extractor.errors import NoText, NotVietnamese
-from extractor.vocab import syllables
+from extractor.folding import fold_tones
+from extractor.spans import find_spans
 from extractor.targets import find_targets, plan_year
 from extractor.tasks import find_tasks
 from models.record import (
@@ -24,18 +24,16 @@ from models.record import (
     ExtractionRecord,
     ExtractionResult,
     IntakeInfo,
-    Reference,
     ReviewFlag,
-    Span,
     Target,
     Task,
 )
 
 EXTRACTOR_VERSION = "0.4.0"
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = P.WORD_LETTERS
 # Letters only Vietnamese uses among Latin scripts, and its tone-marked vowels.
-_VI_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+_VI_LETTERS = P.VI_LETTERS
 
 
 def check_language(text: str, source: str) -> None:
@@ -44,7 +42,7 @@ def check_language(text: str, source: str) -> None:
     if len(words) < 3:
         raise NoText(source, "fewer than three words")
     marked = sum(1 for w in words if _VI_LETTERS.search(w))
-    known = sum(1 for w in words if fold_tones(w.lower()) in syllables())
+    known = sum(1 for w in words if fold_tones(w.lower()) in vocab.syllables())
     if marked / len(words) < 0.2 or known / len(words) < 0.5:
         raise NotVietnamese(source, f"{marked * 100 // len(words)}% of words carry Vietnamese letters")
 
@@ -77,7 +75,7 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
             for t in targets
         ],
     )
-    spans = _spans(doc, hdr, mentions, refs, tasks, targets)
+    spans = find_spans(doc, hdr, mentions, tasks, targets)
     return ExtractionResult(
         record=record,
         text=doc.text,
@@ -91,57 +89,15 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
     )
 
 
-def _spans(doc: Doc, hdr, mentions, refs: list[Reference], tasks, targets) -> list[Span]:
-    out: list[Span] = []
-
-    def add(kind: str, label: str, start: int, end: int, field: str | None) -> None:
-        if end <= start:
-            return
-        out.append(
-            Span(
-                kind=kind,
-                label=label,
-                start=start,
-                end=end,
-                source_start=doc.source_offset(start),
-                source_end=doc.source_offset(end - 1) + 1,
-                field=field,
-            )
-        )  # type: ignore[arg-type]
-
-    for field, s, e in hdr.spans:
-        add("header", field.split(".")[-1], s, e, field)
-    keys = list(dict.fromkeys(references_mod.mention_key(m) for m in mentions))
-    for m in mentions:
-        k = references_mod.mention_key(m)
-        idx = keys.index(k) if k in keys else None
-        for s, e in m.spans:
-            add(
-                "reference",
-                m.number or (m.doc_type or "Luật"),
-                s,
-                e,
-                f"references[{idx}]" if idx is not None else None,
-            )
-    for i, t in enumerate(tasks):
-        add("task", t.label or "—", t.start, t.end, f"tasks[{i}]")
-        for s, e, name in t.agency_spans:
-            add("agency", name, s, e, f"tasks[{i}]")
-    for i, t in enumerate(targets):
-        add("target", f"{t.value}{t.unit if t.unit == '%' else ' ' + t.unit}", t.start, t.end, f"targets[{i}]")
-    out.sort(key=lambda s: (s.start, -s.end))
-    return out
-
-
 def warm_up() -> None:
     """Load every lazy resource (lexicons, syllables, dictionary, POS model) now, not on the first document."""
-    from extractor import agencies, places, tokens
+    from extractor import agencies, places
     from extractor.tasks import starts_with_action
 
-    syllables()
+    vocab.syllables()
     places.provinces()
     places.find_districts("Kbang")
-    tokens.dictionary_words()
+    vocab.dictionary_words()
     agencies.canonical("Sở Giáo dục và Đào tạo")
     starts_with_action("Nhà nước giữ vai trò chủ đạo", guess=True)  # not in the verb lexicon: loads the POS model
 

@@ -30,7 +30,7 @@ from extractor.dates import find_dates
 from extractor.doc import Doc
 from extractor.folding import fold
 from extractor.issuers import Jurisdiction, for_code, localize
-from models.record import RELATION_STRENGTH, Reference
+from models.record import RELATION_STRENGTH, Reference, Relation
 
 
 @dataclass
@@ -45,7 +45,7 @@ class Mention:
     title: str | None
     title_span: tuple[int, int] | None
     symbol: symbols.Symbol | None = None  # the number's parts, parsed once
-    relation: str = "cites"
+    relation: Relation = "cites"
     nested: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -134,7 +134,8 @@ def _told_before(doc: Doc, start: int, tail: _Tail) -> None:
     told = P.TOLD_BEFORE.search(window)
     if told and not tail.date and (dates := find_dates(told["date"])) and dates[0].iso:
         tail.date = dates[0].iso
-    who = told["who"] if told else (m["who"] if (m := P.ISSUER_BEFORE.search(window)) else None)
+    before = P.ISSUER_BEFORE.search(window)
+    who = told["who"] if told else (before["who"] if before else None)
     if who and not tail.issuer and (found := agencies.split_list(who)):
         tail.issuer = found[0].name
 
@@ -163,7 +164,7 @@ def _issuer_from_code(sym: symbols.Symbol | None, where: Jurisdiction, title: st
         return name
     # a local body cited without "của ...": the title tells which level ("trên địa bàn tỉnh")
     t = fold(title or "")
-    if name == "Tỉnh ủy" or re.search(r"\btỉnh\b", t):
+    if name == "Tỉnh ủy" or P.PROVINCE_WORD.search(t):
         return localize(name + " tỉnh" if name == "Ủy ban nhân dân" else name, where) if where.province else None
     if name.startswith("Sở") and where.province:
         return localize(name, where)
@@ -252,7 +253,7 @@ def _laws(f: _Finder) -> None:
         f.unnumbered(m.start(), end, m["type"], dates[0].iso, m["title"])
         titles[(m["type"], fold(m["title"]))] = (dates[0].iso, m["title"])
     for (doc_type, key), (date, title) in titles.items():
-        for m in re.finditer(rf"(?i)\b{re.escape(doc_type)}\s+{re.escape(title)}(?![^\W\d_])", f.doc.match):
+        for m in P.law_by_title(doc_type, title).finditer(f.doc.match):
             if not f.overlaps(m.start(), m.end()) and fold(m.group(0)[len(doc_type) :]) == key:
                 f.unnumbered(m.start(), m.end(), doc_type, date, title)
 
@@ -282,7 +283,7 @@ def _mark_nested(mentions: list[Mention]) -> None:
 # --- relations ---------------------------------------------------------------------------------------
 
 
-def _cue_relation(m: re.Match[str], doc_type: str | None) -> str:
+def _cue_relation(m: re.Match[str], doc_type: str | None) -> Relation:
     if m["based"]:
         return "based_on"
     if m["impl"]:
@@ -302,10 +303,10 @@ def _sentence_start(text: str, pos: int) -> int:
 def _object_cue(window: str) -> bool:
     """ "thực hiện ... các nhiệm vụ và giải pháp đề ra tại": the citation is what is carried out."""
     m = P.CUE_OBJECT.search(window)
-    return bool(m) and not P.OBJECT_BREAK.search(m["obj"])
+    return m is not None and not P.OBJECT_BREAK.search(m["obj"])
 
 
-def _opening_cue(text: str, men: Mention, spans: list[tuple[int, int]]) -> str | None:
+def _opening_cue(text: str, men: Mention, spans: list[tuple[int, int]]) -> Relation | None:
     """The relation of the cue that opens the citation's sentence, if the citation lies in that
     opening clause (before ", <main clause>" outside any citation)."""
     start = _sentence_start(text, men.start)
@@ -319,7 +320,7 @@ def _opening_cue(text: str, men: Mention, spans: list[tuple[int, int]]) -> str |
     return _cue_relation(m, men.doc_type)
 
 
-def _relation(doc: Doc, men: Mention, prev: Mention | None, spans: list[tuple[int, int]]) -> str:
+def _relation(doc: Doc, men: Mention, prev: Mention | None, spans: list[tuple[int, int]]) -> Relation:
     text = doc.match
     start = _sentence_start(text, men.start)
     window = text[max(start, men.start - 250) : men.start]
@@ -378,7 +379,7 @@ def merge(mentions: list[Mention]) -> list[Reference]:
                 issuer=men.issuer,
                 title=men.title,
                 relation=men.relation,
-            )  # type: ignore[arg-type]
+            )
             continue
         ref.doc_type = ref.doc_type or men.doc_type
         ref.issued_date = ref.issued_date or men.issued_date
@@ -386,7 +387,7 @@ def merge(mentions: list[Mention]) -> list[Reference]:
         if men.title and (not ref.title or (ref.title.isupper() and not men.title.isupper())):
             ref.title = men.title
         if RELATION_STRENGTH[men.relation] > RELATION_STRENGTH[ref.relation]:
-            ref.relation = men.relation  # type: ignore[assignment]
+            ref.relation = men.relation
     return list(by_key.values())
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from extractor import patterns as P
 from extractor import vocab
-from extractor.doc import Doc
+from extractor.doc import Doc, Line
 from extractor.outline import Node, Outline
 from extractor.sections import kind_of
 from extractor.tokens import tokenize, word_end
@@ -221,7 +221,7 @@ def _table_targets(doc: Doc, default_year: int | None) -> list[TargetFinding]:
     return out
 
 
-def _row_targets(line, what: int, unit_col: int | None, years: dict[int, int]) -> list[TargetFinding]:  # type: ignore[no-untyped-def]
+def _row_targets(line: Line, what: int, unit_col: int | None, years: dict[int, int]) -> list[TargetFinding]:
     row = [c.strip() for c in line.text.split(" | ")]
     if what >= len(row) or not row[what]:
         return []

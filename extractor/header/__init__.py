@@ -98,7 +98,7 @@ def read(doc: Doc) -> HeaderResult:
     if issuer.name is None and sym:
         issuer = Issuer(from_symbol(sym, where), None)
     h.issuer = final_name(issuer, where)
-    h.level, h.province, h.district = where.level, where.province, where.district
+    h.level, h.province, h.district = where.level, where.province, where.district  # type: ignore[assignment]
     if z.kinh_gui:
         h.recipients, rec_spans, body = closing.recipients(doc, z.kinh_gui[1], title.body_line)
         spans.extend(rec_spans)

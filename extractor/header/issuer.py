@@ -11,7 +11,6 @@ The issuer block is what zones.py left in capitals before the number; never the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from extractor import agencies, places, symbols, vocab
@@ -46,9 +45,7 @@ def _spelled(text: str) -> str | None:
     """A local government written without its marks (OCR): "UY BAN NHAN DAN TINH QUANG NGAI" ->
     "Ủy ban nhân dân tỉnh Quảng Ngãi", the place spelled by the administrative units."""
     low = ascii_fold(text)
-    m = re.search(
-        r"(?P<kind>uy ban nhan dan|hoi dong nhan dan)\s+(?P<unit>tinh|thanh pho|tp\.?)\s+(?P<place>[a-z ]{3,30})", low
-    )
+    m = P.BARE_LOCAL_GOVERNMENT.search(low)
     if not m:
         return None
     p = places.find_province(m["place"].strip())

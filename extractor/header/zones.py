@@ -102,7 +102,7 @@ def _motto(text: str, low: str, start: int, limit: int) -> re.Match[str] | None:
 
 @cache
 def _party_motto() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(ascii_fold(w)) for w in vocab.words("party_motto")))
+    return P.party_motto()
 
 
 def _anchor(doc: Doc, low: str) -> int | None:
@@ -151,7 +151,7 @@ def _symbol_after(text: str, pos: int) -> bool:
     from extractor import symbols
 
     head = text[pos : pos + 40].split("\n")[0]
-    return bool(symbols.parse(head)) or bool(re.search(r"/\s?[A-ZĐ]{2,}", head))
+    return bool(symbols.parse(head)) or bool(P.SYMBOL_TAIL.search(head))
 
 
 def _find_number(z: Zones, text: str, limit: int) -> None:
@@ -167,7 +167,7 @@ def _value_end(text: str, pos: int) -> int:
     """The end of a number after "Số:": at the end of the line, a wide gap, or where the next element
     (a place and date, "V/v") begins on the same line."""
     end = _line_end(text, pos)
-    m = re.compile(r"\s{2,}|\s+(?=V/v\b|Về\s|[“\"]V/v)|\s+(?=[A-ZĐÀ-Ỹ][^\d,\n]{1,40},\s*ngày\b)").search(text, pos, end)
+    m = P.NUMBER_VALUE_END.search(text, pos, end)
     return m.start() if m else end
 
 
@@ -176,7 +176,7 @@ def _find_date(z: Zones, text: str, limit: int) -> None:
     back to the previous element or the start of the line."""
     for m in P.HEADER_DATE.finditer(z.ascii, z.start, limit):
         before = z.ascii[_line_start(z.ascii, m.start()) : m.start()]
-        if not P.PLACE_COMMA.search(before) and not before.strip() == "":
+        if not P.PLACE_COMMA.search(before) and before.strip() != "":
             continue
         z.date = (m.start(), m.end())
         comma = text.rfind(",", 0, m.start())
@@ -190,7 +190,7 @@ def _place_before(z: Zones, text: str, comma: int) -> Span | None:
     ("Số: 674/UBND-VX Quảng Bình, ngày" -> "Quảng Bình"; "Thành phố Hồ Chí Minh, ngày")."""
     line_start = _line_start(text, comma)
     floor = max([line_start] + [e for s, e in z.fixed() if e <= comma])
-    words = list(re.finditer(r"\S+", text[floor:comma]))
+    words = list(P.WORD.finditer(text[floor:comma]))
     start = comma
     for w in reversed(words[-7:]):
         token = w.group(0)
@@ -256,9 +256,9 @@ def _continues_after_gap(nxt: str, so_far: str) -> bool:
 def is_noise(line: str) -> bool:
     """A line of stamp or seal debris that OCR read as letters ("NA SÂU co", "Né. 1@Z", "Nn đsesessvee F.ăƯ rạn"):
     most of its words are no Vietnamese syllable."""
-    words = re.findall(r"[^\W\d_]+", line)
+    words = P.LETTER_RUN.findall(line)
     if not words:
-        return bool(line.strip()) and not re.search(r"\d", line)
+        return bool(line.strip()) and not P.DIGIT.search(line)
     good = sum(1 for w in words if ascii_fold(w) in _bare_syllables() or w.isupper() and len(w) <= 6)
     odd = any(not c.isalnum() and c not in ' ,.-–;:()“”"/' for c in line)
     return good / len(words) < 0.6 or (len(words) <= 2 and odd)
@@ -321,7 +321,7 @@ def _find_type(z: Zones, text: str, limit: int) -> None:
 def _typed_issuer(z: Zones, text: str, limit: int) -> None:
     """ "VĂN BẢN HỢP NHẤT - BỘ Y TẾ" above the quốc hiệu: a consolidated text names its type with its issuer."""
     end = z.quoc_hieu[0] if z.quoc_hieu else min(limit, z.start + 400)
-    for m in re.finditer(r"[^\n]+", text[z.start : end]):
+    for m in P.LINE.finditer(text[z.start : end]):
         typed = P.TYPE_DASH_ISSUER.match(m.group(0).strip())
         if typed and _caps(m.group(0)) and type_of_line(typed["type"]):
             z.doc_type, z.typed_issuer = type_of_line(typed["type"]), True
@@ -347,7 +347,7 @@ def _find_issuer(z: Zones, text: str) -> None:
 
 
 def _issuer_pieces(z: Zones, text: str, start: int, end: int) -> None:
-    for m in re.finditer(r"[^\n]+", text[start:end]):
+    for m in P.LINE.finditer(text[start:end]):
         piece = m.group(0).strip(" -–—_|*")
         if not piece or not _caps(piece) or type_of_line(piece):
             continue
