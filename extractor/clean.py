@@ -61,13 +61,14 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, OffsetMap]:
 
 def rewrite(text: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> tuple[str, OffsetMap]:
     """`pattern.sub(repl, text)` that also returns the offset map of the edit."""
+    if isinstance(repl, str) and "\\" not in repl:
+        return apply_edits(text, [(m.start(), m.end(), repl) for m in pattern.finditer(text) if m.group(0) != repl])
     edits = []
-    plain = isinstance(repl, str) and "\\" not in repl
     for m in pattern.finditer(text):
-        rep = repl if plain else (m.expand(repl) if isinstance(repl, str) else repl(m))
+        rep = m.expand(repl) if isinstance(repl, str) else repl(m)
         if rep != m.group(0):
             edits.append((m.start(), m.end(), rep))
-    return apply_edits(text, edits)  # type: ignore[arg-type]
+    return apply_edits(text, edits)
 
 
 def _header_zone_end(text: str, lines: int = _HEADER_LINES) -> int:
@@ -85,7 +86,7 @@ def _in_header(pattern: re.Pattern[str], repl: str) -> Callable[[str], tuple[str
 
     def edit(text: str) -> tuple[str, OffsetMap]:
         end = _header_zone_end(text)
-        return rewrite(text, pattern, lambda m: repl if m.end() <= end else m.group(0))
+        return apply_edits(text, [(m.start(), m.end(), repl) for m in pattern.finditer(text, 0, end)])
 
     return edit
 
@@ -100,13 +101,30 @@ def _nfc(m: re.Match[str]) -> str:
 def _emphasis_joins(text: str) -> tuple[str, OffsetMap]:
     """A line break inside an emphasis run ("**ỦY\\nBAN NHÂN DÂN**", "*Căn cứ Luật ... Chính\\nquyền ...;*")
     was a soft wrap of the converter: it becomes a space (same length, so the map is exact)."""
-    chars = list(text)
+    if "*" not in text:
+        return text, IDENTITY
+    breaks: list[int] = []
     for m in P.MD_EMPHASIS.finditer(text):
-        body_start = m.start("body")
-        for k in range(body_start, m.end("body")):
-            if chars[k] == "\n" and _wrapped_in_run(text[body_start:k], text[k + 1 : m.end("body")]):
-                chars[k] = " "
-    return "".join(chars), IDENTITY
+        body_start, body_end = m.start("body"), m.end("body")
+        k = text.find("\n", body_start, body_end)
+        while k >= 0:
+            if _wrapped_in_run(text[body_start:k], text[k + 1 : body_end]):
+                breaks.append(k)
+            k = text.find("\n", k + 1, body_end)
+    return _spaces_at(text, breaks), IDENTITY
+
+
+def _spaces_at(text: str, positions: list[int]) -> str:
+    """`text` with a space in place of the line break at each position (same length: the map is the identity)."""
+    if not positions:
+        return text
+    pieces, last = [], 0
+    for k in positions:
+        pieces.append(text[last:k])
+        pieces.append(" ")
+        last = k + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _wrapped_in_run(before: str, after: str) -> bool:
@@ -163,8 +181,8 @@ def _bare(line: str) -> str:
 
 
 def _caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    upper, lower = sum(map(str.isupper, s)), sum(map(str.islower, s))
+    return upper + lower >= 2 and upper / (upper + lower) > 0.85
 
 
 _protected_start = P.protected_start
@@ -191,14 +209,14 @@ def _join_hard_wraps(text: str) -> tuple[str, OffsetMap]:
     width = _wrap_width(lines)
     if width is None:
         return text, IDENTITY
-    chars = list(text)
+    breaks: list[int] = []
     pos = 0
     for prev, nxt in zip(lines, lines[1:], strict=False):
         pos += len(prev)
         if _soft_break(prev, nxt, width):
-            chars[pos] = " "
+            breaks.append(pos)
         pos += 1
-    return "".join(chars), IDENTITY
+    return _spaces_at(text, breaks), IDENTITY
 
 
 def _join_broken(m: re.Match[str]) -> str:
@@ -293,8 +311,8 @@ def _respace(text: str) -> tuple[str, OffsetMap]:
         candidates[line_start] = candidates.get(line_start, 0) + 1
     edits: list[Edit] = []
     for start, count in candidates.items():
-        if count < 2:
-            continue
+        if count < 2 or count * 8 < text.count(" ", start, text.find("\n", start) % (len(text) + 1)):
+            continue  # two lone letters among many words ("a) ... b) ...") are items, not letter-spacing
         end = text.find("\n", start)
         line = text[start : end if end >= 0 else len(text)]
         if _letter_spaced(line):
@@ -330,7 +348,11 @@ def _syllable_split(word: str) -> list[int] | None:
 def _unglue(text: str) -> tuple[str, OffsetMap]:
     """Insert the missing space in glued words: "04tháng" -> "04 tháng", "ngày22/5/2013" -> "ngày 22/5/2013",
     "VỀVIỆC" -> "VỀ VIỆC" (capitals only: lower-case runs are too often names and codes)."""
-    edits: list[Edit] = [(m.start(), m.start(), " ") for m in P.GLUED_DATE.finditer(text)]
+    edits: list[Edit] = []
+    for m in P.DIGIT_LETTER.finditer(text):  # few places where a digit touches a letter: look there only
+        g = P.GLUED_DATE.search(text, max(0, m.start() - 5), m.end() + 6)
+        if g and not any(e[0] == g.end() for e in edits):
+            edits.append((g.end(), g.end(), " "))
     for m in P.CAPS_RUN.finditer(text, 0, _header_zone_end(text, 40)):
         cuts = _syllable_split(m.group(0))
         edits.extend((m.start() + c, m.start() + c, " ") for c in cuts or ())
@@ -359,7 +381,10 @@ def clean(raw: str) -> Doc:
     step(P.INVISIBLE, "")
     if P.COMBINING.search(text):  # a cheap scan first: most text arrives composed
         step(P.DECOMPOSED, _nfc)
-    text = text.translate(_SPACES).translate(LOOKALIKES)
+    if P.ODD_SPACE.search(text):  # translate costs a lookup per character: only when there is one to make
+        text = text.translate(_SPACES)
+    if P.LOOKALIKE.search(text):
+        text = text.translate(LOOKALIKES)
     step(P.CONG_BAO_HEADER, "")
     step(P.CONG_BAO_SECTION, "")
     step(P.SIGN_STAMP, "")

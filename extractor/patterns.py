@@ -110,7 +110,14 @@ LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A single letter standing alone ("B AN", "M I NH"), other than the one-letter words y, à, ở, ơ, ư, á, ý.
 LONE_LETTER = re.compile(r"(?<!\S)(?![yYàạởơưáýÝỞƠƯ](?:\s|$))[^\W\d_](?=[ ,.;:]|$)", re.MULTILINE)
 # Digits glued to a date word or a date word to digits: "04tháng", "ngày22/5/2013", "năm2013", "tháng6".
-GLUED_DATE = re.compile(r"(?i)(?<=\d)(?=(?:ngày|tháng|năm)\b)|(?<=\bngày)(?=\d)|(?<=\btháng)(?=\d)|(?<=\bnăm)(?=\d)")
+# (The space goes at the end of group "gap".)
+GLUED_DATE = re.compile(r"(?i)(?P<gap>\d)(?=(?:ngày|tháng|năm)\b)|\b(?P<gap2>ngày|tháng|năm)(?=\d)")
+# A digit touching a letter: where glued dates can be ("04tháng", "ngày22/5").
+DIGIT_LETTER = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
+# Spaces other than " " (tab, NBSP, thin spaces, ...) and the form feed of a PDF page break.
+ODD_SPACE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\v\f]")
+# Letters typed for Đ/đ that look the same: Icelandic eth, African D.
+LOOKALIKE = re.compile("[\u00d0\u0189\u00f0\u0256]")
 # A run of capitals long enough to hold two syllables: "VỀVIỆC", "QUYẾTĐỊNH" (split by syllables).
 CAPS_RUN = re.compile(r"(?<![^\W\d_])[A-ZĐÀ-Ỹ]{5,}(?![^\W\d_])")
 
@@ -177,6 +184,15 @@ def mention() -> re.Pattern[str]:
         rf"|\d{{0,6}}[a-z]?\s?/\s?(?:(?:19|20)\d\d\s?/\s?)?{_CODE}(?:\s?[-–]\s?{_CODE}){{0,4}})",
         re.IGNORECASE,
     )
+
+
+@cache
+def type_before() -> re.Pattern[str]:
+    """The type word (and "số") right before a number: "Quyết định số ", "Văn bản hợp nhất ", "QĐ số: "."""
+    from extractor import vocab
+
+    types = words_alternation(tuple(w for w, _ in vocab.mention_types()))
+    return re.compile(rf"(?P<type>(?<![\w])(?:{types}))(?![\w])\s*(?:(?:số|so)\s*:?\s*)*$", re.IGNORECASE)
 
 
 # A symbol standing alone, in brackets or after a comma: "(12/TB-VPCP)", "theo 259-KH/TU".
@@ -282,6 +298,8 @@ TIEU_NGU = re.compile(r"d[o0]c\s*l[a]p\s*[-–—_]?\s*t[u]\s*d[o0]\s*[-–—_]
 # The số label: "Số: 674/UBND-VX", "Số 12/QĐ-UBND", "Luật số: 51/2024/QH15", "Số: ## /CT-UBND" (handwritten);
 # not "Số hiệu:" of a website's metadata table nor "số lượng".
 NUMBER_LABEL = re.compile(r"(?<![a-z0-9])so\s*(?:[:;.]\s*|\s+(?=[\d/]))")
+# The authentication block of a consolidated text (Văn bản hợp nhất), at its end.
+AUTHENTICATED = re.compile(r"(?i)xác thực văn bản hợp nhất")
 # A Công báo page heading that names the document: "Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018 ...".
 TYPE_NUMBER_HEADING = re.compile(
     r"^(?P<type>thong tu lien tich|thong tu|nghi dinh|nghi quyet|quyet dinh|chi thi|luat|phap lenh)\s+so\s+"

@@ -21,6 +21,7 @@ document, not by this one: it gets `cites`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -182,10 +183,16 @@ class _Finder:
     def __init__(self, doc: Doc, where: Jurisdiction, own_number: str | None) -> None:
         self.doc, self.where, self.own = doc, where, symbols.key(own_number)
         self.out: list[Mention] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken: list[tuple[int, int]] = []  # sorted, never overlapping
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(a <= start < b or start <= a < end for a, b in self.taken)
+        i = bisect.bisect_right(self.taken, (start, float("inf")))
+        before = self.taken[i - 1] if i else None
+        after = self.taken[i] if i < len(self.taken) else None
+        return bool(before and before[1] > start) or bool(after and after[0] < end)
+
+    def take(self, start: int, end: int) -> None:
+        bisect.insort(self.taken, (start, end))
 
     def numbered(self, start: int, sym_start: int, sym_end: int, type_word: str | None) -> None:
         sym = symbols.parse(self.doc.text[sym_start:sym_end])
@@ -193,7 +200,7 @@ class _Finder:
             return
         if sym.type_code is None and not sym.party and not sym.issuer_codes:
             return
-        if any(a <= sym_start < b for a, b in self.taken):
+        if self.overlaps(sym_start, sym_start + 1):
             return
         doc_type = _type_for(type_word) if type_word else None
         if doc_type is None:
@@ -204,7 +211,7 @@ class _Finder:
         issuer = _joint_issuer(sym) or (
             localize(tail.issuer, self.where) if tail.issuer else _issuer_from_code(sym, self.where, tail.title)
         )
-        self.taken.append((start, sym_end))
+        self.take(start, sym_end)
         if symbols.key(sym.number) == self.own:
             return
         self.out.append(
@@ -224,7 +231,7 @@ class _Finder:
         )
 
     def unnumbered(self, start: int, end: int, doc_type: str, date: str | None, title: str) -> None:
-        self.taken.append((start, end))
+        self.take(start, end)
         issuer = "Quốc hội" if doc_type in ("Luật", "Bộ luật", "Hiến pháp") else None
         self.out.append(
             Mention(start, end, end, doc_type, None, date, issuer, " ".join(title.split()), None, spans=[(start, end)])
@@ -232,10 +239,18 @@ class _Finder:
 
 
 def _numbered(f: _Finder) -> None:
-    for m in P.mention().finditer(f.doc.match):
-        f.numbered(m.start(), m.start("sym"), m.end("sym"), m["type"])
-    for m in P.BARE_SYMBOL.finditer(f.doc.match):
-        if not m.group(0).startswith("/"):
+    """Every number in the text, with the type word before it when there is one ("Quyết định số 89/QĐ-TTg",
+    "QĐ số 22/2013/QĐ-TTg"), or standing alone ("(12/TB-VPCP)"): numbers are found first, types looked back
+    for, which is much faster than looking for every type word."""
+    text = f.doc.match
+    for m in P.BARE_SYMBOL.finditer(text):
+        if m.group(0).startswith("/"):
+            continue
+        window = max(0, m.start() - 60)
+        typed = P.type_before().search(text, window, m.start())
+        if typed:
+            f.numbered(typed.start(), m.start(), m.end(), typed["type"])
+        else:
             f.numbered(m.start(), m.start(), m.end(), None)
 
 

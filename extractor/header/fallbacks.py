@@ -21,7 +21,7 @@ SpanRecord = tuple[str, int, int]
 def apply(doc: Doc, h: DocumentHeader, z: Zones, spans: list[SpanRecord]) -> None:
     if h.number is None and z.number is None:
         _from_heading(doc, h, spans)
-    consolidated = h.doc_type == "Văn bản hợp nhất" or "xac thuc van ban hop nhat" in z.ascii
+    consolidated = h.doc_type == "Văn bản hợp nhất" or bool(P.AUTHENTICATED.search(doc.match))
     if consolidated and (h.number is None or h.doc_type != "Văn bản hợp nhất" or "/VBHN-" not in h.number):
         _from_authentication(doc, h, spans)
     if h.number is None or h.issued_date is None:

@@ -362,7 +362,7 @@ def _issuer_pieces(z: Zones, text: str, start: int, end: int) -> None:
 
 
 def find_zones(doc: Doc) -> Zones:
-    low = ascii_fold(doc.text)
+    low = ascii_fold(doc.text[: _scan_end(doc) + _HEADER_CHARS])  # the header lies in the first lines
     anchor = _anchor(doc, low)
     start = _issuer_block_start(doc, anchor) if anchor is not None else 0
     z = Zones(start=start, ascii=low)
