@@ -232,7 +232,7 @@ class _Finder:
 
     def unnumbered(self, start: int, end: int, doc_type: str, date: str | None, title: str) -> None:
         self.take(start, end)
-        issuer = "Quốc hội" if doc_type in ("Luật", "Bộ luật", "Hiến pháp") else None
+        issuer = t.issuer if (t := vocab.doc_type(doc_type)) else None
         self.out.append(
             Mention(start, end, end, doc_type, None, date, issuer, " ".join(title.split()), None, spans=[(start, end)])
         )
@@ -305,7 +305,8 @@ def _cue_relation(m: re.Match[str], doc_type: str | None) -> Relation:
         return "implements"
     if m["promul"]:
         # a plan "kèm theo" a decision does not promulgate it
-        return "promulgated_by" if doc_type in ("Quyết định", "Nghị định", "Thông tư", "Nghị quyết") else "cites"
+        t = vocab.doc_type(doc_type)
+        return "promulgated_by" if t and t.promulgates else "cites"
     return "cites"
 
 

@@ -63,14 +63,29 @@ class DocType:
     codes: tuple[str, ...]  # ("QĐ",)
     aliases: tuple[str, ...]  # other names of the same type: ("Nghị quyết liên tịch",)
     legal: bool  # a legal normative type (Luật, Nghị định, Thông tư, ...)
+    promulgates: bool = False  # may issue another document with it ("Ban hành kèm theo Quyết định ...")
+    issuer: str | None = None  # who always issues this type (a Luật: the Quốc hội)
 
 
 @cache
 def doc_types() -> tuple[DocType, ...]:
     return tuple(
-        DocType(t["name"], tuple(t["codes"]), tuple(t.get("aliases", ())), bool(t.get("legal")))
+        DocType(
+            t["name"],
+            tuple(t["codes"]),
+            tuple(t.get("aliases", ())),
+            bool(t.get("legal")),
+            bool(t.get("promulgates")),
+            t.get("issuer"),
+        )
         for t in load("doc_types.json")["types"]
     )
+
+
+@cache
+def doc_type(name: str | None) -> DocType | None:
+    """The type named `name` ("Quyết định"), or None."""
+    return next((t for t in doc_types() if t.name == name), None)
 
 
 @cache

@@ -113,11 +113,11 @@ def _joint(bodies: list[str], sym: symbols.Symbol | None) -> bool:
 
 def _places_of(name: str, province: str | None, district: str | None) -> tuple[str | None, str | None]:
     for a in agencies.find(name):
-        if a.place and a.unit in ("tỉnh", "thành phố") and (p := places.find_province(a.place)):
+        if a.place and a.unit in vocab.words("province_units") and (p := places.find_province(a.place)):
             if a.unit == "thành phố" and not p.is_city:
                 continue
             province = province or p.name
-        elif a.place and a.unit in ("huyện", "quận", "thị xã", "thành phố"):
+        elif a.place and a.unit in vocab.words("district_units"):
             ds = places.find_districts(a.place, province)
             if ds:
                 district = district or ds[0].name

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor import agencies
+from extractor import agencies, vocab
 from extractor import patterns as P
 from extractor.doc import Doc
 from extractor.folding import ascii_fold
@@ -46,12 +46,8 @@ def _is_authority(line: str, issuer: str) -> bool:
         and found[-1].end >= len(s) - 1
         and agencies.level_of(found[0].name) is not None
         and not found[0].is_group
-        and found[0].kind in _DECIDING_KINDS
+        and found[0].kind in vocab.words("deciding_bodies")
     )
-
-
-# Bodies that decide in their own name under a title ("ỦY BAN NHÂN DÂN TỈNH").
-_DECIDING_KINDS = {"Ủy ban nhân dân", "Hội đồng nhân dân", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Bộ"}
 
 
 def _title_lines(doc: Doc, first: int, issuer: str) -> tuple[list[int], str | None, int]:
