@@ -105,9 +105,17 @@ class Span(_Record):
     end: int
     source_start: int
     source_end: int
-    field: str | None = Field(
-        default=None, description="record path, e.g. 'references[0]', 'document.number'"
-    )
+    field: str | None = Field(default=None, description="record path, e.g. 'references[0]', 'document.number'")
+
+
+class ReviewFlag(_Record):
+    """A field a person should look at: left blank because the page could not be read (a number written by
+    hand), or filled from elsewhere (the date of an e-signature)."""
+
+    field: str = Field(description="record path, e.g. 'document.number'")
+    reason: Literal["handwritten", "unreadable", "from_signature"]
+    message: str
+    message_vi: str
 
 
 class ExtractionResult(_Record):
@@ -118,6 +126,7 @@ class ExtractionResult(_Record):
     spans: list[Span] = Field(default_factory=list)
     intake: IntakeInfo
     extractor_version: str
+    flags: list[ReviewFlag] = Field(default_factory=list)
 
 
 class IntakeInfo(_Record):
