@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     max_json_bytes: int = Field(default=1 * MB, gt=0, description="request bodies other than uploads")
     extract_seconds: float = Field(default=300.0, gt=0, description="wall-clock limit for reading one document")
     parse_seconds: float = Field(default=120.0, gt=0, description="the intake parser's own limit (DOCX, PDF, OCR)")
+    memory_bytes: int = Field(
+        default=2 * 1024**3, gt=0, description="memory one document's reading may take (its child processes)"
+    )
 
     processes: int = Field(default=0, ge=0, le=32, description="server processes; 0: one per core, at most 4")
     workers: int = Field(default=1, ge=0, description="extraction threads (one server process runs them); 0: none")
