@@ -1,5 +1,8 @@
 """Decode a plain-text file: BOMs, UTF-16 without BOM, strict UTF-8, then legacy code pages.
 
+A file that is UTF-8 but for a few stray bytes (a Latin-1 "é" pasted into it) is read as UTF-8 with
+those bytes replaced by U+FFFD, and a warning, when they are fewer than 0.1 % of the file.
+
 Vietnamese files that are not Unicode are mostly Windows-1258. That code page writes tone marks
 as combining characters after the letter ("ệ" = "ê" + U+0323), so a cp1258 file read as cp1252
 comes out as plausible-looking Latin-1 ("Viêòt"). Letter counts alone cannot tell the two apart;
@@ -12,6 +15,7 @@ The decoded text is returned as is: the caller NFC-normalises (which composes cp
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -20,6 +24,11 @@ from charset_normalizer import from_bytes
 from ..errors import EmptyFile, UnsupportedType
 
 _SAMPLE = 64 * 1024  # bytes examined when judging NUL patterns and control characters
+# UTF-8 with a few bad bytes: at most this share of the file, and far fewer than the good multi-byte letters
+_MAX_INVALID_SHARE = 0.001
+_MIN_VALID_PER_INVALID = 10
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # what errors="surrogateescape" makes of an invalid byte
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 # Letters no Western European code page has: they only appear when Vietnamese was decoded right.
 _VIET_ONLY = frozenset("ăĂđĐơƠưƯĩĨũŨ" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA)))
@@ -70,14 +79,29 @@ def _decode_unicode(data: bytes) -> Decoded | None:
             try:
                 return Decoded(data[len(bom):].decode(codec), name)
             except UnicodeDecodeError:
-                return None  # a BOM followed by something else: let the legacy path judge it
+                # a BOM followed by something else: a few bad bytes, or let the legacy path judge it
+                return _mostly_utf8(data[len(bom):]) if codec == "utf-8" else None
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
+        return _mostly_utf8(data)
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bytes that are not (a Latin-1 letter pasted in): those bytes become U+FFFD."""
+    escaped = data.decode("utf-8", errors="surrogateescape")  # each invalid byte -> one lone surrogate
+    invalid = len(_ESCAPED_BYTE.findall(escaped))
+    multibyte = len(_NON_ASCII.findall(escaped)) - invalid
+    if invalid > len(data) * _MAX_INVALID_SHARE or multibyte < invalid * _MIN_VALID_PER_INVALID:
         return None
+    text = data.decode("utf-8", errors="replace")
+    share = invalid * 100 / len(data)
+    noun = "byte" if invalid == 1 else "bytes"
+    warning = f"{invalid:,} {noun} that are not UTF-8 ({share:.2f}% of the file) replaced by U+FFFD"
+    return Decoded(text, "utf-8", (warning,))
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
