@@ -9,6 +9,9 @@ comes out as plausible-looking Latin-1 ("Viêòt"). Letter counts alone cannot t
 what can is that only a correct decode yields letters that exist in no Western code page
 (ă, đ, ơ, ư, ĩ, ũ and the U+1EA0–U+1EF9 block). Candidates are scored on those.
 
+Files typed in the legacy font encodings (TCVN3, VNI) are single-byte too: read as Windows-1252 they
+give the characters Word would have stored, which `legacy.py` converts (after decoding, for every kind).
+
 The decoded text is returned as is: the caller NFC-normalises (which composes cp1258's marks).
 """
 
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 from ..errors import EmptyFile, UnsupportedType
+from .legacy import convert_legacy_text
 
 _SAMPLE = 64 * 1024  # bytes examined when judging NUL patterns and control characters
 # UTF-8 with a few bad bytes: at most this share of the file, and far fewer than the good multi-byte letters
@@ -143,6 +147,10 @@ def _decode_legacy(data: bytes, source: str) -> Decoded:
     if not scored:
         raise UnsupportedType(source, "not text in any known encoding")
     score, _, codec, text = max(scored)
+    western = next((t for _, _, c, t in scored if c == "cp1252"), None)
+    if western is not None and convert_legacy_text(western[:_SAMPLE])[1]:
+        # typed in a legacy font encoding (TCVN3, VNI): the Windows-1252 reading is what the tables convert
+        return Decoded(western, "windows-1252", ("encoding guessed as windows-1252",))
     if score <= 0:
         # Not Vietnamese in any reading: Western European is the likeliest, then the statistical guess.
         codec, text = next(((c, t) for _, _, c, t in scored if c == "cp1252"), (scored[-1][2], scored[-1][3]))

@@ -24,6 +24,7 @@ from typing import Any, Literal
 from ..errors import BadInput, CorruptFile, TooLarge
 from .base import Limits, Loaded
 from .docx import read_docx
+from .legacy import convert_legacy_text
 from .lines import break_long_lines
 from .ocr import read_image
 from .pdf import read_pdf
@@ -144,8 +145,11 @@ def parse(job: Job) -> Loaded:
 
 
 def finish(loaded: Loaded, limits: Limits, name: str) -> Loaded:
-    """What every kind goes through: long lines broken, size checked."""
+    """What every kind goes through: legacy font encodings converted, long lines broken, size checked."""
     text, warnings = loaded.text, list(loaded.warnings)
+    text, converted = convert_legacy_text(text)
+    if converted:
+        warnings.append(converted)
     text, broken = break_long_lines(text, limits.max_line_chars)
     if broken:
         warnings.append(broken)
