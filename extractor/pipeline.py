@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from extractor import header as header_mod
+from extractor import officialness
 from extractor import outline as outline_mod
 from extractor import references as references_mod
 from extractor.clean import Cleaned, clean, fold_tones
@@ -52,6 +53,7 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
     """Extract the record from the text of one document (as intake produced it)."""
     doc = clean(raw)
     check_language(doc.text, source)
+    intake = officialness.check(doc.text, source, intake)  # NotOfficial, or a warning for unreadable parts
     hdr = header_mod.parse(doc)
     mentions = references_mod.find_mentions(doc, hdr.jurisdiction, hdr.header.number)
     refs = references_mod.merge(mentions)

@@ -37,6 +37,7 @@ templates.env.filters.update(
     job_status=labels.job_status,
     when=labels.when,
     size=labels.size,
+    warning=labels.warning,
 )
 
 # Inline style attributes carry the highlight colours; scripts come from /static only.
