@@ -44,7 +44,14 @@ class Settings(BaseSettings):
 
     report_cache_seconds: float = Field(default=30.0, ge=0, description="gap reports are kept this long (0: never)")
     session_hours: float = Field(default=12.0, gt=0, description="how long a web UI login lasts")
-    cookie_secure: bool = Field(default=False, description="send the session cookie over HTTPS only")
+    cookie_secure: bool = Field(
+        default=False, description="always mark the session cookie Secure (it is anyway when the request came by HTTPS)"
+    )
+    trusted_proxies: str = Field(
+        default="127.0.0.1",
+        description="addresses (or networks) of reverse proxies whose X-Forwarded-Proto is believed, comma-separated;"
+        " '*' for any, '' for none",
+    )
 
     def server_processes(self) -> int:
         # Python serves one request at a time per process (the GIL): measured on 2 cores, a second

@@ -247,3 +247,39 @@ def _own_document(api: Api, stem: str, number: str, who: str) -> int:
     job = api.wait(api.upload(text.encode(), f"{stem}.txt", who=who).json()["job"]["id"])
     assert job["status"] == "done", job
     return int(job["result_document_id"])
+
+
+def test_the_api_docs_page_has_a_strict_content_security_policy(api: Api) -> None:
+    r = api.client.get("/docs")
+    assert r.status_code == 200 and "swagger-ui-bundle.js" in r.text
+    policy = r.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    assert "<script>" not in r.text  # no inline script for the policy to forbid: Swagger UI starts from a file
+    assert api.client.get("/static/swagger-init.js").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("client", "forwarded", "trusted", "secure"),
+    [
+        (("127.0.0.1", 5000), "https", "127.0.0.1", True),  # behind the local TLS proxy
+        (("10.0.0.7", 5000), "https", "10.0.0.0/24", True),  # a proxy on the private network, trusted by network
+        (("127.0.0.1", 5000), None, "127.0.0.1", False),  # plain HTTP
+        (("203.0.113.9", 5000), "https", "127.0.0.1", False),  # anyone else saying so is not believed
+        (("127.0.0.1", 5000), "https", "", False),  # no proxy trusted
+    ],
+)
+def test_the_session_cookie_is_secure_behind_https(
+    api: Api, client: tuple[str, int], forwarded: str | None, trusted: str, secure: bool
+) -> None:
+    from fastapi.testclient import TestClient
+
+    settings = api.client.app.state.settings.model_copy(update={"trusted_proxies": trusted})
+    api.client.app.state.settings = settings
+    try:
+        browser = TestClient(api.client.app, base_url="http://testserver", client=client)
+        headers = {"Origin": "http://testserver", **({"X-Forwarded-Proto": forwarded} if forwarded else {})}
+        ok = browser.post("/login", data={"key": api.keys["clerk"]}, headers=headers, follow_redirects=False)
+        assert ok.status_code == 303
+        assert ("; secure" in ok.headers["set-cookie"].lower()) is secure
+    finally:
+        api.client.app.state.settings = settings.model_copy(update={"trusted_proxies": "127.0.0.1"})
