@@ -3,8 +3,8 @@
 Ten random bytes, a word salad, "Điều 1." a million times: each decodes to text, reads as Vietnamese
 letters, and used to come out as a record with every field empty. An official document always bears
 marks of Nghị định 30/2020/NĐ-CP: the issuing body, "Số:" and a ký hiệu, the place and date, the type
-line, the national motto; or at least numbered structure (Điều, Chương, I., 1., a)). A text with none
-of them is refused (NotOfficial, E111), with what was missing.
+line, the national motto (two of them at least, in every real document seen); or numbered structure
+(Điều, Chương, I., 1., a)). A text with neither is refused (NotOfficial, E111), saying so.
 
 An official text may still be unreadable in parts (a damaged scan, a page of another encoding):
 it is kept, with a warning naming the share of lines that read as no Vietnamese, for a person to
@@ -49,9 +49,13 @@ _ISSUER_LINE = re.compile(
 )
 # Numbered structure at the start of a line: "Điều 3.", "Chương II", "Mục 1", "IV.", "2.", "1.2.", "a)".
 _STRUCTURE = re.compile(
-    r"(?m)^[\s*#|]*(dieu\s+\d+|chuong\s+[ivxlc]+|muc\s+\d+|phan\s+[ivxlc]+|[ivxlc]{1,5}\.|\d{1,3}(?:\.\d{1,3})*\.|[a-z]\))(?=\s)"
+    r"(?m)^[\s*#|]*((?:dieu\s+\d+|chuong\s+[ivxlc]+|muc\s+\d+|phan\s+[ivxlc]+)[.:]?"
+    r"|[ivxlc]{1,5}\.|\d{1,3}(?:\.\d{1,3})*\.|[a-z]\))(?=\s)"
 )
 _MIN_STRUCTURE = 3  # distinct labels: one "Điều 1." repeated is no structure
+# Marks of different kinds: every real document of shared/ with any text bears at least two (a word
+# salad with "QUYẾT ĐỊNH" on a line of its own bears one).
+_MIN_MARKS = 2
 
 _WORD = re.compile(r"[^\W\d_]+")
 _UNREADABLE_SHARE = 0.1  # of a text's lines: warn when more than this reads as no Vietnamese
@@ -71,9 +75,10 @@ def check(text: str, source: str, intake: IntakeInfo | None) -> IntakeInfo | Non
     """Raise NotOfficial unless `text` bears a mark of an official document; else return `intake` with a
     warning added when parts of the text cannot be read (None stays None when there is nothing to add)."""
     verdict = judge(text)
-    if not verdict.marks and verdict.structure < _MIN_STRUCTURE:
+    if len(verdict.marks) < _MIN_MARKS and verdict.structure < _MIN_STRUCTURE:
         raise NotOfficial(
-            source, "no issuing body, number, date, document type or national motto, and no numbered structure"
+            source,
+            "no two of issuing body, number, date, document type and national motto, and no numbered structure",
         )
     if verdict.words < _MIN_WORDS:
         raise NotOfficial(source, f"only {verdict.words} different word(s): one phrase repeated")
@@ -101,7 +106,8 @@ def judge(text: str) -> Verdict:
 
 
 def unreadable_warning(verdict: Verdict) -> str | None:
-    if verdict.unreadable_lines < _MIN_UNREADABLE_LINES or verdict.unreadable_lines <= _UNREADABLE_SHARE * verdict.lines:
+    lines, unreadable = verdict.lines, verdict.unreadable_lines
+    if unreadable < _MIN_UNREADABLE_LINES or unreadable <= _UNREADABLE_SHARE * lines:
         return None
     share = round(100 * verdict.unreadable_lines / verdict.lines)
     return (
@@ -126,9 +132,9 @@ def _has_capital_issuer(sample: str) -> bool:
     # ô 2 is printed in capitals: "ỦY BAN NHÂN DÂN", "BỘ XÂY DỰNG"; a sentence about a Sở is not a header
     for line in sample.splitlines()[:200]:
         letters = [ch for ch in line if ch.isalpha()]
-        if len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
-            if _ISSUER_LINE.match(fold(line)):
-                return True
+        capitals = len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+        if capitals and _ISSUER_LINE.match(fold(line)):
+            return True
     return False
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from builders import CORPUS, corpus_text
 
-from extractor.errors import NotOfficial, NoText, NotVietnamese, UnsupportedType
+from extractor.errors import NoText, NotOfficial, NotVietnamese, UnsupportedType
 from extractor.intake import load_bytes
 from extractor.pipeline import extract_text
 
@@ -21,13 +21,14 @@ GARBAGE = [
     ("ten random bytes", bytes.fromhex("7927e1fd6a5777 2d2446".replace(" ", "")), NotOfficial),
     ("a 30-byte word salad", "nhà nước dân chủ cây xanh bay".encode(), NotOfficial),
     ("a longer word salad", " ".join(random.Random(3).choices(
-        "nhà nước cây xanh bay về trời mưa hôm nay em đi học bài thơ tình yêu quê hương".split(), k=400
+        ["nhà", "nước", "cây", "xanh", "bay", "về", "trời", "mưa", "hôm", "nay", "em", "đi", "học", "bài", "thơ", "tình", "yêu", "quê", "hương"], k=400
     )).encode(), NotOfficial),
     ("control characters", bytes(range(1, 32)) * 10, UnsupportedType),
     ("allowed control characters only", b"\x0c\x0b\x1a\x1b\t" * 100, NoText),
     ("'Điều 1.' repeated", "Điều 1.\n".encode() * 100_000, NotOfficial),
     ("'Điều 1.' repeated on one line", "Điều 1. ".encode() * 100_000, NotOfficial),
     ("one official-looking line repeated", "Số: 1/UBND\n".encode() * 1000, NotOfficial),
+    ("a word salad with a type line", ("cây xanh\nQUYẾT ĐỊNH\n" + "nhà nước bay về trời mưa\n" * 20).encode(), NotOfficial),
     ("English", b"The quick brown fox jumps over the lazy dog. " * 20, NotVietnamese),
 ]
 
