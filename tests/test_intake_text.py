@@ -139,6 +139,12 @@ def test_utf8_with_a_few_latin1_bytes_is_read_with_replacements_and_a_warning() 
     assert loaded.warnings == ("3 bytes that are not UTF-8 (0.05% of the file) replaced by U+FFFD",)
 
 
+def test_utf8_encoded_twice_is_undone() -> None:
+    # read as Latin-1 and saved as UTF-8 again: "Cá»™ng hÃ²a" (the fuzz corpus found these refused as binary)
+    loaded = load_bytes(SAMPLE.encode().decode("latin-1").encode(), "mojibake.txt")
+    assert nfc(loaded.text) == nfc(SAMPLE) and loaded.warnings == ("UTF-8 encoded twice (mojibake): undone",)
+
+
 @pytest.mark.parametrize(
     ("data", "encoding"),
     [

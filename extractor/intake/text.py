@@ -58,10 +58,31 @@ def decode_text(data: bytes, source: str) -> Decoded:
     """Decode `data` or raise EmptyFile / UnsupportedType (binary data that is not text)."""
     if not data.strip():
         raise EmptyFile(source)
-    decoded = _decode_unicode(data) or _decode_legacy(data, source)
+    decoded = _undo_double_utf8(_decode_unicode(data) or _decode_legacy(data, source))
     _refuse_binary(decoded.text[:_SAMPLE], source)
     if not decoded.text.strip():
         raise EmptyFile(source)
+    return decoded
+
+
+# A UTF-8 lead byte read as Latin-1 or Windows-1252, then a continuation byte: "á»\x99" is "ộ" encoded twice.
+_TWICE = re.compile(
+    "[\u00c2-\u00f4]"  # a lead byte, then a continuation byte as Latin-1 or Windows-1252 shows it
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+
+
+def _undo_double_utf8(decoded: Decoded) -> Decoded:
+    """UTF-8 that was read as Latin-1 (or Windows-1252) and saved as UTF-8 again ("Cá»™ng hÃ²a"): undone."""
+    if not decoded.encoding.startswith("utf-8") or len(_TWICE.findall(decoded.text[:_SAMPLE])) < 3:
+        return decoded
+    for codec in ("latin-1", "cp1252"):
+        try:
+            repaired = decoded.text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if _vietnamese_score(repaired[:_SAMPLE]) > _vietnamese_score(decoded.text[:_SAMPLE]):
+            return Decoded(repaired, decoded.encoding, (*decoded.warnings, "UTF-8 encoded twice (mojibake): undone"))
     return decoded
 
 

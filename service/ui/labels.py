@@ -96,6 +96,10 @@ WARNINGS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"encoding guessed as (.+)"), "Bảng mã được đoán là {0}"),
     (re.compile(r"UTF-16 without byte order mark"), "Tệp UTF-16 không có dấu BOM"),
+    (
+        re.compile(r"UTF-8 encoded twice \(mojibake\): undone"),
+        "Văn bản bị mã hóa UTF-8 hai lần (lỗi phông): đã khôi phục",
+    ),
     (re.compile(r"all pages read by OCR"), "Mọi trang được đọc bằng nhận dạng ký tự (OCR)"),
     (re.compile(r"pages? (.+) read by OCR"), "Trang {0} được đọc bằng nhận dạng ký tự (OCR)"),
     (re.compile(r"page 1 header layout could not be analysed"), "Không phân tích được bố cục phần đầu trang 1"),
