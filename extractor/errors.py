@@ -97,4 +97,7 @@ class NotOfficial(BadInput):
 
     code = "E111"
     reason_en = "the text does not look like an official document"
-    reason_vi = "nội dung không mang dấu hiệu nào của một văn bản hành chính (cơ quan ban hành, số, ngày, loại văn bản, quốc hiệu hay điều khoản)"
+    reason_vi = (
+        "nội dung không mang dấu hiệu nào của một văn bản hành chính "
+        "(cơ quan ban hành, số, ngày, loại văn bản, quốc hiệu hay điều khoản)"
+    )

@@ -166,7 +166,8 @@ def _issuer_outside(limit_province: str | None, limit_district: str | None, issu
         return True
     if body.district:
         # a district name repeats across provinces ("Châu Thành"): in reach if one of them is
-        places = [(d.province, d.name) for d in find_districts(body.district)] or [(body.province, body.district)]
+        places: list[tuple[str | None, str]] = [(d.province, d.name) for d in find_districts(body.district)]
+        places = places or [(body.province, body.district)]
         return not any(in_scope(limit_province, limit_district, p, d) for p, d in places)
     if body.province:
         return not in_scope(limit_province, limit_district, body.province, None)

@@ -128,10 +128,11 @@ def convert_legacy_text(text: str) -> tuple[str, str | None]:
         return text, None
     whole = _is_whole(main, gains, counts)
     lines_changed: set[int] = set()
-    out, line = [], 0
+    out: list[str] = []
+    line = 0
     for token in tokens:
-        options = gains.get(token)
-        choice = _choose(token, options, main, whole) if options else None
+        found = gains.get(token)
+        choice = _choose(token, found, main, whole) if found else None
         if choice is not None:
             lines_changed.add(line)
         out.append(choice if choice is not None else token)
@@ -148,7 +149,10 @@ _TOKEN = re.compile(r"(\s+)")
 _WHOLE_SHARE = 0.9  # of the words a table changes, those it does not make worse: the text is in it
 
 
-def _dominant(tables: list[_Table], gains: dict[str, dict[str, tuple[int, str]]], counts: Counter[str]) -> _Table | None:
+_Gains = dict[str, dict[str, tuple[int, str]]]  # word -> table -> (syllables gained, converted word)
+
+
+def _dominant(tables: list[_Table], gains: _Gains, counts: Counter[str]) -> _Table | None:
     """The table that turns the most words into syllables, if enough of the words it changes gain."""
     best, best_won = None, 0
     for table in tables:
@@ -160,7 +164,7 @@ def _dominant(tables: list[_Table], gains: dict[str, dict[str, tuple[int, str]]]
     return best
 
 
-def _is_whole(table: _Table, gains: dict[str, dict[str, tuple[int, str]]], counts: Counter[str]) -> bool:
+def _is_whole(table: _Table, gains: _Gains, counts: Counter[str]) -> bool:
     changed = not_worse = 0
     for token, n in counts.items():
         if table.name in gains[token]:
@@ -219,9 +223,7 @@ def _restore_capitals(text: str) -> str:
         pieces, last = [], 0
         for i, m in enumerate(words):
             word = m.group()
-            if kinds[i] == "capital" or kinds[i] == "code":
-                word = word.upper()
-            elif kinds[i] == "either" and _among_capitals(kinds, i):
+            if kinds[i] == "capital" or kinds[i] == "code" or kinds[i] == "either" and _among_capitals(kinds, i):
                 word = word.upper()
             pieces.append(line[last : m.start()] + word)
             last = m.end()

@@ -28,7 +28,6 @@ import threading
 import time
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-
 from typing import Any
 
 from .. import errors

@@ -11,6 +11,7 @@ This module is preloaded in the forkserver (with `extractor.preload`), so import
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import os
@@ -99,10 +100,8 @@ def run(job: Job | Call, connection: Connection) -> None:
     except OSError:
         pass  # the parent stopped waiting (it timed out, or died): the same expected end
     finally:
-        try:
+        with contextlib.suppress(OSError):
             connection.close()
-        except OSError:
-            pass
 
 
 def _attempt(job: Job | Call) -> Reply:
