@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from extractor import header as header_mod
+from extractor import officialness
 from extractor import outline as outline_mod
 from extractor import patterns as P
 from extractor import references as references_mod
@@ -51,6 +52,7 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
     """Extract the record from the text of one document (as intake produced it)."""
     doc = clean(raw)
     check_language(doc.text, source)
+    intake = officialness.check(doc.text, source, intake)  # NotOfficial, or a warning for unreadable parts
     hdr = header_mod.parse(doc)
     mentions = references_mod.find_mentions(doc, hdr.jurisdiction, hdr.header.number)
     refs = references_mod.merge(mentions)
