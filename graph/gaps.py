@@ -552,7 +552,7 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
     by_unit: dict[str, list[Document]] = {name: [loaded[i] for i in ids] for name, ids in unit_ids.items()}
     missing = [u.as_json() for u in units if u.name not in by_unit]
     links = _name_links(session, wanted, wanted | {doc.id})
-    covered = [
+    covered: list[dict[str, Any]] = [
         {
             "name": u.name,
             "level": u.level,
@@ -616,7 +616,8 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
     for t in clauses:
         notes.append(f"{t.label or t.text[:40]}: an execution clause (who signs off), not a duty; not checked")
         notes_vi.append(
-            f"{t.label or t.text[:40]}: điều khoản thi hành (ai chịu trách nhiệm thi hành), không phải nhiệm vụ; không xét"
+            f"{t.label or t.text[:40]}: điều khoản thi hành (ai chịu trách nhiệm thi hành), "
+            "không phải nhiệm vụ; không xét"
         )
     if not up_tasks and not up_targets:
         notes.append(f"{doc.number} assigns no task to the {below} level and sets no target")
@@ -624,7 +625,8 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
     for unit in covered:
         name = str(unit["name"])
         unit_docs = by_unit[name]
-        cand_tasks = _tasks(session, unit_docs, None)
+        # an execution clause carries nothing down either
+        cand_tasks = [t for t in _tasks(session, unit_docs, None) if not _EXECUTION_CLAUSE.search(fold(t.text))]
         cand_targets = _targets(session, unit_docs)
         unc, mat = _match_tasks(up_tasks, cand_tasks, name, unit_docs)
         unc_t, mat_t, weak = _match_targets(up_targets, cand_targets, name, unit_docs)

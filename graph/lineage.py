@@ -38,7 +38,8 @@ WITH RECURSIVE down(id, depth, relation, via, resolved_by) AS (
     SELECT c.src_id, 1, c.relation, c.dst_id, c.resolved_by FROM citations c
      WHERE c.dst_id = :start AND c.relation IN {LINEAGE_RELATIONS!r}
     UNION
-    SELECT c.src_id, down.depth + 1, c.relation, c.dst_id, c.resolved_by FROM citations c JOIN down ON c.dst_id = down.id
+    SELECT c.src_id, down.depth + 1, c.relation, c.dst_id, c.resolved_by
+      FROM citations c JOIN down ON c.dst_id = down.id
      WHERE c.relation IN {LINEAGE_RELATIONS!r} AND {{guard_down}}
 )
 SELECT id, depth, relation, via, resolved_by FROM down

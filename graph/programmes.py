@@ -29,7 +29,35 @@ from extractor.clean import fold
 MIN_WORDS = 3  # "Đề án" with a name cut off ("phê duyệt Đề án") names nothing
 # words that say what a plan does, not which one it is: "Kế hoạch thực hiện Nghị quyết" names no plan
 _GENERIC = frozenset(
-    ["thực", "hiện", "triển", "khai", "tổ", "chức", "tiếp", "tục", "hướng", "dẫn", "nghị", "quyết", "quyết", "định", "chỉ", "thị", "thông", "tư", "nghị", "định", "luật", "kết", "luận", "công", "văn", "số", "năm"]
+    [
+        "thực",
+        "hiện",
+        "triển",
+        "khai",
+        "tổ",
+        "chức",
+        "tiếp",
+        "tục",
+        "hướng",
+        "dẫn",
+        "nghị",
+        "quyết",
+        "quyết",
+        "định",
+        "chỉ",
+        "thị",
+        "thông",
+        "tư",
+        "nghị",
+        "định",
+        "luật",
+        "kết",
+        "luận",
+        "công",
+        "văn",
+        "số",
+        "năm",
+    ]
 )
 _QUOTES = "“”\"'‘’«»„"
 # a name's own words, then a quote: 'Chương trình mục tiêu quốc gia “Xây dựng nông thôn mới”'

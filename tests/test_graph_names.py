@@ -217,3 +217,49 @@ def test_89_qd_ttg_counts_quang_binh_through_the_name_and_says_so(corpus: Store)
     assert "Xây dựng xã hội học tập" in qb["link"]["matched_name"]
     assert any("674/UBND-VX" in n and "theo tên" in n for n in r["notes_vi"])
     assert below["674/UBND-VX"]["resolved_by"] == "name" and below["674/UBND-VX"]["relation"] == "implements"
+
+
+def test_a_plan_carrying_the_programme_without_citing_it_is_offered_not_counted(store: Store) -> None:
+    from models.record import Task
+
+    decision = make(
+        "5/QĐ-TTg",
+        "Thủ tướng Chính phủ",
+        level="national",
+        date="2021-01-05",
+        tasks=[
+            Task(
+                label="Điều 2.1",
+                text="Ủy ban nhân dân các tỉnh xây dựng kế hoạch phát triển trung tâm học tập cộng đồng",
+                lead=["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"],
+            )
+        ],
+    )
+    decision.record.document.subject = "Phê duyệt Đề án “Xây dựng xã hội học tập giai đoạn 2021 - 2030”"
+    store.ingest(decision)
+    plan = make(
+        "88/KH-UBND",
+        "Ủy ban nhân dân tỉnh Nam Định",
+        province="Nam Định",
+        date="2021-06-01",
+        doc_type="Kế hoạch",
+        tasks=[
+            Task(
+                label="II.1",
+                text="Sở Giáo dục và Đào tạo xây dựng kế hoạch phát triển trung tâm học tập cộng đồng",
+                lead=["Sở Giáo dục và Đào tạo"],
+            )
+        ],
+    )
+    plan.record.document.subject = "Xây dựng xã hội học tập giai đoạn 2021-2030 trên địa bàn tỉnh Nam Định"
+    store.ingest(plan)
+    with store.session() as session:
+        (doc, *_) = find_documents(session, "5/QĐ-TTg")
+        r = gap_report(session, doc)
+    assert "Nam Định" in {m["name"] for m in r["missing_jurisdictions"]}  # never silently counted
+    (p,) = r["probable_implementations"]
+    assert p["document"]["number"] == "88/KH-UBND" and p["jurisdiction"] == "Nam Định"
+    assert p["label_vi"] == "có thể là văn bản triển khai" and p["counted"] is False
+    assert p["evidence"]["same_period"] is True
+    assert p["evidence"]["duties_carried"] == [{"upstream_item": "Điều 2.1", "downstream_item": "II.1"}]
+    assert any("có thể" not in n and "88/KH-UBND" in n for n in r["notes_vi"])
