@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from graph.gaps import CONFIDENCE_VI
+
 LEVEL = {
     "national": "Trung ương",
     "ministry": "Bộ, ngành",
@@ -23,11 +25,8 @@ RELATION = {
 JOB_STATUS = {"queued": "Đang chờ", "running": "Đang xử lý", "done": "Hoàn tất", "failed": "Lỗi"}
 ROLE = {"clerk": "văn thư", "analyst": "chuyên viên phân tích", "admin": "quản trị"}
 DUTY_ROLE = {"lead": "Chủ trì", "support": "Phối hợp"}
-CONFIDENCE = {  # graph.gaps says how sure a match is, in English
-    "weak match: check": "khớp yếu: cần kiểm tra",
-    "no counterpart": "không có nội dung tương ứng",
-    "no counterpart among targets not matched to other upstream targets": "không có chỉ tiêu tương ứng",
-}
+# graph.gaps says how sure a match is in English ("confidence") and in Vietnamese ("confidence_vi")
+CONFIDENCE = CONFIDENCE_VI
 
 HEADER_FIELDS = [  # (path, label, type)
     ("document.doc_type", "Loại văn bản", "str"),
@@ -169,9 +168,7 @@ def fields(record: dict[str, Any]) -> list[dict[str, Any]]:
     groups = [
         {
             "title": "Thông tin chung",
-            "rows": [
-                {"path": p, "label": lbl, "type": t, "value": get(record, p)} for p, lbl, t in HEADER_FIELDS
-            ],
+            "rows": [{"path": p, "label": lbl, "type": t, "value": get(record, p)} for p, lbl, t in HEADER_FIELDS],
         }
     ]
     for key, title, spec in (
