@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from extractor import lexicon
+from extractor import vocab
 from extractor.errors import NotOfficial
 from models.record import IntakeInfo
 
@@ -141,8 +141,8 @@ def _has_capital_issuer(sample: str) -> bool:
 @cache
 def _type_names() -> frozenset[str]:
     names = set()
-    for t in lexicon.doc_types():
-        for name in (t["name"], *t.get("aliases", [])):
+    for t in vocab.doc_types():
+        for name in (t.name, *t.aliases):
             names.add(fold(name))
     return frozenset(names)
 
@@ -165,7 +165,7 @@ def _unreadable(sample: str) -> tuple[int, int]:
     a page in another encoding gives. Latin names and English (ASCII) read as what they are."""
     from extractor.clean import fold_tones  # the syllable list is kept in new-style tone placement
 
-    known = lexicon.syllables()
+    known = vocab.syllables()
     unreadable = counted = 0
     for line in sample.splitlines():
         words = _WORD.findall(line)

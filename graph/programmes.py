@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from extractor import lexicon
+from extractor import vocab
 from extractor.clean import fold
 
 MIN_WORDS = 3  # "Đề án" with a name cut off ("phê duyệt Đề án") names nothing
@@ -90,7 +90,7 @@ class Mention:
 
 @cache
 def _vocabulary() -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
-    data = lexicon.load("programmes.json")
+    data = vocab.load("programmes.json")
     kinds = sorted((fold(k) for k in data["kinds"]), key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, kinds)) + r")(?!\w)")
     approve = tuple(sorted((fold(v) for v in data["approve"]), key=len, reverse=True))
@@ -99,7 +99,7 @@ def _vocabulary() -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
 
 
 def kinds() -> frozenset[str]:
-    return frozenset(fold(k) for k in lexicon.load("programmes.json")["kinds"])
+    return frozenset(fold(k) for k in vocab.load("programmes.json")["kinds"])
 
 
 def name_key(text: str | None) -> str:

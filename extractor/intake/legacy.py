@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from extractor import lexicon
+from extractor import vocab
 
 NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 _WORD = re.compile(r"[^\W\d_]+")
@@ -44,7 +44,7 @@ class _Table:
 
 @cache
 def _tables() -> dict[str, _Table]:
-    data = lexicon.load("legacy_encodings.json")
+    data = vocab.load("legacy_encodings.json")
     vietnamese = _vietnamese_letters()
     out = {}
     for key in NAMES:
@@ -66,7 +66,7 @@ def _vietnamese_letters() -> frozenset[str]:
 
 @cache
 def _font_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    fonts = lexicon.load("legacy_encodings.json")["fonts"]
+    fonts = vocab.load("legacy_encodings.json")["fonts"]
     return re.compile(fonts["tcvn3"]), re.compile(fonts["vni"]), re.compile(fonts["tcvn3_capitals"])
 
 
@@ -195,7 +195,7 @@ def _syllables(text: str) -> int:
     more: a legacy code read as punctuation leaves one-letter fragments, "S¬n" -> "S", "n")."""
     from extractor.clean import fold_tones  # the syllable list is kept in new-style tone placement
 
-    known = lexicon.syllables()
+    known = vocab.syllables()
     words = [w for w in _WORD.findall(unicodedata.normalize("NFC", text)) if len(w) > 1]
     hits = sum(1 for w in words if fold_tones(w.lower()) in known)
     return 2 * hits - len(words)
@@ -212,7 +212,7 @@ def _restore_capitals(text: str) -> str:
     it is in capitals in a line of capitals, or between two capital words ("HÒA Xã HỘI" -> "XÃ")."""
     from extractor.clean import fold_tones
 
-    known = lexicon.syllables()
+    known = vocab.syllables()
     out = []
     for line in text.split("\n"):
         words = list(_WORD.finditer(line))
