@@ -151,3 +151,16 @@ CODE_TERM = re.compile(r"\d+$")
 def words_alternation(items: tuple[str, ...]) -> str:
     """A regex alternation of literal words, longest first (so "Phó Chủ tịch" wins over "Chủ tịch")."""
     return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
+# ====================================================================================================
+# Sections below: agencies, outline, sections, tasks (owned with those modules; appended here so the
+# sections above merge cleanly).
+# ====================================================================================================
+
+# === agencies =========================================================================================
+
+# A space before closing punctuation, left by joining tokens: "tỉnh Quảng Nam ," -> "tỉnh Quảng Nam,".
+AGENCY_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
+# Punctuation that separates unit words in a name: "các tỉnh, thành phố (trực thuộc ...)".
+AGENCY_LEVEL_PUNCT = re.compile(r"[,;()]")
