@@ -332,7 +332,12 @@ def _lowercase_run(toks: Toks, k: int, purpose: bool, words: list[str]) -> int:
         if not purpose and (verb_end(toks, j) > j or _longest(_vocab().openers, toks, j)):
             break
         j += 1
-    if j == k or j >= len(toks):
+    if j == k:
+        return k
+    ends_name = j >= len(toks) or not toks[j].is_word and toks[j].key != "("
+    if purpose and ends_name and verb_end(toks, k) == k:
+        return j  # "Ban Quản lý Khu | kinh tế |, Sở Công Thương": a purpose name may end at the punctuation
+    if j >= len(toks):
         return k
     if not (_is_name_word(toks, j) and verb_end(toks, j) == j or _unit_at(toks, j) or _region_after(toks, j)):
         return k
@@ -400,6 +405,27 @@ def _group_end(toks: Toks, k: int) -> int:
     return k
 
 
+def _group_modifier(toks: Toks, k: int) -> int:
+    """Lower-case words that narrow a group, up to punctuation, a link or a trailer: "các doanh nghiệp | viễn
+    thông;", "các đơn vị | sự nghiệp công lập | trực thuộc ...". Verbs and units end the group instead."""
+    v = _vocab()
+    stops = _stopwords()
+    j = k
+    while j < len(toks) and j - k < 5 and toks[j].is_word and not toks[j].is_cap:
+        if toks[j].key in stops or _unit_at(toks, j) or verb_end(toks, j) > j or _longest(v.trailers, toks, j):
+            break
+        if _longest(v.to_body, toks, j) or _longest(v.to_unit, toks, j):
+            break
+        j += 1
+    if j == k:
+        return k
+    if j >= len(toks) or not toks[j].is_word or _longest(v.trailers, toks, j):
+        return j
+    if _longest(v.to_body, toks, j) or _longest(v.to_unit, toks, j):
+        return j
+    return k
+
+
 def _group_core(toks: Toks, j: int, src: str, base: int, bare_group: bool) -> _Core | None:
     v = _vocab()
     op = _longest(v.openers, toks, j)
@@ -411,6 +437,7 @@ def _group_core(toks: Toks, j: int, src: str, base: int, bare_group: bool) -> _C
     if not op or not (g := _longest(v.groups, toks, op[0])):
         return None
     k = g[0] if _longest(v.apart, toks, op[0]) else _group_end(toks, g[0])
+    k = _group_modifier(toks, k)
     return _Core(_slice(toks, start, k, src, base), "group", k, is_group=True, start=start)
 
 
@@ -651,12 +678,14 @@ def _locate(a: Agency) -> None:
 # --- lists -----------------------------------------------------------------------------------------------
 
 
-def read_list(toks: Toks, i: int, src: str, base: int = 0) -> list[Agency]:
+def read_list(toks: Toks, i: int, src: str, base: int = 0, bare: bool = False) -> list[Agency]:
     """The agencies of a coordinated list starting at toks[i], in order: "Sở GD&ĐT, UBND cấp huyện và các đơn vị
     liên quan", "Chánh Văn phòng UBND tỉnh; Giám đốc Công an tỉnh; Thủ trưởng các sở, ban, ngành", "Giám đốc
-    các Sở: Tài chính, Y tế". Stops at the first word that neither starts an agency nor separates two."""
+    các Sở: Tài chính, Y tế". Stops at the first word that neither starts an agency nor separates two.
+
+    After a comma a group may drop its "các" (", cơ quan, tổ chức khác có liên quan"); `bare` allows that for the
+    first item too, where a cue already says a body follows ("phối hợp với cơ quan thông tấn, báo chí ...")."""
     out: list[Agency] = []
-    bare = False
     while i < len(toks):
         found = _distributed(toks, i, src, base)
         if not found and (a := match_at(toks, i, src, base, bare_group=bare)):
@@ -664,8 +693,8 @@ def read_list(toks: Toks, i: int, src: str, base: int = 0) -> list[Agency]:
         if not found:
             break
         out.extend(found)
-        bare = found[-1].is_group
         i = found[-1].tok_end
+        bare = found[-1].is_group or (i < len(toks) and toks[i].key in {",", ";"})
         if i + 1 < len(toks) and toks[i].key in {",", "và", ";"}:
             nxt = i + 1
             if _distributed(toks, nxt, src, base) or match_at(toks, nxt, src, base, bare_group=bare):

@@ -70,10 +70,14 @@ def heading_kind(node: Node) -> str | None:
     return None
 
 
-def kind_of(node: Node) -> str:
-    """The section kind of `node`: its own heading's, else the nearest ancestor's."""
+def kind_of(node: Node, cache: dict[int, str | None] | None = None) -> str:
+    """The section kind of `node`: its own heading's, else the nearest ancestor's. `cache` (node id -> heading
+    kind) saves reading the same headings again for every item under them."""
     for n in [node] + node.ancestors:
-        k = heading_kind(n)
+        if cache is None:
+            k = heading_kind(n)
+        elif (k := cache.get(id(n), "")) == "":
+            k = cache[id(n)] = heading_kind(n)
         if k:
             return k
     return "neutral"
