@@ -396,8 +396,14 @@ def _read_field(f: _Fields, p: Passage, children: list[Node], doc: Doc) -> bool:
     return True
 
 
-def _fields(node: Node, doc: Doc) -> _Fields:
-    """Fields given as the item's children ("- Cơ quan chủ trì: ...") or as lines of its body."""
+def _fields(node: Node, ctx: _Ctx) -> _Fields:
+    """Fields given as the item's children ("- Cơ quan chủ trì: ...") or as lines of its body (read once)."""
+    if id(node) not in ctx.fields:
+        ctx.fields[id(node)] = _read_fields(node, ctx.doc)
+    return ctx.fields[id(node)]
+
+
+def _read_fields(node: Node, doc: Doc) -> _Fields:
     f = _Fields()
     for c in node.children:
         if _read_field(f, _node_passage(doc, c), c.children, doc):
@@ -408,7 +414,7 @@ def _fields(node: Node, doc: Doc) -> _Fields:
     return f
 
 
-def _shared_fields(node: Node, doc: Doc) -> _Fields:
+def _shared_fields(node: Node, ctx: _Ctx) -> _Fields:
     """Fields printed once after a run of sibling items apply to each item of the run ("- Tăng cường ... / - Nâng
     cao ... / Đơn vị thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.")."""
     siblings = node.parent.children if node.parent else []
@@ -416,7 +422,7 @@ def _shared_fields(node: Node, doc: Doc) -> _Fields:
     for s in after:
         if s.style != node.style or s.children:
             break
-        f = _fields(s, doc)
+        f = _fields(s, ctx)
         if f.lines:
             return _Fields(f.leads, f.supports, f.deadline)
         if f:
@@ -468,6 +474,7 @@ class _Ctx:
     own_leads: set[int] = field(default_factory=set)  # tasks whose lead their own sentence names
     supports: dict[int, list[Agency]] = field(default_factory=dict)  # lead-in node -> partners of its items
     field_nodes: set[int] = field(default_factory=set)
+    fields: dict[int, _Fields] = field(default_factory=dict)
     kinds: dict[int, str | None] = field(default_factory=dict)
     headings: dict[int, list[Agency]] = field(default_factory=dict)
 
@@ -539,6 +546,8 @@ def _is_closing(s: str) -> bool:
 
 
 def _is_signature(s: str) -> bool:
+    if len(s) > 80:
+        return False
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(s) < 60:
         return True
@@ -611,10 +620,10 @@ def _node_task(node: Node, ctx: _Ctx, extra: list[Line]) -> TaskFinding | None:
         return None  # a rule, an entitlement, a procedure
     if _effect_article(node):
         return None  # "Điều 1. Ban hành kèm theo ...", "Điều 2. Quyết định này có hiệu lực ..."
-    fields = _fields(node, ctx.doc)
+    fields = _fields(node, ctx)
     ctx.field_nodes.update(id(n) for c in fields.nodes for n in c.walk())
     if not fields and not node.children:
-        fields = _shared_fields(node, ctx.doc)
+        fields = _shared_fields(node, ctx)
     if fields:
         t = _field_task(node, fields, ctx)
         return t if t.leads or not _charged_only(node, kind, ctx) else None
