@@ -293,7 +293,7 @@ def _proper_name(toks: Toks, k: int, kind: str) -> tuple[int, list[str]]:
             words.append(toks[k].text)
             k += 1
             continue
-        if (words or purpose) and toks[k].is_word and not toks[k].is_cap:
+        if toks[k].is_word and not toks[k].is_cap:
             e = _lowercase_run(toks, k, purpose, words)
             if e > k:
                 words.append(_join(toks[k:e]))
@@ -335,12 +335,16 @@ def _lowercase_run(toks: Toks, k: int, purpose: bool, words: list[str]) -> int:
     if j == k:
         return k
     ends_name = j >= len(toks) or not toks[j].is_word and toks[j].key != "("
-    if purpose and ends_name and verb_end(toks, k) == k:
+    if purpose and words and ends_name and verb_end(toks, k) == k:
         return j  # "Ban Quản lý Khu | kinh tế |, Sở Công Thương": a purpose name may end at the punctuation
     if j >= len(toks):
         return k
+    predicate = not words and verb_end(toks, j) > j  # "Trung tâm | thông tin | có trách nhiệm ..."
+    if not words and not purpose and not predicate:
+        return k  # a name opens with a capital, unless its verb follows at once
     if not (_is_name_word(toks, j) and verb_end(toks, j) == j or _unit_at(toks, j) or _region_after(toks, j)):
-        return k
+        if not predicate:
+            return k
     if purpose:
         return j
     return j if _pos_nouns(" ".join(words + [_join(toks[k:j])]), j - k) else k
@@ -446,7 +450,7 @@ def _kind_core(toks: Toks, j: int, named: tuple[int, str] | None) -> _Core | Non
     kindm = _longest(v.kinds, toks, j)
     if named and (not kindm or named[0] >= kindm[0]):
         return _Core(named[1], named[1], named[0])  # a named body may still take a place: "Hội Khuyến học tỉnh"
-    if not kindm:
+    if not kindm or _inside_word(toks, j, kindm[0]):
         return None
     kind, k = kindm[1], kindm[0]
     f = _longest(v.fields, toks, k)
@@ -460,7 +464,14 @@ def _kind_core(toks: Toks, j: int, named: tuple[int, str] | None) -> _Core | Non
         return _Core(AGENCY_SPACE_BEFORE_PUNCT.sub(r"\1", name), kind, e)
     if k < len(toks) and (_unit_at(toks, k) or toks[k].key == "cấp" or _region_after(toks, k)):
         return _Core(kind, kind, k)  # "Bộ Tư lệnh Thành phố", "các Phòng, Ban huyện"
+    if k - j > 1 and k < len(toks) and verb_end(toks, k) > k:
+        return _Core(kind, kind, k)  # "Ban Quản lý dự án chủ trì": a kind of several words stands alone
     return None
+
+
+def _inside_word(toks: Toks, j: int, k: int) -> bool:
+    """Is the kind at toks[j:k] the start of a longer word ("Ban hành", "Báo cáo", "Hội nghị", "Đoàn kết")?"""
+    return k < len(toks) and not toks[k].is_cap and word_end(toks, j) > k  # type: ignore[arg-type]
 
 
 def _goes_on_lower(toks: Toks, k: int) -> bool:

@@ -192,8 +192,8 @@ def _after_parenthetical(toks: list[Tok], j: int) -> int:
 def _predicate_at(toks: list[Tok], j: int) -> bool:
     """Does a predicate start at toks[j]: a verb of the lexicon, "có trách nhiệm", a colon, or (for words the
     lexicon does not know) a verb by underthesea's tagger?"""
-    while j < len(toks) and toks[j].key == ",":
-        j += 1
+    while j < len(toks) and (toks[j].key in {",", "…"} or toks[j].key == "." and _ellipsis(toks, j)):
+        j += 1  # "Hội Cựu chiến binh Thành phố, Thành Đoàn... phát động": the list trails off, the verb follows
     if j >= len(toks):
         return False
     t = toks[j]
@@ -202,6 +202,10 @@ def _predicate_at(toks: list[Tok], j: int) -> bool:
     if not t.is_word or t.is_cap or t.key in _folded("not_predicates"):
         return False
     return _pos_says_verb(" ".join(x.text for x in toks[j : j + 6]))
+
+
+def _ellipsis(toks: list[Tok], j: int) -> bool:
+    return any(k < len(toks) and toks[k].key == "." for k in (j - 1, j + 1))
 
 
 @lru_cache(maxsize=8192)
