@@ -342,9 +342,9 @@ def _lowercase_run(toks: Toks, k: int, purpose: bool, words: list[str]) -> int:
     predicate = not words and verb_end(toks, j) > j  # "Trung tâm | thông tin | có trách nhiệm ..."
     if not words and not purpose and not predicate:
         return k  # a name opens with a capital, unless its verb follows at once
-    if not (_is_name_word(toks, j) and verb_end(toks, j) == j or _unit_at(toks, j) or _region_after(toks, j)):
-        if not predicate:
-            return k
+    goes_on = _is_name_word(toks, j) and verb_end(toks, j) == j or _unit_at(toks, j) or _region_after(toks, j)
+    if not goes_on and not predicate:
+        return k
     if purpose:
         return j
     return j if _pos_nouns(" ".join(words + [_join(toks[k:j])]), j - k) else k
@@ -578,8 +578,8 @@ def _qualifier(toks: Toks, j: int, a: Agency, src: str, base: int) -> int:
         a.parts.append("cấp " + (end[1] if end else "cơ sở"))
         a.unit = a.unit or (end[1] if end else None)
         return end[0] if end else min(j + 3, len(toks))
-    if t.key in {"các", "mỗi"} and (lst := _unit_list(toks, j + 1)):
-        a.parts.append(t.text.lower() + " " + _units_text(lst[1]))
+    if (op := _longest(v.openers, toks, j)) and (lst := _unit_list(toks, op[0])):  # "các huyện, thị xã"
+        a.parts.append(_slice(toks, j, op[0], src, base).lower() + " " + _units_text(lst[1]))
         a.unit = a.unit or lst[1][0]
         return _paren_after(toks, lst[0], a)
     if unit := _unit_at(toks, j):

@@ -219,8 +219,17 @@ class _Builder:
             comp = f"{'+' if style == 'plus' else '-'}{self.bullets[key]}"
         head = rest.strip()
         lead = len(ln.text) - len(ln.text.lstrip())
-        node = Node(style, marker, comp, head, ln.start, ln.end, parent=parent, attachment=len(self.attachments),
-                    head_start=ln.start + lead + len(s) - len(rest) + (len(rest) - len(rest.lstrip())))
+        node = Node(
+            style,
+            marker,
+            comp,
+            head,
+            ln.start,
+            ln.end,
+            parent=parent,
+            attachment=len(self.attachments),
+            head_start=ln.start + lead + len(s) - len(rest) + (len(rest) - len(rest.lstrip())),
+        )
         parent.children.append(node)
         self.stack.append(node)
         self.last = node

@@ -188,7 +188,8 @@ TABLE_ROW_LABEL = re.compile(r"(?P<label>[IVXLC]+|\d{1,3}(?:\.\d{1,2})*)\.?(?=\s
 # === outline ==========================================================================================
 
 # Item markers, tried in this order; each captures the marker and leaves the item's text after it.
-#   "PHẦN I", "Phần thứ hai" | "Chương II" | "Mục 1" | "Điều 3." | "IV." | "2.1.", "2.1.a." | "1)" | "đ)" | "-" | "+" | "•"
+#   "PHẦN I", "Phần thứ hai" | "Chương II" | "Mục 1" | "Điều 3." | "IV." | "2.1.", "2.1.a." | "1)" | "đ)" |
+#   "-" | "+" | "•"
 OUTLINE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(r"^(?P<m>(?:PHẦN|Phần)\s+(?:[IVXLC]+|\d+|thứ \w+))\b[.:\-–]?\s*")),
     ("chapter", re.compile(r"^(?P<m>(?:CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d+))\b[.:\-–]?\s*")),
@@ -223,11 +224,12 @@ def attachment_title() -> re.Pattern[str]:
     names = tuple(w.upper() for w in vocab.load("duties.json")["attachment_words"]["words"])
     return re.compile(rf"^(?P<kind>{words_alternation(names)})\b")
 
+
 # === tasks ============================================================================================
 
 # A leading clause before the subject: "Căn cứ vào văn bản chỉ đạo này, ...", "Hàng năm, ...", "Trong năm 2013, ...",
-# "Trên cơ sở Kế hoạch này, các sở, ban, ngành Tỉnh tổ chức ...", "Trong quá trình thực hiện Kế hoạch này, nếu có khó khăn,
-# vướng mắc, đề nghị các bộ, ngành ...", "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ ...".
+# "Trên cơ sở Kế hoạch này, các sở, ban, ngành Tỉnh tổ chức ...", "Trong quá trình thực hiện Kế hoạch này, nếu có
+# khó khăn, vướng mắc, đề nghị các bộ, ngành ...", "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ ...".
 TASK_LEADING_CLAUSE = re.compile(
     r"(?i)^(?:(?:căn cứ[^,]{0,120}|trên cơ sở[^,]{0,160}|định kỳ[^,]{0,30}|trong (?:năm|quý|tháng)[^,]{0,20}|"
     r"sau khi[^,]{0,120}|để[^,]{0,160}|ngoài[^,]{0,160}|đối với[^,]{0,120}|(?:trong )?quá trình[^,]{0,100}|"
@@ -238,8 +240,8 @@ TASK_COMMA = re.compile(r",\s*")
 # Cues of support: "phối hợp với", "phối hợp chặt chẽ với", "phối hợp cụ thể với", "cùng với", "cùng", "tham gia với";
 # not "Hội đồng nhân dân cùng cấp".
 TASK_SUPPORT_CUE = re.compile(
-    r"(?i)\b(?:phối hợp(?:\s+(?:chặt chẽ|tốt|thường xuyên|cụ thể|kịp thời|đồng bộ))?(?:\s+với)?|cùng với|cùng(?!\s+cấp)|"
-    r"tham gia với)\s+(?:(?:các |những )?hoạt động của\s+)?"
+    r"(?i)\b(?:phối hợp(?:\s+(?:chặt chẽ|tốt|thường xuyên|cụ thể|kịp thời|đồng bộ))?(?:\s+với)?|"
+    r"cùng với|cùng(?!\s+cấp)|tham gia với)\s+(?:(?:các |những )?hoạt động của\s+)?"
 )
 # A body directed by the lead partners with others, which does not make them the lead's partners:
 # "chỉ đạo các cơ quan liên quan phối hợp với Hội khuyến học" (a body must follow the verb: not "được giao chủ động").
@@ -251,12 +253,15 @@ TASK_CLAUSE_SPLIT = re.compile(r"[;.]")
 # Closing formulas, never duties: "Yêu cầu các đơn vị nghiêm túc triển khai thực hiện./.", "Chủ tịch Ủy ban nhân dân
 # Thành phố đề nghị các cơ quan, đơn vị khẩn trương, nghiêm túc triển khai ...", "Trên đây là ...", "Nơi nhận:".
 TASK_CLOSING = re.compile(
-    r"(?i)^(?:[^.;:,]{0,60}?\s)?(?:kính\s+)?(?:yêu cầu|đề nghị)\s+(?:các|thủ trưởng|giám đốc|chủ tịch|quý)\b[^.]{0,100}?"
-    r"(?:nghiêm túc|khẩn trương|triển khai|thực hiện tốt|thực hiện đầy đủ|thực hiện các nội dung)"
-    r"|^(?:trên đây là|quyết định (?:này )?có hiệu lực|thông tư này có hiệu lực|kế hoạch này|văn bản này|nơi nhận|lưu\s*:)"
+    r"(?i)^(?:[^.;:,]{0,60}?\s)?(?:kính\s+)?(?:yêu cầu|đề nghị)\s+(?:các|thủ trưởng|giám đốc|chủ tịch|quý)\b"
+    r"[^.]{0,100}?(?:nghiêm túc|khẩn trương|triển khai|thực hiện tốt|thực hiện đầy đủ|thực hiện các nội dung)"
+    r"|^(?:trên đây là|quyết định (?:này )?có hiệu lực|thông tư này có hiệu lực|kế hoạch này|văn bản này|nơi nhận|"
+    r"lưu\s*:)"
 )
 # An unlabelled closing paragraph about difficulties: "Trong quá trình thực hiện, nếu có vướng mắc, kính đề nghị ...".
-TASK_DIFFICULTY = re.compile(r"(?i)^(?:trong )?quá trình (?:thực hiện|triển khai|tổ chức)[^.]{0,80}?(?:khó khăn|vướng mắc)")
+TASK_DIFFICULTY = re.compile(
+    r"(?i)^(?:trong )?quá trình (?:thực hiện|triển khai|tổ chức)[^.]{0,80}?(?:khó khăn|vướng mắc)"
+)
 # The end of the document's body: "... thực hiện nghiêm túc, hiệu quả Chỉ thị này./.".
 TASK_BODY_END = re.compile(r"\./\.\s*$")
 # A lead-in that names who carries out the items after it: "... yêu cầu Thủ trưởng các đơn vị, Chủ tịch UBND các
@@ -273,7 +278,8 @@ TASK_REQUEST = re.compile(r"(?i)\b(?:đề nghị|yêu cầu|giao)\s+")
 TASK_PAREN_ASSIGN = re.compile(r"(?i)\(\s*(?=giao\s)")
 # Execution clauses: "... chịu trách nhiệm thi hành Quyết định này".
 TASK_EXECUTION_CLAUSE = re.compile(r"(?i)chịu trách nhiệm (?:thi hành|tổ chức thực hiện|hướng dẫn thi hành)")
-# Articles that issue, approve or bring into force: "Điều 1. Ban hành kèm theo ...", "Điều 2. Quyết định này có hiệu lực".
+# Articles that issue, approve or bring into force: "Điều 1. Ban hành kèm theo ...",
+# "Điều 2. Quyết định này có hiệu lực".
 TASK_EFFECT_ARTICLE = re.compile(r"(?i)^(?:phê duyệt|ban hành|quyết định này có hiệu lực|.{0,40}có hiệu lực)")
 # A signer's name on a line of its own: "Nguyễn Văn Thanh".
 TASK_PERSON_NAME = re.compile(r"^[A-ZĐ][a-zđà-ỹ]*(?:\s[A-ZĐ][a-zđà-ỹ]*){1,4}$")
@@ -281,8 +287,6 @@ TASK_PERSON_NAME = re.compile(r"^[A-ZĐ][a-zđà-ỹ]*(?:\s[A-ZĐ][a-zđà-ỹ]*
 TASK_TITLE_PREFIX = re.compile(r"^[^:]{1,30}:\s*")
 # A sentence boundary before a capital: "... hiện đại. Các cơ sở giáo dục đại học tổ chức ...".
 TASK_SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
-# A parenthetical after a subject: "Ủy ban nhân dân phường, xã, thị trấn (sau đây gọi là Ủy ban nhân dân cấp xã) đối chiếu".
-TASK_PARENTHETICAL = re.compile(r"^\s*\([^()]{0,120}\)\s*")
 # Collective subjects the agency vocabulary does not list: "Các phương tiện thông tin đại chúng", "Mỗi địa phương",
 # "Ngành giáo dục các cấp", "Cấp ủy, chính quyền mỗi địa phương".
 TASK_GENERIC_OPENER = re.compile(r"^(?:Các|Mỗi|Từng|Tất cả các|Ngành|Cấp ủy|Cấp uỷ)(?=[\s,])")
@@ -329,3 +333,39 @@ FIELD_OTHER = re.compile(r"(?i)^(?:sản phẩm|kết quả)(?:\s+(?:đầu ra|d
 FIELD_PARTS = re.compile(r"\s*;\s*")
 # A deadline field's value that is one date: "trước ngày 30/10/2024", "Chậm nhất ngày ...".
 FIELD_DATE_VALUE = re.compile(r"(?i)^(?:trước|chậm nhất|trong|hoàn thành)?\s*(?:ngày)?")
+
+# === sections ==========================================================================================
+
+# What a section holds, by its heading (folded, without a trailing colon), first match wins:
+#   "MỤC TIÊU", "Chỉ tiêu cụ thể" | "MỤC ĐÍCH, YÊU CẦU", "Quan điểm", "Thuận lợi, khó khăn", "Đối tượng áp dụng" |
+#   "Thời gian", "Kinh phí", "Nguồn vốn thực hiện" | "NHIỆM VỤ, GIẢI PHÁP", "Tổ chức thực hiện", "Trách nhiệm của ...".
+SECTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("target", re.compile(r"^(?:các )?(?:mục tiêu|chỉ tiêu)\b")),
+    (
+        "context",
+        re.compile(
+            r"^(?:mục đích|yêu cầu$|quan điểm|thuận lợi|khó khăn|tình hình|kết quả|"
+            r"đánh giá (?:chung|tình hình|kết quả)|sự cần thiết|phạm vi|đối tượng|nguyên tắc|giải thích|căn cứ|"
+            r"điều kiện|mức hỗ trợ|hiệu lực|"
+            r"xác định đối tượng|bối cảnh|định hướng|tầm nhìn|những hạn chế|hạn chế|nguyên nhân)"
+        ),
+    ),
+    (
+        "descriptive",
+        re.compile(r"^(?:thời gian|kinh phí|phương thức|tiến độ|nguồn vốn|nguồn kinh phí|chi phí|dự toán|thời hạn)"),
+    ),
+    (
+        "duty",
+        re.compile(
+            r"^(?:(?:các |những )?nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|"
+            r"triển khai thực hiện|chế độ (?:phối hợp|báo cáo)|các bước|trình tự|giao trách nhiệm)"
+        ),
+    ),
+)
+
+# === issuers ==========================================================================================
+
+# A name that already carries its place: "Sở Tài chính tỉnh Bắc Giang", "UBND huyện Kbang" (not "xã hội").
+ISSUER_HAS_PLACE = re.compile(r"\b(tỉnh|huyện|quận|thị xã|xã(?! hội)|phường|thị trấn|thành phố)\s+\S")
+# A Party committee with its place: "Tỉnh ủy Gia Lai", "Thành ủy Hà Nội".
+ISSUER_PARTY_PLACE = re.compile(r"(?i)\b(tỉnh|thành) ủy\s+[A-ZĐÀ-Ỹ]")

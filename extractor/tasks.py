@@ -261,12 +261,13 @@ def _explicit_leads(p: Passage) -> list[Agency]:
     """Agencies right before "chủ trì", read from the clause's start: "Sở Tài chính, Sở Kế hoạch và Đầu tư chủ trì
     ...", "(Giao Công an tỉnh chủ trì, phối hợp với ...)"."""
     toks = p.toks
-    for c in range(1, len(toks) - 1):
-        if toks[c].key != "chủ" or toks[c + 1].key != "trì":
+    cues = _trie("lead_cues")
+    for c in range(1, len(toks)):
+        if not cues.longest(toks, c):
             continue
         start = max((k + 1 for k in range(c) if toks[k].key in {".", ";", ":", "("}), default=0)
         found = read_list(toks, _skip_openers(p, start), p.doc.text)
-        if found and found[-1].tok_end in (c, c - 1) and toks[found[-1].tok_end].key in {"chủ", ","}:
+        if found and (found[-1].tok_end == c or found[-1].tok_end == c - 1 and toks[c - 1].key == ","):
             return found
     return []
 
