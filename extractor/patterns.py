@@ -369,3 +369,8 @@ SECTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 ISSUER_HAS_PLACE = re.compile(r"\b(tỉnh|huyện|quận|thị xã|xã(?! hội)|phường|thị trấn|thành phố)\s+\S")
 # A Party committee with its place: "Tỉnh ủy Gia Lai", "Thành ủy Hà Nội".
 ISSUER_PARTY_PLACE = re.compile(r"(?i)\b(tỉnh|thành) ủy\s+[A-ZĐÀ-Ỹ]")
+
+# === doc: tokens by one split ===========================================================================
+
+# TOKEN as a capturing split: "Sở GD&ĐT chủ trì" -> ["", "Sở", " ", "GD", "", "&", "", "ĐT", " ", "chủ", ...].
+TOKEN_SPLIT = re.compile(r"([^\W_]+|[^\w\s])")
