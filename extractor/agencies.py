@@ -327,6 +327,10 @@ def _lowercase_run(toks: Toks, k: int, purpose: bool, words: list[str]) -> int:
     stops = _stopwords()
     j = k
     while j < len(toks) and j - k < 8 and toks[j].is_word and not toks[j].is_cap:
+        w = word_end(toks, j)  # type: ignore[arg-type]
+        if w > j + 1 and verb_end(toks, j) == j and not any(t.is_cap for t in toks[j:w]):
+            j = w  # a word of several syllables is read whole: "Cục Người | có công", not "có"
+            continue
         if toks[j].key in stops or _unit_at(toks, j):
             break
         if not purpose and (verb_end(toks, j) > j or _longest(_vocab().openers, toks, j)):
@@ -337,6 +341,8 @@ def _lowercase_run(toks: Toks, k: int, purpose: bool, words: list[str]) -> int:
     ends_name = j >= len(toks) or not toks[j].is_word and toks[j].key != "("
     if purpose and words and ends_name and verb_end(toks, k) == k:
         return j  # "Ban Quản lý Khu | kinh tế |, Sở Công Thương": a purpose name may end at the punctuation
+    if words and ends_name and verb_end(toks, k) == k and _pos_nouns(" ".join(words + [_join(toks[k:j])]), j - k):
+        return j  # "Cục Người | có công" at the end of the line: nouns by the tagger
     if j >= len(toks):
         return k
     predicate = not words and verb_end(toks, j) > j  # "Trung tâm | thông tin | có trách nhiệm ..."

@@ -290,10 +290,11 @@ TASK_SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
 # Collective subjects the agency vocabulary does not list: "Các phương tiện thông tin đại chúng", "Mỗi địa phương",
 # "Ngành giáo dục các cấp", "Cấp ủy, chính quyền mỗi địa phương".
 TASK_GENERIC_OPENER = re.compile(r"^(?:Các|Mỗi|Từng|Tất cả các|Ngành|Cấp ủy|Cấp uỷ)(?=[\s,])")
-# Nouns that name actors (bodies, collectives), as opposed to things ("Các nội dung chi, mức chi ..."); folded text.
+# Nouns that name actors (bodies, collectives), as opposed to things ("Các nội dung chi, mức chi ...", "Các trường
+# hợp quy định tại ..."); folded text.
 TASK_ACTOR = re.compile(
     r"\b(?:phương tiện thông tin|địa phương|ngành|cơ quan|đơn vị|tổ chức|doanh nghiệp|cơ sở giáo dục|"
-    r"trường|hội|đoàn thể|cấp ủy|chính quyền|lực lượng|cá nhân|hộ gia đình|nhà trường|báo chí)\b"
+    r"trường(?! hợp)|hội(?! đồng nhân)|đoàn thể|cấp ủy|chính quyền|lực lượng|cá nhân|hộ gia đình|nhà trường|báo chí)\b"
 )
 # Groups of institutions, which a heading names as a topic rather than as actors; folded text.
 TASK_INSTITUTION = re.compile(r"\b(?:cơ sở giáo dục|trung tâm|trường|cơ sở học tập)\b")
