@@ -280,6 +280,18 @@ def _assigned(p: Passage) -> list[Agency]:
     return []
 
 
+def _more_subjects(p: Passage, found: list[Agency]) -> list[Agency]:
+    """Bodies charged in later sentences of an item that has a subject: "Ban Chỉ đạo ... tổ chức kiểm tra ... . Sau
+    khi kiểm tra, Ủy ban nhân dân xã, phường, thị trấn lập danh sách ..." (not after a semicolon, which may part the
+    bodies of one list: "phối hợp với Văn phòng UBND tỉnh; Sở Tư pháp và ...")."""
+    out = list(found)
+    for m in TASK_SENTENCE_BREAK.finditer(p.text):
+        for a in _subject(p, p.tok_at(m.end())):
+            if all(a.name != b.name for b in out):
+                out.append(a)
+    return out
+
+
 def _later_subject(p: Passage) -> list[Agency]:
     """A subject in a later sentence of an item whose first sentence has none:
     "Đổi mới phương pháp dạy học ... Các cơ sở giáo dục đại học tổ chức nghiên cứu ..."."""
@@ -681,6 +693,8 @@ def _item_task(node: Node, kind: str, ctx: _Ctx, extra: list[Line]) -> TaskFindi
     found = _explicit_leads(own) or _subject(own) or _assigned(own)
     if not found and not heading:
         found = _later_subject(own)
+    if found:
+        found = _more_subjects(own, found)
     if heading and found and all(a.is_group for a in found):
         found = []  # "Trách nhiệm của các sở, ngành tỉnh: Tất cả các sở, ngành ...": the heading names them
     own_lead = found or heading

@@ -340,3 +340,11 @@ def test_closing_requests_are_no_duties() -> None:
             "trương, nghiêm túc triển khai thực hiện đầy đủ các nội dung chỉ đạo nêu trên.")
     assert [t[:3] for t in tasks(body)] == [
         ("1", ["Sở Xây dựng"], ["Trung tâm Chuyển đổi số Thành phố", "Công an Thành phố", "các đơn vị có liên quan"])]
+
+
+def test_every_sentence_of_an_item_may_charge_a_body() -> None:
+    body = ("II. NỘI DUNG THỰC HIỆN\n2.2. Bước 2: Kiểm tra hiện trạng nhà ở của từng đối tượng.\nBan Chỉ đạo thực hiện hỗ "
+            "trợ nhà ở cho người có công với cách mạng tổ chức kiểm tra hiện trạng nhà ở. Sau khi kiểm tra, Ủy ban nhân "
+            "dân xã, phường, thị trấn lập danh sách đối tượng được hỗ trợ nhà ở gửi Ủy ban nhân dân quận, huyện.")
+    assert [t[:2] for t in tasks(body, PLAN_HEAD)] == [
+        ("II.2.2", ["Ban Chỉ đạo", "Ủy ban nhân dân xã, phường, thị trấn"])]
