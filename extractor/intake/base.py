@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from models.record import SignatureInfo
+
 Kind = Literal["text", "docx", "pdf", "image"]
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -44,3 +46,7 @@ class Loaded:
     ocr_pages: int  # how many pages were read by OCR
     encoding: str | None  # text files: detected encoding ("utf-8", "utf-16", "windows-1258", ...)
     warnings: tuple[str, ...]  # e.g. "page 3 read by OCR", "encoding guessed as windows-1258"
+    # PDFs: digital signatures (certificate names, signing time), earliest first; not verified.
+    signatures: tuple[SignatureInfo, ...] = ()
+    # [start, end) ranges of `text` that OCR read without confidence (see `ocr.py`), in order, not overlapping.
+    uncertain: tuple[tuple[int, int], ...] = ()

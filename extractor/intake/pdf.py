@@ -28,8 +28,9 @@ import pypdfium2 as pdfium
 
 from ..errors import CorruptFile, EncryptedFile, NoText, TooComplex
 from .base import PDF_MEDIA_TYPE, Limits, Loaded
-from .layout import Word, split_header
+from .layout import Word, group_lines, split_header
 from .ocr import MAX_PIXELS, ocr_page_text
+from .pdfmarks import Annotation, page_annotations, read_signatures, remove_marks, textpage_words
 
 log = logging.getLogger(__name__)
 
@@ -84,11 +85,16 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, name: str, limits:
     for index in range(count):
         page = document[index]
         try:
+            annotations = page_annotations(document, page, index)
             text, textpage = _text_layer(page)
+            content = [a for a in annotations if a.words and not a.is_mark]
             if _usable(text):
-                if index == 0:
+                if content:
+                    text = _merged_with_annotations(page, textpage, content, index == 0)
+                elif index == 0:
                     text = _with_header_columns(document, page, textpage, text, warnings)
             else:
+                remove_marks(page, annotations)
                 text = _ocr(page, limits.ocr_dpi, name, index + 1, warnings)
                 ocr_pages.append(index + 1)
             textpage.close()
@@ -102,7 +108,7 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, name: str, limits:
         raise NoText(name, "no text layer, and OCR found no text")
     return Loaded(
         text=text, kind="pdf", media_type=PDF_MEDIA_TYPE, pages=count, ocr_pages=len(ocr_pages),
-        encoding=None, warnings=tuple(warnings),
+        encoding=None, warnings=tuple(warnings), signatures=read_signatures(document),
     )
 
 
@@ -141,6 +147,24 @@ def _with_header_columns(
     cut = top - split.body_top
     body = _clean(textpage.get_text_bounded(left, bottom, right, cut)) if cut > bottom else ""
     return "\n".join([*split.left, *split.right, body])
+
+
+def _merged_with_annotations(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, content: list[Annotation], first: bool
+) -> str:
+    """The page rebuilt from positioned words, its own and those its annotations show, in reading position.
+
+    Only pages whose annotations carry text (an e-office number or day stamped into a widget) take this
+    path; the lines are the words grouped by vertical overlap, so "Số:" + widget "11" + "/TB-UBND" is one
+    line again. Page 1's header columns are split as usual.
+    """
+    height, width = page.get_height(), page.get_width()
+    words = textpage_words(textpage, height) + [word for a in content for word in a.words]
+    split = split_header(words, width) if first and page.get_rotation() == 0 else None
+    if split is None:
+        return "\n".join(line.text for line in group_lines(words))
+    body = [word for word in words if word.top >= split.body_top]
+    return "\n".join([*split.left, *split.right, *(line.text for line in group_lines(body))])
 
 
 def _page_one_words(document: pdfium.PdfDocument) -> tuple[list[Word], float]:
