@@ -106,9 +106,7 @@ class Span(_Record):
     end: int
     source_start: int
     source_end: int
-    field: str | None = Field(
-        default=None, description="record path, e.g. 'references[0]', 'document.number'"
-    )
+    field: str | None = Field(default=None, description="record path, e.g. 'references[0]', 'document.number'")
 
 
 class ExtractionResult(_Record):

@@ -56,9 +56,14 @@ def load_bytes(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> Lo
 def intake_info(loaded: Loaded) -> IntakeInfo:
     """What the record keeps about how the file was read (`ExtractionResult.intake`)."""
     return IntakeInfo(
-        kind=loaded.kind, media_type=loaded.media_type, pages=loaded.pages, ocr_pages=loaded.ocr_pages,
-        encoding=loaded.encoding, warnings=list(loaded.warnings), signatures=list(loaded.signatures),
-        uncertain=[tuple(span) for span in loaded.uncertain],
+        kind=loaded.kind,
+        media_type=loaded.media_type,
+        pages=loaded.pages,
+        ocr_pages=loaded.ocr_pages,
+        encoding=loaded.encoding,
+        warnings=list(loaded.warnings),
+        signatures=list(loaded.signatures),
+        uncertain=[(start, end) for start, end in loaded.uncertain],
     )
 
 
@@ -69,8 +74,13 @@ def _load(data: bytes, path: Path | None, source: str, limits: Limits) -> Loaded
     if kind == "text":
         decoded = decode_text(data, source)
         return Loaded(
-            text=decoded.text, kind="text", media_type=f"text/plain; charset={decoded.encoding}",
-            pages=None, ocr_pages=0, encoding=decoded.encoding, warnings=decoded.warnings,
+            text=decoded.text,
+            kind="text",
+            media_type=f"text/plain; charset={decoded.encoding}",
+            pages=None,
+            ocr_pages=0,
+            encoding=decoded.encoding,
+            warnings=decoded.warnings,
         )
     parsed = "docx" if kind == "zip" else kind
     # A path is cheaper to hand over than the bytes: the child reads the file itself.

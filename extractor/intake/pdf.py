@@ -107,8 +107,14 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, name: str, limits:
     if not any(ch.isalpha() for ch in text):
         raise NoText(name, "no text layer, and OCR found no text")
     return Loaded(
-        text=text, kind="pdf", media_type=PDF_MEDIA_TYPE, pages=count, ocr_pages=len(ocr_pages),
-        encoding=None, warnings=tuple(warnings), signatures=read_signatures(document),
+        text=text,
+        kind="pdf",
+        media_type=PDF_MEDIA_TYPE,
+        pages=count,
+        ocr_pages=len(ocr_pages),
+        encoding=None,
+        warnings=tuple(warnings),
+        signatures=read_signatures(document),
     )
 
 
@@ -128,7 +134,10 @@ def _usable(text: str) -> bool:
 
 
 def _with_header_columns(
-    document: pdfium.PdfDocument, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str,
+    document: pdfium.PdfDocument,
+    page: pdfium.PdfPage,
+    textpage: pdfium.PdfTextPage,
+    text: str,
     warnings: list[str],
 ) -> str:
     """Page 1 as header left column, header right column, then the rest; `text` if there is no header."""

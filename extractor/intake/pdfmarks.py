@@ -24,7 +24,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -48,9 +48,7 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 # "D:20250108173049+07'00'" (PDF date; everything after the year is optional)
-_PDF_DATE = re.compile(
-    r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(?:([+-])(\d{2})'?(\d{2})?'?|(Z))?"
-)
+_PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(?:([+-])(\d{2})'?(\d{2})?'?|(Z))?")
 
 
 @dataclass
@@ -228,8 +226,14 @@ def read_signatures(document: pdfium.PdfDocument) -> tuple[SignatureInfo, ...]:
                 reason=reason.decode("utf-16-le", "replace").rstrip("\0").strip() or None,
             )
         )
-    latest = datetime.max.replace(tzinfo=timezone.utc)
-    return tuple(sorted(found, key=lambda s: s.signed_at or latest))
+    return tuple(sorted(found, key=_signing_order))
+
+
+def _signing_order(signature: SignatureInfo) -> tuple[bool, datetime]:
+    when = signature.signed_at
+    if when is None:
+        return True, datetime.min
+    return False, when.replace(tzinfo=None) - (when.utcoffset() or timedelta())
 
 
 def _buffer(getter: Callable[..., int], handle: object) -> bytes:
@@ -242,20 +246,25 @@ def _buffer(getter: Callable[..., int], handle: object) -> bytes:
 
 
 def pdf_date(value: str) -> datetime | None:
-    """"D:20250108173049+07'00'" -> 2025-01-08 17:30:49+07:00; None when it is not a date."""
+    """ "D:20250108173049+07'00'" -> 2025-01-08 17:30:49+07:00; None when it is not a date."""
     match = _PDF_DATE.fullmatch(value.strip())
     if not match:
         return None
     year, month, day, hour, minute, second, sign, tz_hours, tz_minutes, zulu = match.groups()
     zone = None
     if zulu:
-        zone = timezone.utc
+        zone = UTC
     elif sign:
         offset = timedelta(hours=int(tz_hours), minutes=int(tz_minutes or 0))
         zone = timezone(offset if sign == "+" else -offset)
     try:
         return datetime(
-            int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0), int(second or 0),
+            int(year),
+            int(month or 1),
+            int(day or 1),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
             tzinfo=zone,
         )
     except ValueError:
