@@ -74,13 +74,8 @@ def _load(data: bytes, path: Path | None, source: str, limits: Limits) -> Loaded
     if kind == "text":
         decoded = decode_text(data, source)
         return Loaded(
-            text=decoded.text,
-            kind="text",
-            media_type=f"text/plain; charset={decoded.encoding}",
-            pages=None,
-            ocr_pages=0,
-            encoding=decoded.encoding,
-            warnings=decoded.warnings,
+            text=decoded.text, kind="text", media_type=f"text/plain; charset={decoded.encoding}",
+            pages=None, ocr_pages=0, encoding=decoded.encoding, warnings=decoded.warnings,
         )
     parsed = "docx" if kind == "zip" else kind
     # A path is cheaper to hand over than the bytes: the child reads the file itself.
