@@ -25,11 +25,12 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+from PIL import Image
 
 from ..errors import CorruptFile, EncryptedFile, NoText, TooComplex
 from .base import PDF_MEDIA_TYPE, Limits, Loaded
 from .layout import Word, group_lines, split_header
-from .ocr import MAX_PIXELS, ocr_page_text
+from .ocr import HEADER_SHARE, MAX_PIXELS, OcrRunner, join_pages, marks_warnings
 from .pdfmarks import Annotation, page_annotations, read_signatures, remove_marks, textpage_words
 
 log = logging.getLogger(__name__)
@@ -79,31 +80,36 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, name: str, limits:
         raise CorruptFile(name, "the PDF has no pages")
     if count > limits.max_pages:
         raise TooComplex(name, f"{count:,} pages (limit {limits.max_pages:,})")
-    texts: list[str] = []
+    texts: list[str | None] = []
     ocr_pages: list[int] = []
     warnings: list[str] = []
-    for index in range(count):
-        page = document[index]
-        try:
-            annotations = page_annotations(document, page, index)
-            text, textpage = _text_layer(page)
-            content = [a for a in annotations if a.words and not a.is_mark]
-            if _usable(text):
-                if content:
-                    text = _merged_with_annotations(page, textpage, content, index == 0)
-                elif index == 0:
-                    text = _with_header_columns(document, page, textpage, text, warnings)
-            else:
-                remove_marks(page, annotations)
-                text = _ocr(page, limits.ocr_dpi, name, index + 1, warnings)
-                ocr_pages.append(index + 1)
-            textpage.close()
-        finally:
-            page.close()
-        texts.append(text)
+    with OcrRunner(name, limits.ocr_workers) as runner:
+        for index in range(count):
+            page = document[index]
+            try:
+                annotations = page_annotations(document, page, index)
+                text, textpage = _text_layer(page)
+                content = [a for a in annotations if a.words and not a.is_mark]
+                if _usable(text):
+                    if content:
+                        text = _merged_with_annotations(page, textpage, content, index == 0)
+                    elif index == 0:
+                        text = _with_header_columns(document, page, textpage, text, warnings)
+                    texts.append(text)
+                else:
+                    remove_marks(page, annotations)
+                    image, dpi = _render(page, limits.ocr_dpi, index + 1, warnings)
+                    header = _render(page, limits.ocr_header_dpi, index + 1, [], HEADER_SHARE) if index == 0 else None
+                    runner.add(index + 1, image, dpi, header)
+                    texts.append(None)
+                    ocr_pages.append(index + 1)
+                textpage.close()
+            finally:
+                page.close()
+        read = runner.finish()
     if ocr_pages:
-        warnings.insert(0, f"{_pages_phrase(ocr_pages)} read by OCR")
-    text = "\f".join(texts)
+        warnings[:0] = [f"{_pages_phrase(ocr_pages)} read by OCR", *marks_warnings(read)]
+    text, uncertain = join_pages([read[number + 1] if page is None else page for number, page in enumerate(texts)])
     if not any(ch.isalpha() for ch in text):
         raise NoText(name, "no text layer, and OCR found no text")
     return Loaded(
@@ -115,6 +121,7 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, name: str, limits:
         encoding=None,
         warnings=tuple(warnings),
         signatures=read_signatures(document),
+        uncertain=uncertain,
     )
 
 
@@ -194,15 +201,19 @@ def _page_one_words(document: pdfium.PdfDocument) -> tuple[list[Word], float]:
         return words, float(page.width)
 
 
-def _ocr(page: pdfium.PdfPage, dpi: int, name: str, number: int, warnings: list[str]) -> str:
+def _render(
+    page: pdfium.PdfPage, dpi: int, number: int, warnings: list[str], share: float = 1.0
+) -> tuple[Image.Image, int]:
+    """The page (or its top `share`) as an image for OCR, in colour: seals are told apart by colour."""
     width, height = page.get_size()
     pixels = (width * dpi / 72) * (height * dpi / 72)
     if pixels > MAX_PIXELS:
         # A poster-sized page would need gigabytes at full resolution: read it at a lower one.
         dpi = max(int(dpi * (MAX_PIXELS / pixels) ** 0.5), 1)
         warnings.append(f"page {number} is very large: read at {dpi} dpi")
-    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-    return ocr_page_text(image, dpi, name)
+    crop = (0, height * (1 - share), 0, 0) if share < 1 else (0, 0, 0, 0)  # left, bottom, right, top to cut
+    bitmap = page.render(scale=dpi / 72, crop=crop, may_draw_forms=False)
+    return bitmap.to_pil(), dpi
 
 
 def _pages_phrase(pages: list[int]) -> str:
