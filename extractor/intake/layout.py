@@ -120,8 +120,13 @@ def split_header(words: list[Word], page_width: float) -> HeaderSplit | None:
     if not left or not right:
         return None
     following = lines[keep] if keep < len(lines) else None
-    body_top = (zone[-1].bottom + following.top) / 2 if following is not None else float("inf")
-    return HeaderSplit(tuple(left), tuple(right), max(body_top, zone[-1].bottom), gutter, zone[0].top)
+    if following is None:
+        body_top = float("inf")
+    else:
+        # Halfway between the header and the body; never below the body's first line, even when a tall
+        # word (OCR debris of a seal) makes the header's last line reach down past it.
+        body_top = min(max((zone[-1].bottom + following.top) / 2, zone[-1].bottom), following.top)
+    return HeaderSplit(tuple(left), tuple(right), body_top, gutter, zone[0].top)
 
 
 def _subtract(free: list[tuple[float, float]], taken: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -76,7 +76,8 @@ class OcrWord:
     box: Word  # in points from the page's top-left
     confidence: float
     uncertain: bool = False
-    chars: tuple[tuple[str, float, float], ...] = ()  # (character, x0, x1) in points; header reads only
+    # (character, x0, x1 in points, confidence); header reads (hOCR) only
+    chars: tuple[tuple[str, float, float, float], ...] = ()
 
 
 @dataclass
@@ -266,7 +267,7 @@ def _parse_tsv(tsv: str, scale: float) -> list[OcrLine]:
 
 
 _HOCR_CHAR = re.compile(
-    r"<span class='ocrx_cinfo' title='x_bboxes (\d+) (\d+) (\d+) (\d+); x_conf [\d.]+'>(.*?)</span>", re.S
+    r"<span class='ocrx_cinfo' title='x_bboxes (\d+) (\d+) (\d+) (\d+); x_conf ([\d.]+)'>(.*?)</span>", re.S
 )
 _HOCR_PARAGRAPH = re.compile(r"<p class='ocr_par'[^>]*>(.*?)</p>", re.S)
 
@@ -283,10 +284,10 @@ def _parse_hocr(hocr: str, scale: float, offset: tuple[float, float]) -> list[Oc
                 if head is None:
                     continue
                 chars = [
-                    (html.unescape(char), float(x0) * scale + dx, float(x1) * scale + dx)
-                    for x0, _, x1, _, char in _HOCR_CHAR.findall(word_html)
+                    (html.unescape(char), float(x0) * scale + dx, float(x1) * scale + dx, float(confidence))
+                    for x0, _, x1, _, confidence, char in _HOCR_CHAR.findall(word_html)
                 ]
-                text = "".join(char for char, _, _ in chars).strip()
+                text = "".join(char for char, *_ in chars).strip()
                 if not chars:
                     text = html.unescape(re.sub(r"<[^>]+>", "", word_html[head.end() :])).strip()
                 if not text:
@@ -323,7 +324,7 @@ def _page_text(page: _Page) -> OcrText:
 
     def emit(line: OcrLine, header_image: tuple[Image.Image, int] | None) -> None:
         nonlocal position
-        doubtful = _doubtful_digits(line, *header_image) if header_image is not None else {}
+        measured = _measured_digits(line, *header_image) if header_image is not None else {}
         start = position
         for word in line.words:
             box = (
@@ -333,10 +334,21 @@ def _page_text(page: _Page) -> OcrText:
                 int(word.box.bottom * scale),
             )
             reach = int((word.box.bottom - word.box.top) * scale)
-            if word.confidence < _LOW_CONFIDENCE or touches_colour(page.scan.colour, box, reach):
+            runs = measured.get(id(word), [])
+            uncertain.extend((start + begin, start + end) for begin, end, doubtful in runs if doubtful)
+            if touches_colour(page.scan.colour, box, reach):
                 uncertain.append((start, start + len(word.text)))
-            for begin, end in doubtful.get(id(word), ()):
-                uncertain.append((start + begin, start + end))
+            elif word.confidence < _LOW_CONFIDENCE:
+                if runs and not any(doubtful for *_, doubtful in runs):
+                    # printed digits with debris around them ("985/QĐ-TTg_" under a seal): the digits stand,
+                    # the characters Tesseract doubts do not
+                    uncertain.extend(
+                        (start + i, start + i + 1)
+                        for i, (_, _, _, confidence) in enumerate(word.chars)
+                        if confidence < _LOW_CONFIDENCE
+                    )
+                else:
+                    uncertain.append((start, start + len(word.text)))
             start += len(word.text) + 1
         text = " ".join(word.text for word in line.words)
         out.append(text)
@@ -361,8 +373,9 @@ def _in_column(line: OcrLine, split: HeaderSplit, index: int) -> bool:
     return (centre < split.gutter) == (index == 0)
 
 
-def _doubtful_digits(line: OcrLine, image: Image.Image, dpi: int) -> dict[int, list[tuple[int, int]]]:
-    """Runs of digits whose glyphs are not the line's printed type: {id(word): [(start, end) in the word]}.
+def _measured_digits(line: OcrLine, image: Image.Image, dpi: int) -> dict[int, list[tuple[int, int, bool]]]:
+    """Runs of digits measured against the line's printed type: {id(word): [(start, end, doubtful)]}, where
+    start and end are offsets in the word and doubtful means the glyphs are not the printed type.
 
     Measured on the image, not on Tesseract's character boxes (the LSTM engine's boxes are rough): the
     line's ink is cut into connected components; those under a digit run are the digits, the others the
@@ -371,7 +384,7 @@ def _doubtful_digits(line: OcrLine, image: Image.Image, dpi: int) -> dict[int, l
     of the template is taller or shorter, or sits off the baseline.
     """
     runs = [
-        (word, run, min(x0 for _, x0, _ in run_chars), max(x1 for _, _, x1 in run_chars))
+        (word, run, min(x0 for _, x0, _, _ in run_chars), max(x1 for _, _, x1, _ in run_chars))
         for word in line.words
         if len(word.chars) == len(word.text)
         for run in re.finditer(r"\d+", word.text)
@@ -400,38 +413,43 @@ def _doubtful_digits(line: OcrLine, image: Image.Image, dpi: int) -> dict[int, l
     if baseline is None:
         return {}
     at, slope, height = baseline
-    found: dict[int, list[tuple[int, int]]] = {}
+    found: dict[int, list[tuple[int, int, bool]]] = {}
     for word, run, x0, x1 in runs:
         digits = [(x, h, b) for x, h, b in glyphs if x0 <= x <= x1]
+        if not digits:
+            continue
         off = [
             abs(h - height) / height > _HEIGHT_DEVIATION or abs(b - (at + slope * x)) / height > _BASELINE_DEVIATION
             for x, h, b in digits
         ]
-        if any(off):
-            found.setdefault(id(word), []).append((run.start(), run.end()))
+        found.setdefault(id(word), []).append((run.start(), run.end(), any(off)))
     return found
 
 
 def _baseline(ruler: list[tuple[float, int, int]]) -> tuple[float, float, float] | None:
     """(intercept, slope, cap height) of the printed glyphs' baseline: bottom = intercept + slope * x.
 
-    Robust to the glyphs that are not on it (descenders of g, p, y, Q; a handwritten day): start from the
-    median bottom of all glyphs (small letters stand on the baseline too), keep those near it, fit a
-    straight line through them (scans are skewed), again. The cap height is the median height of the
-    tall glyphs on that line (capitals, digits, ascenders).
+    Robust to the glyphs that are not on it (descenders of g, p, y, Q; a handwritten day): the slope is
+    the median of the slopes between pairs of glyphs (Theil-Sen; scans are skewed), the line goes through
+    the median bottom, and is then fitted again through the glyphs near it (small letters stand on the
+    baseline too). The cap height is the median height of the tall glyphs on that line (capitals,
+    digits, ascenders).
     """
     if len(ruler) < 4:
         return None
     tall = float(np.percentile([height for _, height, _ in ruler], 90))
-    at, slope = float(np.median([b for _, _, b in ruler])), 0.0
-    for tolerance in (0.12, 0.06):
-        near = [g for g in ruler if abs(g[2] - (at + slope * g[0])) <= tolerance * tall]
-        if len(near) < 3:
-            return None
-        xs = np.array([x for x, _, _ in near])
-        if np.ptp(xs) > 0:
-            slope, at = (float(v) for v in np.polyfit(xs, np.array([b for _, _, b in near], dtype=float), 1))
-    upright = [h for x, h, b in near if h >= 0.8 * tall and abs(b - (at + slope * x)) <= 0.08 * tall]
+    xs = np.array([x for x, _, _ in ruler], dtype=float)
+    bottoms = np.array([b for _, _, b in ruler], dtype=float)
+    dx = xs[None, :] - xs[:, None]
+    pairs = np.abs(dx) > 1.0
+    if not pairs.any():
+        return None
+    slope = float(np.median(((bottoms[None, :] - bottoms[:, None])[pairs]) / dx[pairs]))
+    at = float(np.median(bottoms - slope * xs))
+    near = np.abs(bottoms - (at + slope * xs)) <= 0.08 * tall
+    if near.sum() >= 3 and np.ptp(xs[near]) > 0:
+        slope, at = (float(v) for v in np.polyfit(xs[near], bottoms[near], 1))
+    upright = [h for x, h, b in ruler if h >= 0.8 * tall and abs(b - (at + slope * x)) <= 0.08 * tall]
     if len(upright) < 2:
         return None
     return at, slope, float(np.median(upright))
