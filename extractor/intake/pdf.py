@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from ..errors import CorruptFile, EncryptedFile, NoText, TooComplex
@@ -98,6 +99,10 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, name: str, limits:
                     texts.append(text)
                 else:
                     remove_marks(page, annotations)
+                    if content:  # pdfium draws no form widgets without a form environment: flatten them
+                        textpage.close()
+                        page = _flattened(document, page, index)
+                        textpage = page.get_textpage()
                     image, dpi = _render(page, limits.ocr_dpi, index + 1, warnings)
                     header = _render(page, limits.ocr_header_dpi, index + 1, [], HEADER_SHARE) if index == 0 else None
                     runner.add(index + 1, image, dpi, header)
@@ -199,6 +204,13 @@ def _page_one_words(document: pdfium.PdfDocument) -> tuple[list[Word], float]:
             for item in page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False)
         ]
         return words, float(page.width)
+
+
+def _flattened(document: pdfium.PdfDocument, page: pdfium.PdfPage, index: int) -> pdfium.PdfPage:
+    """The page with its (remaining) annotations' appearances merged into its content, reloaded."""
+    pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY)
+    page.close()
+    return document[index]
 
 
 def _render(

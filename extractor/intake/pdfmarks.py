@@ -286,7 +286,7 @@ def _certificate_names(contents: bytes) -> dict[str, str | None]:
     except Exception as exc:  # a damaged or unusual blob: the signature is still listed, without names
         log.info("signature certificates unreadable: %r", exc)
         return names
-    issuers = {cert.issuer for cert in certificates}
+    issuers = {cert.issuer for cert in certificates if cert.issuer != cert.subject}  # who issued another
 
     def is_timestamping(cert: x509.Certificate) -> bool:
         try:

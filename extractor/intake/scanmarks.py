@@ -64,7 +64,8 @@ def _without_colour(image: Image.Image) -> tuple[Image.Image, np.ndarray | None]
         ImageChops.lighter(ImageChops.lighter(red, green), blue), ImageChops.darker(ImageChops.darker(red, green), blue)
     )
     grey = image.convert("L")
-    if spread.getextrema()[1] <= _COLOUR_SPREAD:
+    _, widest = spread.getextrema()  # one band: (min, max)
+    if int(widest) <= _COLOUR_SPREAD:  # type: ignore[arg-type]
         return grey, None
     coloured = spread.point(lambda value: 255 if value > _COLOUR_SPREAD else 0)
     grey.paste(255, mask=coloured)
