@@ -132,38 +132,34 @@ def _string_value(handle: pdfium_c.FPDF_ANNOTATION, key: bytes) -> str:
 def _read_annotation_words(
     document: pdfium.PdfDocument, index: int, height: float, annotations: list[Annotation]
 ) -> None:
-    """Flatten a copy of the page and give each annotation the words that flattening added inside its rect.
+    """Give each annotation the words its appearance shows.
 
-    Flattening appends the appearances to the page's content, so the characters pdfium numbers after the
-    page's own are the annotations'. The copy lives in a scratch document: the real page keeps its
-    annotations (OCR renders it with the content ones and without the marks).
+    For each annotation, a copy of the page keeping that annotation alone is flattened: flattening
+    appends the appearance to the page's content, so the characters pdfium numbers after the page's own
+    are that annotation's (signature widgets often overlap, so positions could not tell them apart).
+    The copies live in scratch documents: the real page keeps its annotations.
     """
-    scratch = pdfium.PdfDocument.new()
-    try:
-        scratch.import_pages(document, [index])
-        page = scratch[0]
-        textpage = page.get_textpage()
-        own = textpage.count_chars()
-        textpage.close()
-        flattened = pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY)
-        page.close()
-        if flattened != pdfium_c.FLATTEN_SUCCESS:
-            return
-        page = scratch[0]
-        textpage = page.get_textpage()
+    for annotation in annotations:
+        scratch = pdfium.PdfDocument.new()
         try:
-            for word in textpage_words(textpage, height, start=own):
-                x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-                for annotation in annotations:
-                    left, top, right, bottom = annotation.rect
-                    if left - 1 <= x <= right + 1 and top - 1 <= y <= bottom + 1:
-                        annotation.words.append(word)
-                        break
-        finally:
+            scratch.import_pages(document, [index])
+            page = scratch[0]
+            for other in sorted((a.index for a in annotations if a is not annotation), reverse=True):
+                pdfium_c.FPDFPage_RemoveAnnot(page, other)
+            textpage = page.get_textpage()
+            own = textpage.count_chars()
+            textpage.close()
+            flattened = pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY)
+            page.close()
+            if flattened != pdfium_c.FLATTEN_SUCCESS:
+                continue
+            page = scratch[0]
+            textpage = page.get_textpage()
+            annotation.words = textpage_words(textpage, height, start=own)
             textpage.close()
             page.close()
-    finally:
-        scratch.close()
+        finally:
+            scratch.close()
 
 
 def textpage_words(textpage: pdfium.PdfTextPage, height: float, start: int = 0) -> list[Word]:
