@@ -468,13 +468,6 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def ocr_page_text(image: Image.Image, dpi: int, name: str) -> str:
-    """The text of one page image (kept for callers that read a single image)."""
-    with OcrRunner(name, workers=1) as runner:
-        runner.add(1, image, dpi)
-        return runner.finish()[1].text
-
-
 # --- image files --------------------------------------------------------------------------------
 
 

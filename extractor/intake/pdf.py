@@ -8,9 +8,17 @@ turns those words into the left column's lines, then the right column's. The res
 every other page come from pypdfium2. If the header analysis fails, page 1 is read as pypdfium2
 gives it.
 
+Annotations and form fields (`pdfmarks.py`): text that e-office systems stamp into a signed letter as
+signature widgets (the number and the day of "Số: 11 /TB-UBND", "ngày 08 tháng 01") is merged with the
+page text by position; a page carrying such text is rebuilt from positioned words (pdfium's character
+boxes) instead of pypdfium2's reading order. Signature captions and seal images are kept out of the
+text and of OCR; the file's digital signatures (signer, organisation, signing time) go to
+`Loaded.signatures`.
+
 Pages whose text layer is missing or unusable (fewer than 20 letters, or mostly replacement and
-private-use characters: a scan, or a font without a Unicode map) are rendered at `ocr_dpi` and
-read by Tesseract. Pages are joined with a form feed ("\\f").
+private-use characters: a scan, or a font without a Unicode map) are rendered in colour at `ocr_dpi`
+(page 1's top also at `ocr_header_dpi`) and read by Tesseract, several pages at once (`ocr.py`). Pages
+are joined with a form feed ("\\f"); `Loaded.uncertain` holds the ranges OCR doubts, in the joined text.
 
 Before pypdfium2 opens the file, its raw bytes are scanned for the page tree's `/Count`: opening
 a PDF that claims 1,000,000 pages takes pypdfium2 14-18 s, so such a claim is refused at once.
