@@ -61,6 +61,7 @@ LANGUAGE = "vie"
 # is 70 M pixels, and Tesseract needs about 10 bytes of memory per pixel.
 MAX_PIXELS = 120_000_000
 HEADER_SHARE = 0.4  # the top share of page 1 rendered at the header resolution
+FOLDER_PREFIX = "vanban-ocr-"  # temporary folders of page images: vanban-ocr-<pid>-...
 
 _LOW_CONFIDENCE = 60.0  # Tesseract word confidence (0-100) below which a word is uncertain
 _HEIGHT_DEVIATION = 0.12  # a digit this much taller or shorter than the line's printed type is not print
@@ -137,7 +138,8 @@ class OcrRunner:
     def __init__(self, name: str, workers: int | None = None) -> None:
         self.name = name
         self.workers = max(1, workers or default_workers())
-        self._folder = tempfile.TemporaryDirectory(prefix="vanban-ocr-")
+        # Named after this process, so the sandbox can remove it should it have to kill us (`sandbox._stop`).
+        self._folder = tempfile.TemporaryDirectory(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
         self._queue: list[tuple[_Page, str]] = []
         self._running: list[tuple[subprocess.Popen[bytes], _Page, str, Path, int]] = []
         self._done: dict[int, OcrText] = {}

@@ -40,7 +40,7 @@ from ..errors import CorruptFile, EncryptedFile, NoText, TooComplex
 from .base import PDF_MEDIA_TYPE, Limits, Loaded
 from .layout import Word, group_lines, split_header
 from .ocr import HEADER_SHARE, MAX_PIXELS, OcrRunner, join_pages, marks_warnings
-from .pdfmarks import Annotation, page_annotations, read_signatures, remove_marks, textpage_words
+from .pdfmarks import Annotation, AnnotationBudget, page_annotations, read_signatures, remove_marks, textpage_words
 
 log = logging.getLogger(__name__)
 
@@ -92,11 +92,12 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, name: str, limits:
     texts: list[str | None] = []
     ocr_pages: list[int] = []
     warnings: list[str] = []
+    budget = AnnotationBudget()
     with OcrRunner(name, limits.ocr_workers) as runner:
         for index in range(count):
             page = document[index]
             try:
-                annotations = page_annotations(document, page, index)
+                annotations = page_annotations(document, page, index, budget)
                 text, textpage = _text_layer(page)
                 content = [a for a in annotations if a.words and not a.is_mark]
                 if _usable(text):

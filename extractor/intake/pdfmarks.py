@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 _MAX_SIGNATURES = 50
 _MAX_ANNOTATIONS = 500  # a page with more annotations than this is not a signed letter: its annotations are skipped
+_MAX_READ_PER_DOCUMENT = 200  # annotations whose text is read, per document
 _SKIPPED_SUBTYPES = {pdfium_c.FPDF_ANNOT_POPUP, pdfium_c.FPDF_ANNOT_LINK}
 
 # Text a signature shows about itself. Real captions: "ttcbth@quangngai.gov.vn 09.01.2025 10:21:11 +07:00",
@@ -76,10 +77,25 @@ class Annotation:
 # --- annotations -----------------------------------------------------------------------------------
 
 
-def page_annotations(document: pdfium.PdfDocument, page: pdfium.PdfPage, index: int) -> list[Annotation]:
+class AnnotationBudget:
+    """How many annotations of one document may still be flattened to read their text.
+
+    Each costs a scratch copy of its page (about a millisecond); a form-heavy or hostile file with
+    thousands of them is read without their text rather than past the parse time limit.
+    """
+
+    def __init__(self, total: int = _MAX_READ_PER_DOCUMENT) -> None:
+        self.left = total
+
+
+def page_annotations(
+    document: pdfium.PdfDocument, page: pdfium.PdfPage, index: int, budget: AnnotationBudget | None = None
+) -> list[Annotation]:
     """The drawing annotations of page `index`, each with the words its appearance shows."""
     found = _list_annotations(page)
-    if found:
+    budget = budget if budget is not None else AnnotationBudget()
+    if found and len(found) <= budget.left:
+        budget.left -= len(found)
         try:
             _read_annotation_words(document, index, page.get_height(), found)
         except pdfium.PdfiumError as exc:  # the page still stands without its annotations' text
