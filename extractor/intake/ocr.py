@@ -159,7 +159,8 @@ class OcrRunner:
         scan = clean_scan(image)
         if header is not None:
             top, header_dpi = header
-            header = (clean_scan(top, page_height=round(scan.image.height * header_dpi / dpi)).image, header_dpi)
+            page_height = round(scan.image.height * header_dpi / dpi)
+            header = (clean_scan(top, page_height=page_height, underlines=True).image, header_dpi)
         path = Path(self._folder.name) / f"page-{number}.png"
         _save(scan.image, path)
         self._queue.append((_Page(number, scan, dpi, path, header, pending=1), "page"))

@@ -33,6 +33,7 @@ _INK = 140  # grey level below which a pixel is ink, for stamp frames
 _BORDER = 0.06  # the border band, as a share of the box's smaller side (at least 3 px)
 _FRAME_SHARE = 0.4  # share of a frame component's ink on the border band
 _RULE_HEIGHT = 0.002  # a rule is at most this share of the page's height thick (+2 px): 1.7 pt
+_UNDERLINE_LENGTH = 0.04  # a horizontal stroke longer than this share of the width is no letter's
 _EDGE_COVER = 0.6  # share of an edge's length the frame must cover, on at least three edges
 
 
@@ -43,14 +44,30 @@ class CleanScan:
     stamps: tuple[tuple[int, int, int, int], ...]  # boxes blanked: (left, top, right, bottom) in pixels
 
 
-def clean_scan(image: Image.Image, page_height: int | None = None) -> CleanScan:
-    """`image` cleaned for OCR; `page_height` (pixels) when the image is only the top of a page."""
+def clean_scan(image: Image.Image, page_height: int | None = None, underlines: bool = False) -> CleanScan:
+    """`image` cleaned for OCR; `page_height` (pixels) when the image is only the top of a page.
+
+    `underlines`: also take off long horizontal strokes that touch letters (the motto "Độc lập - Tự do -
+    Hạnh phúc" is underlined, and the underline, read as a line of its own, comes out as "— t1 3 ST TẮNI
+    DỤC"). Only for the header: in the body such strokes are table borders, which Tesseract uses.
+    """
     grey, colour = _without_colour(image)
     pixels = np.asarray(grey).copy()
-    stamps, rules = _stamps_and_rules(pixels < _INK, page_height or pixels.shape[0])
+    ink = pixels < _INK
+    stamps, rules = _stamps_and_rules(ink, page_height or pixels.shape[0])
     for left, top, right, bottom in stamps:
         pixels[top:bottom, left:right] = 255
     pixels[rules] = 255
+    if underlines:
+        rules = _long_horizontal(ink, max(20, int(ink.shape[1] * _UNDERLINE_LENGTH)))
+        # where a letter stands on the underline, the underline stays: cutting it would cut the letter
+        letters = ink & ~rules
+        touching = np.zeros_like(ink)
+        for shift in (1, 2, 3):
+            touching[shift:] |= letters[:-shift]
+            touching[:-shift] |= letters[shift:]
+        rules &= ~touching
+        pixels[rules] = 255
     cleaned = Image.fromarray(pixels, mode="L") if stamps or rules.any() else grey
     return CleanScan(cleaned, colour, tuple(stamps))
 
@@ -116,6 +133,22 @@ def _stamps_and_rules(ink: np.ndarray, height: int) -> tuple[list[tuple[int, int
     is_rule = np.zeros(len(boxes) + 1, dtype=bool)
     is_rule[rules] = True
     return found, is_rule[labels]
+
+
+def _long_horizontal(ink: np.ndarray, length: int) -> np.ndarray:
+    """Ink pixels on a horizontal run of at least `length` pixels (a morphological opening by a 1 x length
+    segment, with running sums instead of a sliding window)."""
+    height, width = ink.shape
+    if width < length:
+        return np.zeros_like(ink)
+    sums = np.zeros((height, width + 1), dtype=np.int32)
+    np.cumsum(ink, axis=1, out=sums[:, 1:])
+    full = np.zeros((height, width), dtype=np.int32)  # full[y, x]: ink[y, x : x + length] is all ink
+    full[:, : width - length + 1] = (sums[:, length:] - sums[:, : width - length + 1]) == length
+    starts = np.zeros((height, width + 1), dtype=np.int32)
+    np.cumsum(full, axis=1, out=starts[:, 1:])
+    lowest = np.maximum(np.arange(width) - length + 1, 0)
+    return (starts[:, 1:] - starts[:, lowest]) > 0
 
 
 def touches_colour(colour: np.ndarray | None, box: tuple[int, int, int, int], reach: int) -> bool:
