@@ -274,3 +274,28 @@ def test_widgets_over_a_scan_are_read_and_captions_left_out(tmp_path: Path, layo
     assert loaded.ocr_pages == 1
     assert re.search(r"Số: ?773 ?/QĐ-TTg", loaded.text)
     assert "Ky" not in loaded.text.split("\n", 3)[0] and "15:30" not in loaded.text
+
+
+def test_underlines_go_where_no_letter_stands_on_them() -> None:
+    page = Image.new("L", (1200, 300), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((100, 60), "Độc lập - Tự do - Hạnh phúc", fill=0, font=ImageFont.truetype(FONT, 48))
+    draw.rectangle((100, 130, 1000, 133), fill=0)  # the motto's underline ...
+    draw.rectangle((300, 118, 306, 130), fill=0)  # ... with a letter's stem standing on it
+    cleaned = np.asarray(clean_scan(page, underlines=True).image)
+    assert cleaned[130:134, 700:1000].min() == 255  # the free underline is gone
+    assert cleaned[130:134, 300:307].max() == 0  # under the stem it stays
+    assert cleaned[60:120, 100:1000].min() == 0  # the letters stay
+    assert np.asarray(clean_scan(page).image)[130:134, 700:1000].max() == 0  # the body keeps its lines
+
+
+@pytest.mark.slow
+def test_pages_read_in_parallel_come_back_in_order(tmp_path: Path) -> None:
+    from builders import make_scanned_pdf
+
+    from extractor.intake import Limits
+
+    scan = make_scanned_pdf(LETTER, tmp_path / "scan.pdf", pages_limit=3)
+    one, two = (load(scan, limits=Limits(ocr_workers=workers)) for workers in (1, 2))
+    assert (one.text, one.uncertain) == (two.text, two.uncertain)
+    assert one.text.count("\f") == 2 and one.text.startswith("THỦ TƯỚNG CHÍNH PHỦ")

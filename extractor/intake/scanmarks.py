@@ -63,7 +63,7 @@ def clean_scan(image: Image.Image, page_height: int | None = None, underlines: b
         # where a letter stands on the underline, the underline stays: cutting it would cut the letter
         letters = ink & ~rules
         touching = np.zeros_like(ink)
-        for shift in (1, 2, 3):
+        for shift in range(1, 6):  # an underline at 300 dpi is 2-5 px thick
             touching[shift:] |= letters[:-shift]
             touching[:-shift] |= letters[shift:]
         rules &= ~touching
