@@ -3,10 +3,11 @@
 For each page:
 
 1. `scanmarks.clean_scan` takes off what is not the printed text: coloured ink (red seals, the red
-   "HỎA TỐC" stamp, blue signatures) by colour, and framed received stamps ("ĐẾN") by shape.
+   "HỎA TỐC" stamp, blue signatures) by colour, framed received stamps ("ĐẾN") by shape, thin rules
+   (and, in the header, underlines where no letter stands on them).
 2. Tesseract reads the whole page at the body resolution (`Limits.ocr_dpi`, 200 dpi: measured on the
-   real scans, body text comes out as well as at 300 dpi, 30 % faster) with its page layout (psm 3),
-   as TSV: every word with its box and confidence.
+   real scans, body text comes out as well as at 300 dpi, 22 % faster; `benchmarks/bench_ocr_models.py`)
+   with its page layout (psm 3), as TSV: every word with its box and confidence.
 3. `layout.split_header` finds the two header columns among the word boxes (Tesseract's own layout
    glues them into one line when the gap is narrow, and runs the rule under the issuing body into the
    "Số:" line). Each column is read again as a block (psm 6) from a rendering at the header resolution
@@ -20,14 +21,18 @@ one thread only, on image files in a temporary folder.
 
 Uncertain text. `OcrText.uncertain` (and `Loaded.uncertain`) lists [start, end) character ranges of the
 returned text, in order and not overlapping, that should not be trusted as read:
-- a word Tesseract itself doubts (confidence below `_LOW_CONFIDENCE`): handwriting, seals, debris;
+- a word Tesseract itself doubts (confidence below `_LOW_CONFIDENCE`): handwriting, seals, debris
+  (in the header, when such a word's digits were measured as printed type, only its characters
+  Tesseract doubts: "985/QĐ-TTg_" under a seal keeps its number);
 - a word touching coloured ink that was removed (a number or day written in blue or red);
 - a run of digits on a header line whose glyphs are not the line's printed type: taller or shorter
   than the line's printed capitals and digits by more than `_HEIGHT_DEVIATION`, or off its baseline
   (a number stamped by a numbering machine or written by hand is read confidently but wrongly, as
   "4033" for a stamped "1039").
 A header reader should give a number or date that overlaps such a range as null, flagged for a person
-to enter, rather than the characters read.
+to enter ("số, ngày viết tay — cần nhập"), rather than the characters read. The ranges are offsets into
+the intake text (`Loaded.text`, pages joined by form feeds), the same offsets a `Span`'s `source_start`
+and `source_end` use, so a finding's span can be checked against them directly.
 """
 
 from __future__ import annotations
