@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from extractor import lexicon, places
-from extractor.clean import fold, fold_tones
+from extractor import places, vocab
+from extractor.folding import fold, fold_tones
 from extractor.tokens import Tok, Trie, tokenize, word_end
 
 # --- vocabularies -----------------------------------------------------------------------------------
@@ -130,7 +130,7 @@ class _Vocab:
 
 @cache
 def _vocab() -> _Vocab:
-    lex = lexicon.agencies()
+    lex = vocab.agency_lexicon()
     named = Trie[str]()
     for n in lex["named"]:
         named.add(n, n)
@@ -142,10 +142,10 @@ def _vocab() -> _Vocab:
     for alias, k in _KIND_ALIASES.items():
         kinds.add(alias, k)
     fields = Trie[str]()
-    for f in lexicon.fields():
-        fields.add(f["name"], f["name"])
-        for a in f["aliases"] + f["codes"]:
-            fields.add(a, f["name"])
+    for f in vocab.fields():
+        fields.add(f.name, f.name)
+        for a in f.aliases + f.codes:
+            fields.add(a, f.name)
     holders = Trie[str]((h, h) for h in lex["office_holders"])
     units = Trie[str](_UNITS.items())
     groups = Trie[str]((w, w) for w in lex["groups"]["words"])
@@ -429,7 +429,7 @@ def match_at(toks: list[Tok], i: int, src: str, base: int = 0, bare_group: bool 
             and bare_group
             and not v.units.longest(toks, j)
             and (g0 := v.groups.longest(toks, j))
-            and " ".join(t.key for t in toks[j : g0[0]]) not in lexicon.verbs()
+            and " ".join(t.key for t in toks[j : g0[0]]) not in vocab.verbs()
         ):
             op = (j, "")  # but not "tổ dân phố, tổ chức phổ biến ...": "tổ chức" is the verb there
         if op and (g := v.groups.longest(toks, op[0])):
@@ -496,7 +496,7 @@ def _case_core(core: str) -> str:
 
 @cache
 def _classes() -> frozenset[str]:
-    return frozenset(lexicon.agencies()["classes"])
+    return frozenset(vocab.agency_lexicon()["classes"])
 
 
 def find(text: str, base: int = 0) -> list[Agency]:

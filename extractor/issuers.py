@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractor import lexicon, places
+from extractor import places, vocab
 
 
 @dataclass(frozen=True)
@@ -23,22 +23,22 @@ class Jurisdiction:
 @cache
 def _field_codes() -> dict[str, str]:
     out = {}
-    for f in lexicon.fields():
-        for c in f["codes"]:
-            out[c.upper().replace("&", "")] = f["name"]
+    for f in vocab.fields():
+        for c in f.codes:
+            out[c.upper().replace("&", "")] = f.name
     return out
 
 
 def for_code(code: str) -> tuple[str | None, bool]:
     """(body name, needs a locality) for an issuer code; (None, False) when unknown."""
-    codes = lexicon.issuer_codes()
+    codes = vocab.issuer_codes()
     if code in codes:
         c = codes[code]
-        return c["name"], bool(c.get("local"))
+        return c.name, c.local
     bare = re.sub(r"\d+$", "", code)  # "UBTVQH13" -> "UBTVQH", "QH11" -> "QH"
-    if bare in codes and codes[bare].get("prefix"):
-        return codes[bare]["name"], False
-    kinds = lexicon.load("fields.json")["kinds_with_field"]
+    if bare in codes and codes[bare].prefix:
+        return codes[bare].name, False
+    kinds = vocab.kinds_with_field()
     head, rest = code[:1], code[1:].upper().replace("&", "")
     if head in kinds and rest in _field_codes():
         kind = kinds[head]

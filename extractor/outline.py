@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.clean import Cleaned, Line
+from extractor.doc import Doc, Line
 
 # Each pattern captures the marker and must leave the item's text after it.
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -107,7 +107,7 @@ def _marker(s: str) -> tuple[str, str, str] | None:
     return None
 
 
-def parse(doc: Cleaned, start: int, end: int, closing: int | None = None) -> Outline:
+def parse(doc: Doc, start: int, end: int, closing: int | None = None) -> Outline:
     """Build the outline of lines[start:end].
 
     From line `closing` (the "Nơi nhận" block and signature) nothing counts until an attached

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.clean import fold
+from extractor.folding import fold
 from extractor.outline import Node
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [

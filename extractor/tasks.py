@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from extractor import agencies, lexicon
-from extractor.clean import Cleaned, Line, fold
+from extractor import agencies, vocab
+from extractor.doc import Doc, Line
+from extractor.folding import fold
 from extractor.dates import find_dates
 from extractor.outline import Node, Outline
 from extractor.sections import is_heading, kind_of
@@ -106,7 +107,7 @@ class TaskFinding:
 def _verbs() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Lexicon verbs by first word, longest first."""
     out: dict[str, list[tuple[str, ...]]] = {}
-    for v in lexicon.verbs():
+    for v in vocab.verbs():
         words = tuple(v.split())
         out.setdefault(words[0], []).append(words)
     return {k: tuple(sorted(vs, key=len, reverse=True)) for k, vs in out.items()}
@@ -407,7 +408,7 @@ def _table_columns(cells: list[str]) -> dict[str, int] | None:
     return cols if "text" in cols and "lead" in cols else None
 
 
-def _table_tasks(doc: Cleaned) -> list[TaskFinding]:
+def _table_tasks(doc: Doc) -> list[TaskFinding]:
     """Rows of a table of duties ("TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành")."""
     out: list[TaskFinding] = []
     lines = doc.lines()
@@ -444,7 +445,7 @@ def _table_tasks(doc: Cleaned) -> list[TaskFinding]:
 
 @dataclass
 class _Ctx:
-    doc: Cleaned
+    doc: Doc
     lead_in: list[str]
     normative: bool = False
     task_leads: dict[int, list[str]] = field(default_factory=dict)
@@ -467,7 +468,7 @@ _EXECUTION_CLAUSE = re.compile(r"(?i)chịu trách nhiệm (?:thi hành|tổ ch�
 
 
 def find_tasks(
-    doc: Cleaned, outline: Outline, preamble: list[Line], doc_type: str | None = None
+    doc: Doc, outline: Outline, preamble: list[Line], doc_type: str | None = None
 ) -> list[TaskFinding]:
     ctx = _Ctx(doc, _lead_in(preamble), normative=doc_type in NORMATIVE_TYPES)
     out: list[TaskFinding] = []

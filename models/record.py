@@ -109,6 +109,16 @@ class Span(_Record):
     field: str | None = Field(default=None, description="record path, e.g. 'references[0]', 'document.number'")
 
 
+class ReviewFlag(_Record):
+    """A field a person should look at: left blank because the page could not be read (a number written by
+    hand), or filled from elsewhere (the date of an e-signature)."""
+
+    field: str = Field(description="record path, e.g. 'document.number'")
+    reason: Literal["handwritten", "unreadable", "from_signature"]
+    message: str
+    message_vi: str
+
+
 class ExtractionResult(_Record):
     """Everything one extraction produced: the contract record plus what a store and a UI need."""
 
@@ -117,6 +127,7 @@ class ExtractionResult(_Record):
     spans: list[Span] = Field(default_factory=list)
     intake: IntakeInfo
     extractor_version: str
+    flags: list[ReviewFlag] = Field(default_factory=list)
 
 
 class SignatureInfo(_Record):

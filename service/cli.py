@@ -52,8 +52,8 @@ def extract(
     ] = ExtractFormat.text,
 ) -> None:
     """Extract the record of each file. Unreadable files get one error line each; the rest go on."""
+    from extractor.bounded import extract_file  # parse and extraction in a child with memory and time limits
     from extractor.errors import BadInput
-    from extractor.pipeline import extract_file
     from service.errors import EXIT_BAD_INPUT
 
     failed = 0

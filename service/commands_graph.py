@@ -67,8 +67,9 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from sqlalchemy import func, select
 
+    from extractor.bounded import extract_file  # parse and extraction in a child with memory and time limits
     from extractor.errors import BadInput
-    from extractor.pipeline import EXTRACTOR_VERSION, extract_file
+    from extractor.pipeline import EXTRACTOR_VERSION
     from models.tables import Document, Extraction, File
     from service.errors import EXIT_BAD_INPUT
     from service.store import blobs

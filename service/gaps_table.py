@@ -1,7 +1,8 @@
 """The gap report as one table (CSV, XLSX) for people who work in spreadsheets.
 
-One row per finding, Vietnamese column names: a jurisdiction with no implementing document, an
-upstream item with no counterpart (with the best candidate and its score), an item carried down (the
+One row per finding, Vietnamese column names and words: a document that may implement without citing
+(never counted), a jurisdiction with no implementing document, an upstream item with no counterpart
+(with the best candidate and its score), an item carried down (the
 same, for checking), and a target lowered or postponed. Every row names its evidence.
 """
 
@@ -25,6 +26,7 @@ COLUMNS = [
     "Ghi chú",  # confidence, what was searched
 ]
 KINDS = {
+    "probable": "Có thể là văn bản triển khai",
     "missing": "Chưa có văn bản triển khai",
     "uncovered": "Chưa được cụ thể hóa",
     "matched": "Đã cụ thể hóa",
@@ -52,11 +54,27 @@ def rows(report: dict[str, Any]) -> list[list[Any]]:
                 f"không có văn bản nào của {m.get('name')} triển khai {number}",
             ]
         )
+    for p in report.get("probable_implementations", []):
+        d = p.get("document") or {}
+        out.append(
+            [
+                KINDS["probable"],
+                p.get("jurisdiction"),
+                number,
+                "",
+                "",
+                d.get("number") or d.get("title") or "",
+                "",
+                d.get("title") or "",
+                "",
+                "",
+                p.get("why_vi") or "",
+            ]
+        )
     for key in ("uncovered", "matched"):
         for r in report.get(key, []):
             item, best = r["item"], r.get("best_candidate") or {}
-            searched = r.get("searched") or {}
-            note = "; ".join(x for x in (r.get("confidence"), searched.get("method")) if x)
+            note = "; ".join(x for x in (confidence_vi(r), r.get("why_vi")) if x)
             out.append(
                 [
                     KINDS[key],
@@ -85,11 +103,19 @@ def rows(report: dict[str, Any]) -> list[list[Any]]:
                 d.get("label") or "",
                 d.get("text"),
                 w.get("score", ""),
-                (w.get("change") or {}).get("text", ""),
+                " ".join(x for x in ((w.get("change") or {}).get("kind_vi"), (w.get("change") or {}).get("text")) if x),
                 "",
             ]
         )
     return out
+
+
+def confidence_vi(entry: dict[str, Any]) -> str:
+    """The Vietnamese confidence word of a report entry (graph.gaps gives it beside the English one)."""
+    from graph.gaps import CONFIDENCE_VI
+
+    c = entry.get("confidence")
+    return str(entry.get("confidence_vi") or CONFIDENCE_VI.get(c or "", c or ""))
 
 
 def to_csv(report: dict[str, Any]) -> bytes:

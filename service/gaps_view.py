@@ -13,32 +13,46 @@ def _short(text: str | None, n: int = 140) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _by_name(d: dict[str, Any]) -> str:
+    link = d.get("link") or {}
+    return f" — theo tên {link.get('matched_name')}" if link.get("resolved_by") == "name" else ""
+
+
 def print_gaps(report: dict[str, Any], console: Console | None = None) -> None:
     console = console or Console()
     up = report["upstream"]
     console.print(
         f"[bold]{up['doc_type'] or ''} {up['number']}[/bold] — {up['issuer'] or '?'}, "
-        f"{up['issued_date'] or '?'}; {report['units_checked']} {report['below'] or 'unit'}(s) checked"
+        f"{up['issued_date'] or '?'}; đã xét {report['units_checked']} địa bàn"
     )
-    for note in report["notes"]:
-        console.print(f"[yellow]note:[/yellow] {note}")
+    for note in report.get("notes_vi") or report["notes"]:
+        console.print(f"[yellow]ghi chú:[/yellow] {note}")
     covered = report["covered_jurisdictions"]
     console.print(
-        f"Implementing documents in {len(covered)}: "
-        + "; ".join(f"{c['name']} ({', '.join(d['number'] or '?' for d in c['documents'])})" for c in covered)
+        f"Địa bàn đã có văn bản triển khai ({len(covered)}): "
+        + "; ".join(
+            f"{c['name']} ({', '.join((d['number'] or '?') + _by_name(d) for d in c['documents'])})" for c in covered
+        )
     )
     missing = report["missing_jurisdictions"]
     if missing:
         console.print(
-            f"[bold red]No implementing document in {len(missing)}:[/bold red] "
+            f"[bold red]Chưa có văn bản triển khai ({len(missing)}):[/bold red] "
             + ", ".join(m["name"] for m in missing)
         )
-    for title, key in (("Carried down", "matched"), ("Not carried down", "uncovered")):
+    probable = report.get("probable_implementations") or []
+    if probable:
+        console.print(f"[bold]Có thể là văn bản triển khai ({len(probable)}, chưa được tính):[/bold]")
+        for p in probable:
+            console.print(f"  {p['jurisdiction']}: {p['why_vi']}")
+    from service.gaps_table import confidence_vi
+
+    for title, key in (("Đã cụ thể hóa", "matched"), ("Chưa được cụ thể hóa", "uncovered")):
         rows = report[key]
         if not rows:
             continue
         table = Table(title=f"{title} ({len(rows)})", title_justify="left")
-        for col in ("jurisdiction", "upstream item", "best candidate", "score"):
+        for col in ("địa bàn", "yêu cầu cấp trên", "mục gần nhất ở cấp dưới", "điểm", "đánh giá, lý do"):
             table.add_column(col, overflow="fold")
         for r in rows:
             item, best = r["item"], r["best_candidate"]
@@ -47,17 +61,18 @@ def print_gaps(report: dict[str, Any], console: Console | None = None) -> None:
                 f"{item['label'] or '—'} {_short(item['text'])}",
                 f"{best['document']} {best['label'] or '—'} {_short(best['text'])}" if best else "—",
                 f"{r['score']:.2f}",
+                f"{confidence_vi(r)}: {r.get('why_vi') or ''}",
             )
         console.print(table)
     if report["weakened"]:
-        table = Table(title=f"Targets lowered or postponed ({len(report['weakened'])})", title_justify="left")
-        for col in ("jurisdiction", "upstream target", "downstream target", "change"):
+        table = Table(title=f"Chỉ tiêu bị hạ thấp hoặc lùi thời hạn ({len(report['weakened'])})", title_justify="left")
+        for col in ("địa bàn", "chỉ tiêu cấp trên", "chỉ tiêu cấp dưới", "thay đổi"):
             table.add_column(col, overflow="fold")
         for w in report["weakened"]:
             table.add_row(
                 w["jurisdiction"],
                 f"{w['upstream_item']['label'] or '—'} {_short(w['upstream_item']['text'])}",
                 f"{w['downstream_item']['document']} {_short(w['downstream_item']['text'])}",
-                w["change"]["text"],
+                f"{w['change'].get('kind_vi', '')} {w['change']['text']}".strip(),
             )
         console.print(table)

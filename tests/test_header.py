@@ -15,12 +15,20 @@ HEADERS = [
         "\tSố: 674/UBND-VX\nV/v thực hiện Đề án “Xây dựng\n xã hội học tập giai đoạn \n\n2012-2020”\n"
         "\tQuảng Bình, ngày 24 tháng 4 năm 2017\n\nKính gửi:  \n\n- Các Sở, ban, ngành, đoàn thể cấp tỉnh;\n\n"
         "- Ủy ban nhân dân các huyện, thị xã, thành phố. \n\nThực hiện kết luận của Phó Thủ tướng Chính phủ ...",
-        {"doc_type": "Công văn", "number": "674/UBND-VX", "issuer": "Ủy ban nhân dân tỉnh Quảng Bình",
-         "level": "province", "province": "Quảng Bình", "district": None, "place": "Quảng Bình",
-         "issued_date": "2017-04-24",
-         "subject": "V/v thực hiện Đề án “Xây dựng xã hội học tập giai đoạn 2012-2020”",
-         "recipients": ["Các Sở, ban, ngành, đoàn thể cấp tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"]},
-        id="công văn, tab-indented columns, V/v over three lines"),
+        {
+            "doc_type": "Công văn",
+            "number": "674/UBND-VX",
+            "issuer": "Ủy ban nhân dân tỉnh Quảng Bình",
+            "level": "province",
+            "province": "Quảng Bình",
+            "district": None,
+            "place": "Quảng Bình",
+            "issued_date": "2017-04-24",
+            "subject": "V/v thực hiện Đề án “Xây dựng xã hội học tập giai đoạn 2012-2020”",
+            "recipients": ["Các Sở, ban, ngành, đoàn thể cấp tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+        },
+        id="công văn, tab-indented columns, V/v over three lines",
+    ),
     pytest.param(
         "UBND TỈNH QUẢNG NINH               CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM  SỞ GIÁO DỤC VÀ ĐÀO TẠO"
         "                             Độc lập - Tự do - Hạnh phúc  \n"
@@ -28,72 +36,139 @@ HEADERS = [
         "“V/v tăng cường tổ chức và hoạt động của \ncác TTHTCĐ, thực hiện xây dựng XHHT \n             giai đoạn 2011-2015”\n"
         "                             Kính gửi:  Uỷ ban nhân dân các huyện (TX, TP).\n"
         "Thực hiện Nghị quyết số 01-NQ/TV ngày 12/11/2010 của Ban Thường vụ Tỉnh Uỷ Quảng Ninh.",
-        {"doc_type": "Công văn", "number": "1977/SGDĐT-CNTX", "issuer": "Sở Giáo dục và Đào tạo tỉnh Quảng Ninh",
-         "level": "province", "province": "Quảng Ninh", "place": "Quảng Ninh", "issued_date": "2011-07-14",
-         "subject": "V/v tăng cường tổ chức và hoạt động của các TTHTCĐ, thực hiện xây dựng XHHT giai đoạn 2011-2015",
-         "recipients": ["Ủy ban nhân dân các huyện (thị xã, thành phố)"]},
-        id="Sở under its UBND, columns flattened onto one line"),
+        {
+            "doc_type": "Công văn",
+            "number": "1977/SGDĐT-CNTX",
+            "issuer": "Sở Giáo dục và Đào tạo tỉnh Quảng Ninh",
+            "level": "province",
+            "province": "Quảng Ninh",
+            "place": "Quảng Ninh",
+            "issued_date": "2011-07-14",
+            "subject": "V/v tăng cường tổ chức và hoạt động của các TTHTCĐ, thực hiện xây dựng XHHT giai đoạn 2011-2015",
+            "recipients": ["Ủy ban nhân dân các huyện (thị xã, thành phố)"],
+        },
+        id="Sở under its UBND, columns flattened onto one line",
+    ),
     pytest.param(
         "\n\n**ỦY BAN NHÂN DÂN\nHUYỆN KBANG**\n\nSố: 1132 /UBND-VX\n\nV/v triển khai thực hiện Chỉ thị số 14/CT-TTg "
         "ngày 25/5/2021 của Thủ tướng Chính phủ\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc**\n\n"
         "Kbang, ngày 10 tháng 8 năm 2021\n\nKính gửi:\n\n- Các Phòng, Ban huyện;\n- Trung tâm VH - TT&TT huyện;\n"
         "- UBND các xã, thị trấn.\n\nTrong giai đoạn 2011 - 2020, công tác khuyến học, khuyến tài, xây dựng xã hội ...",
-        {"doc_type": "Công văn", "number": "1132/UBND-VX", "issuer": "Ủy ban nhân dân huyện Kbang", "level": "district",
-         "province": "Gia Lai", "district": "Kbang", "place": "Kbang", "issued_date": "2021-08-10",
-         "recipients": ["Các Phòng, Ban huyện", "Trung tâm Văn hóa, Thể thao và Truyền thông huyện",
-                        "Ủy ban nhân dân các xã, thị trấn"]},
-        id="district, markdown bold, province found from the district"),
+        {
+            "doc_type": "Công văn",
+            "number": "1132/UBND-VX",
+            "issuer": "Ủy ban nhân dân huyện Kbang",
+            "level": "district",
+            "province": "Gia Lai",
+            "district": "Kbang",
+            "place": "Kbang",
+            "issued_date": "2021-08-10",
+            "recipients": [
+                "Các Phòng, Ban huyện",
+                "Trung tâm Văn hóa, Thể thao và Truyền thông huyện",
+                "Ủy ban nhân dân các xã, thị trấn",
+            ],
+        },
+        id="district, markdown bold, province found from the district",
+    ),
     pytest.param(
         "| BỘ XÂY DỰNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
         "|---|---|\n| Số: 2428/BXD-QLN V/v: Hỗ trợ người có công với cách mạng về nhà ở theo QĐ số 22/2013/QĐ-TTg "
         "| Hà Nội, ngày 15 tháng 11 năm 2013 |\n\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n\n"
         "Thực hiện Quyết định số 22/2013/QĐ-TTg ngày 26/4/2013 về hỗ trợ người có công với cách mạng về nhà ở.",
-        {"doc_type": "Công văn", "number": "2428/BXD-QLN", "issuer": "Bộ Xây dựng", "level": "ministry",
-         "place": "Hà Nội", "issued_date": "2013-11-15",
-         "subject": "V/v Hỗ trợ người có công với cách mạng về nhà ở theo QĐ số 22/2013/QĐ-TTg",
-         "recipients": ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]},
-        id="ministry letter in a markdown table, number and V/v in one cell"),
+        {
+            "doc_type": "Công văn",
+            "number": "2428/BXD-QLN",
+            "issuer": "Bộ Xây dựng",
+            "level": "ministry",
+            "place": "Hà Nội",
+            "issued_date": "2013-11-15",
+            "subject": "V/v Hỗ trợ người có công với cách mạng về nhà ở theo QĐ số 22/2013/QĐ-TTg",
+            "recipients": ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"],
+        },
+        id="ministry letter in a markdown table, number and V/v in one cell",
+    ),
     pytest.param(
         "| ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
         "Tự do - Hạnh phúc --------------- |\n|---|---|\n| Số: 3210/QĐ - U B ND | T hành phố Hồ Chí M inh, ngày 28 "
         "tháng 6 năm 2014 |\n\nQUYẾT ĐỊNH\n\nVỀ BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN THÔNG TƯ SỐ 09/2013/TT-BXD\n\n"
         "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\n\nCăn cứ Luật Tổ chức Hội đồng nhân dân ...",
-        {"doc_type": "Quyết định", "number": "3210/QĐ-UBND", "issuer": "Ủy ban nhân dân thành phố Hồ Chí Minh",
-         "level": "province", "province": "Hồ Chí Minh", "place": "Thành phố Hồ Chí Minh", "issued_date": "2014-06-28",
-         "subject": "VỀ BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN THÔNG TƯ SỐ 09/2013/TT-BXD"},
-        id="letter-spaced PDF conversion, a city under central government"),
+        {
+            "doc_type": "Quyết định",
+            "number": "3210/QĐ-UBND",
+            "issuer": "Ủy ban nhân dân thành phố Hồ Chí Minh",
+            "level": "province",
+            "province": "Hồ Chí Minh",
+            "place": "Thành phố Hồ Chí Minh",
+            "issued_date": "2014-06-28",
+            "subject": "VỀ BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN THÔNG TƯ SỐ 09/2013/TT-BXD",
+        },
+        id="letter-spaced PDF conversion, a city under central government",
+    ),
     pytest.param(
         "\n\nSố: /KH-UBND\n\nLạng Giang, ngày tháng 7 năm 2023\n\nKẾ HOẠCH\n\nCủng cố, nâng cao chất lượng của các trung tâm "
         "học tập cộng đồng giai đoạn 2023-2025\n\nThực hiện Kế hoạch số 353/KH-UBND ngày 16/6/2022 của UBND tỉnh Bắc Giang",
-        {"doc_type": "Kế hoạch", "number": "/KH-UBND", "issuer": "Ủy ban nhân dân huyện Lạng Giang", "level": "district",
-         "province": "Bắc Giang", "district": "Lạng Giang", "place": "Lạng Giang", "issued_date": None,
-         "subject": "Củng cố, nâng cao chất lượng của các trung tâm học tập cộng đồng giai đoạn 2023-2025",
-         "recipients": []},
-        id="draft: blank number and day, issuer from the symbol and the place"),
+        {
+            "doc_type": "Kế hoạch",
+            "number": "/KH-UBND",
+            "issuer": "Ủy ban nhân dân huyện Lạng Giang",
+            "level": "district",
+            "province": "Bắc Giang",
+            "district": "Lạng Giang",
+            "place": "Lạng Giang",
+            "issued_date": None,
+            "subject": "Củng cố, nâng cao chất lượng của các trung tâm học tập cộng đồng giai đoạn 2023-2025",
+            "recipients": [],
+        },
+        id="draft: blank number and day, issuer from the symbol and the place",
+    ),
     pytest.param(
         " QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH “XÂY DỰNG XÃ HỘI HỌC TẬP GIAI ĐOẠN 2012 - 2020” TỈNH VĨNH LONG\n"
         "CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH VĨNH LONG\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân ngày 26/11/2003;\n"
         "Điều 1. Phê duyệt Kế hoạch.\n KẾ HOẠCH\nXÂY DỰNG XÃ HỘI HỌC TẬP\n(Ban hành kèm theo Quyết định số 684/QĐ-UBND, "
         "ngày 24/4/2013 của Chủ tịch Uỷ ban nhân dân tỉnh Vĩnh Long)\n",
-        {"doc_type": "Quyết định", "number": "684/QĐ-UBND", "issuer": "Ủy ban nhân dân tỉnh Vĩnh Long",
-         "level": "province", "province": "Vĩnh Long", "place": None, "issued_date": "2013-04-24",
-         "subject": "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH “XÂY DỰNG XÃ HỘI HỌC TẬP GIAI ĐOẠN 2012 - 2020” TỈNH VĨNH LONG"},
-        id="decision without a Số line: number and date from its attachment, issuer from the authority line"),
+        {
+            "doc_type": "Quyết định",
+            "number": "684/QĐ-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Vĩnh Long",
+            "level": "province",
+            "province": "Vĩnh Long",
+            "place": None,
+            "issued_date": "2013-04-24",
+            "subject": "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH “XÂY DỰNG XÃ HỘI HỌC TẬP GIAI ĐOẠN 2012 - 2020” TỈNH VĨNH LONG",
+        },
+        id="decision without a Số line: number and date from its attachment, issuer from the authority line",
+    ),
     pytest.param(
         "| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
         "|---|---|\n| Số: 773 /QĐ-TTg | Hà Nội, ngày 26 tháng 0 6 năm 2018 |\n\nQUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH TỔ CHỨC "
         "THỰC HIỆN CHỈ THỊ SỐ 14-CT/TW\n\nTHỦ TƯỚNG CHÍNH PHỦ\n\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
-        {"doc_type": "Quyết định", "number": "773/QĐ-TTg", "issuer": "Thủ tướng Chính phủ", "level": "national",
-         "province": None, "place": "Hà Nội", "issued_date": "2018-06-26",
-         "subject": "BAN HÀNH KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHỈ THỊ SỐ 14-CT/TW"},
-        id="national decision, a month printed '0 6'"),
+        {
+            "doc_type": "Quyết định",
+            "number": "773/QĐ-TTg",
+            "issuer": "Thủ tướng Chính phủ",
+            "level": "national",
+            "province": None,
+            "place": "Hà Nội",
+            "issued_date": "2018-06-26",
+            "subject": "BAN HÀNH KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHỈ THỊ SỐ 14-CT/TW",
+        },
+        id="national decision, a month printed '0 6'",
+    ),
     pytest.param(
         "QUỐC HỘI\n--------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n\n"
         "Luật số: 103/2016/QH13\n\nHà Nội, ngày 05 tháng 4 năm 2016\n\nLUẬT\n\nBÁO CHÍ\n\nCăn cứ Hiến pháp nước Cộng hòa xã "
         "hội chủ nghĩa Việt Nam;",
-        {"doc_type": "Luật", "number": "103/2016/QH13", "issuer": "Quốc hội", "level": "national",
-         "issued_date": "2016-04-05", "subject": "BÁO CHÍ"},
-        id="a law: 'Luật số:'"),
+        {
+            "doc_type": "Luật",
+            "number": "103/2016/QH13",
+            "issuer": "Quốc hội",
+            "level": "national",
+            "issued_date": "2016-04-05",
+            "subject": "BÁO CHÍ",
+        },
+        id="a law: 'Luật số:'",
+    ),
 ]
 
 
@@ -101,22 +176,93 @@ HEADERS += [
     pytest.param(
         "TỈNH ỦY QUẢNG NAM\n*\nSố 125-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Nam, ngày 10 tháng 5 năm 2022\n\nKẾ HOẠCH\n"
         "thực hiện Kết luận số 49-KL/TW của Ban Bí thư\n\nThực hiện Kết luận số 49-KL/TW ngày 10/5/2019 ...",
-        {"doc_type": "Kế hoạch", "number": "125-KH/TU", "issuer": "Tỉnh ủy Quảng Nam", "level": "province",
-         "province": "Quảng Nam", "issued_date": "2022-05-10",
-         "subject": "thực hiện Kết luận số 49-KL/TW của Ban Bí thư"},
-        id="a Party plan: 'Số' without colon, a title that starts like a body"),
+        {
+            "doc_type": "Kế hoạch",
+            "number": "125-KH/TU",
+            "issuer": "Tỉnh ủy Quảng Nam",
+            "level": "province",
+            "province": "Quảng Nam",
+            "issued_date": "2022-05-10",
+            "subject": "thực hiện Kết luận số 49-KL/TW của Ban Bí thư",
+        },
+        id="a Party plan: 'Số' without colon, a title that starts like a body",
+    ),
     pytest.param(
         "UBND TỈNH QUẢNG NAM\nBAN CHỈ ĐẠO XÂY DỰNG\nXÃ HỘI HỌC TẬP\nSố: 03/KH-BCĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "Độc lập - Tự do - Hạnh phúc\nQuảng Nam, ngày 15 tháng 01 năm 2021\n\nKẾ HOẠCH\nHoạt động năm 2021\n\nCăn cứ ...",
-        {"number": "03/KH-BCĐ", "issuer": "Ban Chỉ đạo xây dựng xã hội học tập tỉnh Quảng Nam", "level": "province",
-         "province": "Quảng Nam"},
-        id="a steering committee under its province: 'xã hội' is not a commune"),
+        {
+            "number": "03/KH-BCĐ",
+            "issuer": "Ban Chỉ đạo xây dựng xã hội học tập tỉnh Quảng Nam",
+            "level": "province",
+            "province": "Quảng Nam",
+        },
+        id="a steering committee under its province: 'xã hội' is not a commune",
+    ),
     pytest.param(
         "UBND HUYỆN YÊN DŨNG\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 312/PGDĐT-GDTX\nV/v báo cáo kết quả\n"
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nYên Dũng, ngày 20 tháng 11 năm 2020\n\n"
         "Kính gửi: Các trường.\n\nThực hiện Công văn số 12/SGDĐT-GDTX ...",
         {"issuer": "Phòng Giáo dục và Đào tạo huyện Yên Dũng", "level": "district", "district": "Yên Dũng"},
-        id="a district office; the district was merged away before the dataset was made"),
+        id="a district office; the district was merged away before the dataset was made",
+    ),
+    pytest.param(
+        'THỦ TƯỚNG CHÍNH PHỦ\nSố: 985/QĐ-TTg\nTT — ng,\n.", ..À _—_ƯN. 4\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n'
+        "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 15 tháng 9 năm 2024\nVề việc xuất cấp Tào chất khử khuẩn từ nguồn dự "
+        "trữ quốc gia\nhỗ trợ các địa phương khắc phục hậu quả cơn bão số 3\n\nNA SÂU co\nNé. 1@Z\nXŠ ˆ THỦ TƯỚNG CHÍNH "
+        "PHỦ\nKT“\n\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+        {
+            "doc_type": "Quyết định",
+            "number": "985/QĐ-TTg",
+            "issuer": "Thủ tướng Chính phủ",
+            "issued_date": "2024-09-15",
+            "subject": "V/v xuất cấp Tào chất khử khuẩn từ nguồn dự trữ quốc gia hỗ trợ các địa phương khắc phục hậu quả "
+            "cơn bão số 3",
+        },
+        id="a scan (OCR): a received stamp over the type line; its debris ends the trích yếu",
+    ),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTÍNH QUẢNG NGÃI\nSố: 46 /TB-UBND\nCỌNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
+        "phúc\n— t1 3 ST TẮNI DỤC\nQuảng Ngãi, ngày 24 tháng 01 năm 2025\nTHÔNG BÁO\n\nVà việc thụ lý giải quyết khiếu "
+        "nại lần hai\n\nKính gửi: Bà Huỳnh Thị Gái, ông Trần Ngọc Vinh\n\nQua xem xét nội dung đơn đề ngày 10/12/2024",
+        {
+            "doc_type": "Thông báo",
+            "number": "46/TB-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Quảng Ngãi",
+            "province": "Quảng Ngãi",
+            "issued_date": "2025-01-24",
+        },
+        id="OCR: 'CỌNG HÒA' is the quốc hiệu, 'TÍNH' is 'tỉnh': the issuer spelled as the lexicon spells it",
+    ),
+    pytest.param(
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 1039/QĐ-TTg\nT17\nCỘNG HÒA XÃ HỘI CHÚ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 24 tháng 9 năm 2024\nQUYÉT ĐỊNH\nVề việc kiện toàn thành viên Ban Chỉ đạo quốc gia triển khai "
+        "thực hiện\ncam kết của Việt Nam tại Hội nghị lần thứ 26\n\n-THỦ TƯỚNG CHÍNH PHỦ\n\nCăn. cứ Luật Tổ chức Chính "
+        "phủ ngày 19 tháng 6 năm 2015,",
+        {
+            "doc_type": "Quyết định",
+            "number": "1039/QĐ-TTg",
+            "subject": "Về việc kiện toàn thành viên Ban Chỉ đạo quốc gia triển khai thực hiện cam kết của Việt Nam tại "
+            "Hội nghị lần thứ 26",
+        },
+        id="OCR: 'QUYÉT ĐỊNH' is a type line, never split into 'QUY ÉT'; who decides ends the title",
+    ),
+    pytest.param(
+        "Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.\nCÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN\nSố hiệu:\n"
+        "4240/UBND-VX\nLoại văn bản:\nCông văn\nTình trạng:\nĐã biết\n\nỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 4240/UBND-VX\nV/v khẩn trương hoàn thành "
+        "cập nhật\n\nThành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\n\nKính gửi:\n- Các cơ quan chuyên môn;\n\n"
+        "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX",
+        {
+            "doc_type": "Công văn",
+            "number": "4240/UBND-VX",
+            "issuer": "Ủy ban nhân dân thành phố Hồ Chí Minh",
+            "place": "Thành phố Hồ Chí Minh",
+            "issued_date": "2025-11-28",
+            "subject": "V/v khẩn trương hoàn thành cập nhật",
+            "recipients": ["Các cơ quan chuyên môn"],
+        },
+        id="a website's own text before the header is skipped; its 'Số hiệu:' is not the số",
+    ),
 ]
 
 
@@ -128,11 +274,15 @@ def test_header(text: str, expected: dict) -> None:
 
 
 SIGNERS = [
-    ("Nơi nhận:\n- Như trên;\n\nTM. ỦY BAN NHÂN DÂN HUYỆN\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n\n\nY Phương",
-     ("Y Phương", "Phó Chủ tịch")),
+    (
+        "Nơi nhận:\n- Như trên;\n\nTM. ỦY BAN NHÂN DÂN HUYỆN\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n\n\nY Phương",
+        ("Y Phương", "Phó Chủ tịch"),
+    ),
     ("**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\nNguyễn Văn Long", ("Nguyễn Văn Long", "Phó Chủ tịch")),
-    ("| Nơi nhận: - Như trên; - Lưu: VT, QLN (2b) | KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam |",
-     ("Nguyễn Trần Nam", "Thứ trưởng")),
+    (
+        "| Nơi nhận: - Như trên; - Lưu: VT, QLN (2b) | KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam |",
+        ("Nguyễn Trần Nam", "Thứ trưởng"),
+    ),
     ("| Nơi nhận: - Như trên; | THỦ TƯỚNG Nguyễn Tấn Dũng |", ("Nguyễn Tấn Dũng", "Thủ tướng")),
     ("Yêu cầu các đơn vị nghiêm túc triển khai thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu VT.", (None, None)),
 ]
@@ -143,3 +293,27 @@ def test_signer(closing: str, signer: tuple[str | None, str | None]) -> None:
     text = "Số: 12/UBND-VX\nHà Nội, ngày 01 tháng 02 năm 2020\n\nThực hiện chỉ đạo của cấp trên.\n\n" + closing
     got = parse(clean(text)).header.signer
     assert (got.name, got.title) == signer
+
+
+# A number or day written by hand (or OCR debris where the digits should be) comes out blank, flagged
+# for a person, never as "4†‡" or a neighbouring number; a draft's printed blank stays.
+BLANKS = [
+    ("Số: ## /CT-UBND", "Quảng Ngãi, ngày®9 tháng 3 năm 2018", None, None, ["document.number", "document.issued_date"]),
+    ("Số: 4†‡/QĐ-TTg", "Hà Nội, ngày *?† tháng 9 năm 2024", None, None, ["document.number", "document.issued_date"]),
+    ("Số: /KH-UBND", "Lạng Giang, ngày tháng 7 năm 2023", "/KH-UBND", None, []),
+    ("Số: 46 /TB-UBND", "Quảng Ngãi, ngày 24 tháng 01 năm 2025", "46/TB-UBND", "2025-01-24", []),
+    ("Số: 1009/QĐ-TTg", "Hà Nội, ngày l9 tháng 9 năm 2024", "1009/QĐ-TTg", "2024-09-19", []),
+]
+
+
+@pytest.mark.parametrize("number_line,date_line,number,date,flagged", BLANKS)
+def test_unreadable_numbers_and_days_are_blank_and_flagged(
+    number_line: str, date_line: str, number: str | None, date: str | None, flagged: list[str]
+) -> None:
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n{number_line}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{date_line}\n\nCHỈ THỊ\n"
+        "Về việc tăng cường công tác thi hành án hành chính\n\nTrong thời gian qua, công tác triển khai thi hành."
+    )
+    result = parse(clean(text))
+    assert (result.header.number, result.header.issued_date) == (number, date)
+    assert [f.field for f in result.flags] == flagged

@@ -24,7 +24,15 @@ from models.service_tables import ApiKey, AuditEntry, Job, UiSession
 from models.tables import Document, Extraction
 from service import audit
 from service.access import PERMISSIONS, Principal, authenticate, hash_secret, principal
-from service.api.deps import SESSION_COOKIE, SessionDep, SettingsDep, _from_cookie, client_of, same_origin
+from service.api.deps import (
+    SESSION_COOKIE,
+    SessionDep,
+    SettingsDep,
+    _from_cookie,
+    came_by_https,
+    client_of,
+    same_origin,
+)
 from service.errors import NotFound, ServiceError
 from service.ui import labels
 
@@ -37,6 +45,7 @@ templates.env.filters.update(
     job_status=labels.job_status,
     when=labels.when,
     size=labels.size,
+    warning=labels.warning,
 )
 
 # Inline style attributes carry the highlight colours; scripts come from /static only.
@@ -131,7 +140,7 @@ def login(
         max_age=int(settings.session_hours * 3600),
         httponly=True,
         samesite="strict",
-        secure=settings.cookie_secure,
+        secure=settings.cookie_secure or came_by_https(request, settings),
         path="/",
     )
     return response

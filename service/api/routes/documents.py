@@ -344,8 +344,16 @@ def list_corrections(doc_id: DocId, who: Reader, session: SessionDep) -> Page[Co
     return Page[CorrectionOut](data=rows, count=len(rows))
 
 
-def _scope_error() -> Forbidden:
-    return Forbidden("the document is outside your jurisdiction", "văn bản nằm ngoài phạm vi địa bàn được giao")
+_FIELD_VI = {"level": "cấp", "province": "tỉnh", "district": "huyện", "issuer": "cơ quan ban hành"}
+
+
+def _scope_error(field: str | None = None) -> Forbidden:
+    if field is None:
+        return Forbidden("the document is outside your jurisdiction", "văn bản nằm ngoài phạm vi địa bàn được giao")
+    return Forbidden(
+        f"the correction would take the document outside your jurisdiction (document.{field})",
+        f"sửa đổi này đưa văn bản ra ngoài phạm vi địa bàn được giao ({_FIELD_VI[field]})",
+    )
 
 
 @router.post(
@@ -380,9 +388,10 @@ def correct(doc_id: DocId, body: CorrectionIn, request: Request, who: Corrector,
         session.rollback()
         raise Conflict(str(e), f"trùng định danh với một văn bản khác đã có: {e}") from None
     header = (effective_record(session, doc_id) or {}).get("document") or {}
-    if not who.covers(header.get("province"), header.get("district")):
+    outside = who.outside(header)  # level, province, district and issuer as the correction leaves them
+    if outside:
         session.rollback()
-        raise _scope_error()
+        raise _scope_error(outside)
     audit.record(
         session,
         who,
