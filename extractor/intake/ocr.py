@@ -81,7 +81,6 @@ class OcrWord:
     text: str
     box: Word  # in points from the page's top-left
     confidence: float
-    uncertain: bool = False
     # (character, x0, x1 in points, confidence); header reads (hOCR) only
     chars: tuple[tuple[str, float, float, float], ...] = ()
 
