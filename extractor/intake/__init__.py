@@ -17,12 +17,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from models.record import IntakeInfo
+
 from ..errors import EmptyFile, TooLarge
 from .base import Kind, Limits, Loaded
 from .sandbox import run_sandboxed, warm_up
 from .sniff import HEAD_BYTES, sniff
 
-__all__ = ["DEFAULT_LIMITS", "Kind", "Limits", "Loaded", "load", "load_bytes", "warm_up"]
+__all__ = ["DEFAULT_LIMITS", "Kind", "Limits", "Loaded", "intake_info", "load", "load_bytes", "warm_up"]
 
 DEFAULT_LIMITS = Limits()  # frozen, so one shared instance is safe as a default
 
@@ -49,6 +51,20 @@ def load_bytes(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> Lo
     if len(data) > limits.max_bytes:
         raise TooLarge(name, f"{len(data):,} bytes (limit {limits.max_bytes:,})")
     return _load(data, None, name, limits)
+
+
+def intake_info(loaded: Loaded) -> IntakeInfo:
+    """What the record keeps about how the file was read (`ExtractionResult.intake`)."""
+    return IntakeInfo(
+        kind=loaded.kind,
+        media_type=loaded.media_type,
+        pages=loaded.pages,
+        ocr_pages=loaded.ocr_pages,
+        encoding=loaded.encoding,
+        warnings=list(loaded.warnings),
+        signatures=list(loaded.signatures),
+        uncertain=[(start, end) for start, end in loaded.uncertain],
+    )
 
 
 def _load(data: bytes, path: Path | None, source: str, limits: Limits) -> Loaded:

@@ -23,7 +23,9 @@ import logging
 import multiprocessing
 import os
 import pickle
+import shutil
 import signal
+import tempfile
 import threading
 import time
 from multiprocessing.connection import Connection, wait
@@ -33,6 +35,7 @@ from typing import Any
 from .. import errors
 from ..errors import BadInput, ParseTimeout, TooComplex
 from .base import Limits, Loaded
+from .ocr import FOLDER_PREFIX
 from .worker import EXIT_OUT_OF_MEMORY, STARTED, Call, Job, ParsedKind, Reply, in_sandbox, parse_here, run
 
 log = logging.getLogger(__name__)
@@ -181,3 +184,11 @@ def _stop(process: multiprocessing.process.BaseProcess) -> None:
         process.close()
     else:
         log.warning("intake child %s did not exit after SIGKILL", pid)
+    if pid is not None:
+        _remove_ocr_folders(pid)
+
+
+def _remove_ocr_folders(pid: int) -> None:
+    """Page images a killed child left behind (a child that finishes removes its own)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}{pid}-*"):
+        shutil.rmtree(folder, ignore_errors=True)

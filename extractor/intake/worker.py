@@ -17,7 +17,7 @@ import logging
 import os
 import resource
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Literal
@@ -156,10 +156,10 @@ def finish(loaded: Loaded, limits: Limits, name: str) -> Loaded:
         raise TooLarge(name, f"{len(text):,} characters of text (limit {limits.max_text_chars:,})")
     if text is loaded.text:
         return loaded
-    return Loaded(
-        text=text, kind=loaded.kind, media_type=loaded.media_type, pages=loaded.pages,
-        ocr_pages=loaded.ocr_pages, encoding=loaded.encoding, warnings=tuple(warnings),
-    )
+    # Signatures stay; OCR's uncertain ranges only while the offsets still hold (both passes keep the
+    # length when they change nothing but a character's form or a space into a line break).
+    uncertain = loaded.uncertain if len(text) == len(loaded.text) else ()
+    return replace(loaded, text=text, warnings=tuple(warnings), uncertain=uncertain)
 
 
 def _read_text(job: Job) -> Loaded:
