@@ -1,12 +1,16 @@
 """Extraction throughput, per core (one process), by input kind, and where the time goes.
 
-    python benchmarks/bench_extract.py [--scale N] [--ocr-pages N]
+    python benchmarks/bench_extract.py [--scale N] [--ocr-pages N] [--real DIR] [--ocr-workers N] [--only-ocr]
 
 - text: the sample corpus (corpus/documents), and N documents of the Công báo / law corpus
   (../shared/scale) if present, end to end (`extract_text`), after one warm-up document;
 - DOCX and PDF: the sample corpus converted by tests/builders.py, end to end (`extract_file`,
   sandboxed intake included);
-- OCR: pages/s on scanned pages (Tesseract, 300 dpi);
+- OCR: pages/s on scanned pages made from the corpus, and on the real scans of ../shared/real (every
+  PDF there whose pages go to OCR): wall-clock pages/s, CPU seconds per page (this process and its
+  Tesseracts; the intake's own code, without the sandbox's process start), and how much of the header
+  the text holds (the printed number verbatim, the trích yếu's words) against TRUTH.tsv. Run it with
+  PYTHONPATH pointing at another checkout to measure that code the same way (before/after figures);
 - stages: time per stage of the text pipeline on the same documents.
 Run on demand; not a test. Figures go in the README and the issue notes.
 """
@@ -14,13 +18,18 @@ Run on demand; not a test. Figures go in the README and the issue notes.
 from __future__ import annotations
 
 import argparse
+import csv
 import glob
+import os
 import random
+import resource
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -95,11 +104,80 @@ def stages(paths: list[Path]) -> dict[str, float]:
     return spent
 
 
+def bench_real_scans(folder: Path, workers: int | None) -> None:
+    """OCR speed and header content on the real scans (see the module docstring)."""
+    from extractor.intake.base import Limits
+    from extractor.intake.pdf import read_pdf
+
+    truth_file = folder / "TRUTH.tsv"
+    truth = {}
+    if truth_file.exists():
+        with truth_file.open(encoding="utf-8") as stream:
+            truth = {row["file"]: row for row in csv.DictReader(stream, delimiter="\t")}
+    options = {"parse_seconds": 3600.0}
+    if workers and "ocr_workers" in Limits.__dataclass_fields__:
+        options["ocr_workers"] = workers
+    limits = Limits(**options)  # type: ignore[arg-type]
+    rows = [("file", "OCR pages", "seconds", "pages/s", "CPU s/page", "number in text", "trích yếu words")]
+    total_pages, total_seconds, total_cpu = 0, 0.0, 0.0
+    load_before = os.getloadavg()[0]
+    for path in sorted(folder.glob("*.pdf")):
+        before = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+        start = time.perf_counter()
+        loaded = read_pdf(path, path.name, limits)
+        seconds = time.perf_counter() - start
+        after = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+        if not loaded.ocr_pages:
+            continue
+        cpu = sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before, strict=True))
+        row = truth.get(path.name, {})
+        number = row.get("number") or ""
+        subject = row.get("subject (trích yếu, as printed)") or ""
+        head = loaded.text.split("\f")[0][:1500]
+        found = "yes" if number and number.split("/")[0] + "/" in head.replace(" /", "/") else "no"
+        words = f"{fuzz.partial_ratio(subject, ' '.join(head.split())):.0f}%" if subject else "-"
+        rows.append(
+            (
+                path.name,
+                str(loaded.ocr_pages),
+                f"{seconds:.1f}",
+                f"{loaded.ocr_pages / seconds:.2f}",
+                f"{cpu / loaded.ocr_pages:.2f}",
+                found,
+                words,
+            )
+        )
+        total_pages += loaded.ocr_pages
+        total_seconds += seconds
+        total_cpu += cpu
+    if total_pages:
+        rows.append(
+            (
+                "all",
+                str(total_pages),
+                f"{total_seconds:.1f}",
+                f"{total_pages / total_seconds:.2f}",
+                f"{total_cpu / total_pages:.2f}",
+                "",
+                "",
+            )
+        )
+    print(f"\nOCR, real scans in {folder} (load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after):")
+    print(_table(rows))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", type=int, default=60, help="documents of ../shared/scale to add (0: none)")
     ap.add_argument("--ocr-pages", type=int, default=3)
+    ap.add_argument("--real", type=Path, default=ROOT.parent / "shared" / "real", help="folder of real scans")
+    ap.add_argument("--ocr-workers", type=int, default=None, help="Tesseracts at once (default: one per core)")
+    ap.add_argument("--only-ocr", action="store_true", help="only the OCR figures")
     args = ap.parse_args()
+    if args.only_ocr:
+        if args.real.is_dir():
+            bench_real_scans(args.real, args.ocr_workers)
+        return
 
     from builders import make_docx, make_pdf, make_scanned_pdf
 
@@ -140,6 +218,8 @@ def main() -> None:
         pages = len(pypdfium2.PdfDocument(str(scan)))
         _, _, secs = bench_files([scan])
         print(f"\nOCR (scanned PDF, 300 dpi): {pages} pages in {secs:.1f} s = {pages / secs:.2f} pages/s")
+    if args.real.is_dir():
+        bench_real_scans(args.real, args.ocr_workers)
 
     spent = stages(corpus + (random.sample(scale, min(args.scale, len(scale))) if args.scale and scale else []))
     total = sum(spent.values())

@@ -1,118 +1,37 @@
-"""Recognise and normalise Vietnamese agency names.
+"""Agency names: read from the text as open vocabulary, normalised by the lexicon.
 
-A name is read as: [office holder] core [qualifiers], where the core is a known body
-("Mặt trận Tổ quốc Việt Nam"), a kind with a field ("Sở" + "GD&ĐT"), a local kind
-("UBND"), a kind with a proper name ("Trung tâm Y tế"), or a group written with "các"
-("các sở, ban, ngành"); qualifiers are localities ("tỉnh Gia Lai", "cấp huyện",
-"các xã, thị trấn", "(TX, TP)"). Vocabulary comes from corpus/lexicons/agencies.json and
-fields.json; places from extractor.places.
+A name is read as: [office holder] core [qualifiers], where the core is a named body ("Mặt trận Tổ
+quốc Việt Nam"), a kind with a field ("Sở" + "GD&ĐT"), a local kind ("UBND"), a kind with a proper
+name read from the text ("Cảng vụ" + "Hàng hải Quảng Ninh", "Trung tâm" + "Chuyển đổi số"), or a
+group written with "các" ("các sở, ban, ngành"); qualifiers are localities ("tỉnh Gia Lai", "cấp
+huyện", "các phường, xã, đặc khu", "khu vực XVII"), a parent body ("trực thuộc UBND tỉnh") and
+trailers ("có liên quan"). The lexicon (corpus/lexicons/agencies.json, fields.json) spells names and
+knows the kinds; where a name ends is read from the text: capitals, unit words, the verb that
+follows, and where the lexicon does not know the words, underthesea's part-of-speech tagger.
 
-`canonical()` gives the body's name as the contract wants it: abbreviations expanded,
-new-style tones, Nghị định 30 capitalisation, office holder dropped ("Giám đốc Sở Y tế" -> "Sở Y tế").
+A list of bodies is read as a coordinated phrase (`read_list`): commas, "và", ";", and a kind
+distributed over its fields ("Giám đốc các Sở: Tài chính, Y tế" -> each Sở). Matching runs on the
+document's own tokens (`Doc.tokens_in`), never on re-tokenised windows.
+
+`canonical()` gives a body's name as the contract wants it: abbreviations expanded, new-style
+tones, Nghị định 30 capitalisation, office holder dropped ("Giám đốc Sở Y tế" -> "Sở Y tế").
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from extractor import lexicon, places
-from extractor.clean import fold, fold_tones
-from extractor.tokens import Tok, Trie, tokenize, word_end
+from extractor import places, vocab
+from extractor.doc import Doc, Tok
+from extractor.folding import fold, fold_tones
+from extractor.patterns import AGENCY_LEVEL_PUNCT, AGENCY_SPACE_BEFORE_PUNCT
+from extractor.tokens import Trie, tokenize, word_end
 
-# --- vocabularies -----------------------------------------------------------------------------------
+Toks = Sequence[Tok]
 
-_UNITS = {
-    "tỉnh": "tỉnh",
-    "huyện": "huyện",
-    "thành phố": "thành phố",
-    "tp": "thành phố",
-    "quận": "quận",
-    "thị xã": "thị xã",
-    "tx": "thị xã",
-    "xã": "xã",
-    "phường": "phường",
-    "thị trấn": "thị trấn",
-    "thôn": "thôn",
-    "ấp": "ấp",
-    "bản": "bản",
-    "tổ dân phố": "tổ dân phố",
-    "thôn ấp": "thôn ấp",
-    "khu phố": "khu phố",
-}
-# Kinds that stand for a local government body and are completed by a locality.
-_LOCAL_KINDS = {
-    "Ủy ban nhân dân",
-    "Hội đồng nhân dân",
-    "Tỉnh ủy",
-    "Huyện ủy",
-    "Thành ủy",
-    "Quận ủy",
-    "Thị ủy",
-    "Đảng ủy",
-    "Ủy ban Mặt trận Tổ quốc",
-}
-_KIND_ALIASES = {
-    "UBND": "Ủy ban nhân dân",
-    "UB": "Ủy ban",
-    "HĐND": "Hội đồng nhân dân",
-    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
-    "UB MTTQ": "Ủy ban Mặt trận Tổ quốc",
-    "VP": "Văn phòng",
-    "BCĐ": "Ban Chỉ đạo",
-    "Tỉnh Uỷ": "Tỉnh ủy",
-    "Tỉnh Ủy": "Tỉnh ủy",
-    "Huyện Ủy": "Huyện ủy",
-    "Thành Ủy": "Thành ủy",
-}
-_NAMED_ALIASES = {
-    "MTTQ": "Mặt trận Tổ quốc",
-    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
-    "TTHTCĐ": "Trung tâm học tập cộng đồng",
-    "Trung tâm HTCĐ": "Trung tâm học tập cộng đồng",
-    "TT HTCĐ": "Trung tâm học tập cộng đồng",
-    "LĐLĐ": "Liên đoàn Lao động",
-    "HLHPN": "Hội Liên hiệp Phụ nữ",
-    "Hội Phụ nữ": "Hội Liên hiệp Phụ nữ",
-    "Thành Đoàn": "Thành Đoàn",
-    "Đoàn Thanh niên": "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
-    "Đoàn TNCS Hồ Chí Minh": "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
-    "NHCSXH": "Ngân hàng Chính sách xã hội",
-    "Ban Thường vụ Tỉnh Uỷ": "Ban Thường vụ Tỉnh ủy",
-    "Tỉnh Uỷ": "Tỉnh ủy",
-}
-# Words after a group or a body that still belong to it ("các đơn vị có liên quan").
-_TRAILERS = [
-    "có liên quan",
-    "liên quan",
-    "chức năng liên quan",
-    "chức năng",
-    "khác",
-    "trực thuộc",
-    "trực thuộc Trung ương",
-    "trực thuộc trung ương",
-    "thuộc Chính phủ",
-    "ngang Bộ",
-    "các cấp",
-    "cơ sở",
-    "Việt Nam",
-    "Trung ương",
-    "trung ương",
-    "trong toàn tỉnh",
-    "trong toàn huyện",
-    "trong huyện",
-    "trong tỉnh",
-    "được giao nhiệm vụ xây dựng các kế hoạch thành phần",
-    "cấp tỉnh",
-    "cấp huyện",
-    "cấp xã",
-    "cấp thành phố",
-    "Thành phố",
-    "tỉnh",
-    "huyện",
-]
-_GROUP_OPENERS = ["các", "tất cả các", "mỗi", "từng"]
+# --- vocabulary --------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -123,83 +42,158 @@ class _Vocab:
     fields: Trie[str]
     units: Trie[str]
     groups: Trie[str]
-    trailers: Trie[str]
+    apart: Trie[str]
     openers: Trie[str]
+    trailers: Trie[str]
+    to_body: Trie[str]
+    to_unit: Trie[str]
+    regions: Trie[str]
+    verbs: Trie[str]
+    expansions: dict[str, str]  # abbreviation -> expansion, for names read as written
+    local_kinds: frozenset[str]
+    purpose_kinds: frozenset[str]
+    field_kinds: frozenset[str]  # kinds that take a field: Sở, Bộ, Phòng
     keeps_body: dict[str, str]
+    holder_kind: dict[str, str]
+    holder_body: dict[str, str]
+    place_direct: dict[str, str]
+    unit_levels: dict[str, str | None]
+    level_units: tuple[str, ...]
+    province_units: frozenset[str]
+    district_units: frozenset[str]
+    kind_last_words: frozenset[str]  # "sở", "phòng", "tâm" (Trung tâm): a field code after them is a field
+    not_after_unit: dict[str, frozenset[str]]
+    classes: frozenset[str]
+
+
+def _entries(d: dict) -> dict:
+    return {k: v for k, v in d.items() if not k.startswith("_")}
 
 
 @cache
 def _vocab() -> _Vocab:
-    lex = lexicon.agencies()
-    named = Trie[str]()
-    for n in lex["named"]:
-        named.add(n, n)
-    for alias, n in _NAMED_ALIASES.items():
-        named.add(alias, n)
-    kinds = Trie[str]()
-    for k in lex["kinds"]:
-        kinds.add(k, k)
-    for alias, k in _KIND_ALIASES.items():
-        kinds.add(alias, k)
+    lex = vocab.agency_lexicon()
+    kinds_list = list(lex["kinds"])
+    kinds = Trie[str]((k, k) for k in kinds_list)
+    named = Trie[str]((n, n) for n in lex["named"])
+    expansions = _entries(lex["abbreviations"])
+    for alias, full in expansions.items():
+        if full in kinds_list:
+            kinds.add(alias, full)
+        elif full in lex["named"]:
+            named.add(alias, full)
+    for alias, full in _entries(lex["named_aliases"]).items():
+        named.add(alias, full)
     fields = Trie[str]()
-    for f in lexicon.fields():
-        fields.add(f["name"], f["name"])
-        for a in f["aliases"] + f["codes"]:
-            fields.add(a, f["name"])
-    holders = Trie[str]((h, h) for h in lex["office_holders"])
-    units = Trie[str](_UNITS.items())
-    groups = Trie[str]((w, w) for w in lex["groups"]["words"])
-    trailers = Trie[str]((t, t) for t in _TRAILERS)
-    openers = Trie[str]((o, o) for o in _GROUP_OPENERS)
-    keeps = {k: v for k, v in lex["holder_keeps_body"].items() if not k.startswith("_")}
-    return _Vocab(holders, named, kinds, fields, units, groups, trailers, openers, keeps)
+    for f in vocab.fields():
+        fields.add(f.name, f.name)
+        for a in f.aliases + f.codes:
+            fields.add(a, f.name)
+    groups = lex["groups"]
+    links = lex["links"]
+    return _Vocab(
+        holders=Trie[str]((h, h) for h in lex["office_holders"]),
+        named=named,
+        kinds=kinds,
+        fields=fields,
+        units=Trie[str](_entries(lex["units"]).items()),
+        groups=Trie[str]((w, w) for w in groups["words"] + groups["apart"]),
+        apart=Trie[str]((w, w) for w in groups["apart"]),
+        openers=Trie[str]((o, o) for o in groups["openers"]),
+        trailers=Trie[str]((t, t) for t in lex["trailers"]),
+        to_body=Trie[str]((w, w) for w in links["to_body"]),
+        to_unit=Trie[str]((w, w) for w in links["to_unit"]),
+        regions=Trie[str]((w, w) for w in lex["region_words"]),
+        verbs=Trie[str]((v, v) for v in vocab.verbs()),
+        expansions=expansions,
+        local_kinds=frozenset(lex["local_kinds"]),
+        purpose_kinds=frozenset(fold(k) for k in lex["purpose_kinds"]),
+        field_kinds=frozenset(vocab.kinds_with_field().values()),
+        keeps_body=_entries(lex["holder_keeps_body"]),
+        holder_kind=_entries(lex["holder_kind"]),
+        holder_body=_entries(lex["holder_body"]),
+        place_direct=_entries(lex["place_direct"]),
+        unit_levels=_entries(lex["unit_levels"]),
+        level_units=tuple(lex["level_units"]),
+        province_units=frozenset(lex["place_units"]["province"]),
+        district_units=frozenset(lex["place_units"]["district"]),
+        kind_last_words=frozenset(fold(k).split()[-1] for k in kinds_list),
+        not_after_unit={u: frozenset(ws) for u, ws in _entries(lex["not_after_unit"]).items()},
+        classes=frozenset(lex["classes"]),
+    )
 
 
-# --- matching -------------------------------------------------------------------------------------
+# --- findings ------------------------------------------------------------------------------------------
 
 
 @dataclass
 class Agency:
-    """An agency phrase found in text."""
+    """An agency phrase found in text, with what was parsed from it."""
 
-    start: int  # char offsets in the text given to find()/match_at()
+    start: int  # char offsets in the text the tokens index (a Doc's text, or the string given)
     end: int
     text: str  # as printed
-    name: str  # canonical body name
-    holder: str | None = None
-    kind: str | None = None
-    is_group: bool = False
+    name: str  # canonical name
+    kind: str | None = None  # "Sở", "Ủy ban nhân dân", "group", ...
+    holder: str | None = None  # "Giám đốc" of "Giám đốc Sở Y tế"
+    is_group: bool = False  # "các sở, ban, ngành"
     is_class: bool = False  # a class of institutions ("Trung tâm học tập cộng đồng"), one in every commune
     unit: str | None = None  # "tỉnh", "huyện", ... when a locality is named or implied
     place: str | None = None  # "Gia Lai"
-    tok_end: int = 0
-    parts: list[str] = field(default_factory=list)
+    level: str | None = None  # national | ministry | province | district | commune
+    province: str | None = None
+    district: str | None = None
+    tok_end: int = 0  # index past its last token in the token list it was read from
+    parts: list[str] = field(default_factory=list)  # qualifiers as they appear in `name`
 
 
-def _text(toks: list[Tok], i: int, j: int, src: str, base: int) -> str:
-    return src[toks[i].start - base : toks[j - 1].end - base]
+def verb_end(toks: Toks, i: int) -> int:
+    """End index of a lexicon verb ("rà soát", "chủ trì") starting at toks[i], or i."""
+    m = _vocab().verbs.longest(toks, i)  # type: ignore[arg-type]
+    return m[0] if m else i
 
 
-def _place_after(toks: list[Tok], j: int, unit: str) -> tuple[int, str] | None:
+def _longest(trie: Trie[str], toks: Toks, i: int) -> tuple[int, str] | None:
+    return trie.longest(toks, i)  # type: ignore[arg-type]
+
+
+def _join(toks: Toks) -> str:
+    return " ".join(t.text for t in toks)
+
+
+def _slice(toks: Toks, i: int, j: int, src: str, base: int) -> str:
+    return " ".join(src[toks[i].start - base : toks[j - 1].end - base].split())
+
+
+# --- units and places ------------------------------------------------------------------------------------
+
+
+def _unit_at(toks: Toks, j: int) -> tuple[int, str] | None:
+    """A unit word at toks[j], unless it begins another word: "xã hội" is society, not a commune."""
+    v = _vocab()
+    m = _longest(v.units, toks, j)
+    if m and m[0] < len(toks) and toks[m[0]].key in v.not_after_unit.get(m[1], ()):
+        return None
+    return m
+
+
+def _place_after(toks: Toks, j: int, unit: str) -> tuple[int, str] | None:
     """A place name after a unit word: "tỉnh Gia Lai", "huyện KBANG", "Thành phố Hồ Chí Minh"."""
-    caps = []
+    caps: list[Tok] = []
     k = j
     while k < len(toks) and k - j < 5 and toks[k].is_word and toks[k].is_cap and not toks[k].text.isdigit():
         caps.append(toks[k])
         k += 1
     if not caps:
         return None
-    # the longest prefix that names a known province or district wins
-    for n in range(len(caps), 0, -1):
-        name = " ".join(t.text for t in caps[:n])
-        if unit in ("tỉnh", "thành phố") and (p := places.find_province(name)):
+    for n in range(len(caps), 0, -1):  # the longest prefix that names a known province or district
+        name = _join(caps[:n])
+        if unit in _vocab().province_units and (p := places.find_province(name)):
             return j + n, p.name
-        if unit in ("huyện", "quận", "thị xã", "thành phố") and (ds := places.find_districts(name)):
+        if unit in _vocab().district_units and (ds := places.find_districts(name)):
             return j + n, ds[0].name
-    # unknown place: stop before a word that starts another body ("tỉnh Mai Sơn Ban hành")
-    v = _vocab()
-    n = 0
-    while n < len(caps) and n < 3 and not v.kinds.longest(toks, j + n) and not v.named.longest(toks, j + n):
+    n = 0  # an unknown place ends before a word that starts another body ("tỉnh Mai Sơn Ban hành")
+    while n < len(caps) and n < 3 and not _starts_body(toks, j + n) and verb_end(toks, j + n) == j + n:
         n += 1
     if n == 0:
         return None
@@ -209,37 +203,38 @@ def _place_after(toks: list[Tok], j: int, unit: str) -> tuple[int, str] | None:
     return j + n, " ".join(words)
 
 
-def _unit_at(toks: list[Tok], j: int) -> tuple[int, str] | None:
-    """A unit word at toks[j], unless it begins another word: "xã hội" is society, not a commune."""
-    m = _vocab().units.longest(toks, j)
-    if (
-        m
-        and m[1] in ("xã", "bản", "ấp", "thôn")
-        and j + 1 < len(toks)
-        and toks[j + 1].key in ("hội", "đồ", "xóm", "viên", "luận")
-    ):
-        return None
-    return m
+def _province_after(toks: Toks, j: int) -> tuple[int, str] | None:
+    """A province named without its unit word: "Kho bạc Nhà nước Hà Nội"."""
+    caps: list[Tok] = []
+    while j + len(caps) < len(toks) and len(caps) < 4 and toks[j + len(caps)].is_cap:
+        caps.append(toks[j + len(caps)])
+    for n in range(len(caps), 1, -1):
+        if p := places.find_province(_join(caps[:n])):
+            return j + n, p.name
+    return None
 
 
-def _unit_list(toks: list[Tok], j: int) -> tuple[int, list[str]] | None:
-    """ "huyện, thị xã, thành phố" / "xã, thị trấn" / "quận, huyện": units joined by commas or "và"."""
-    v = _vocab()
+def _unit_list(toks: Toks, j: int) -> tuple[int, list[str]] | None:
+    """ "huyện, thị xã, thành phố" / "phường, xã, đặc khu" / "xã, phường và đặc khu": units joined by commas or "và"."""
     m = _unit_at(toks, j)
     if not m:
         return None
-    out = [m[1]]
-    k = m[0]
+    out, k = [m[1]], m[0]
     while k + 1 < len(toks) and toks[k].key in {",", "và", "/"}:
-        m2 = v.units.longest(toks, k + 1)
-        if not m2 or (k + 1 < len(toks) and _place_after(toks, m2[0], m2[1]) and toks[k].key == ","):
+        m2 = _unit_at(toks, k + 1)
+        if not m2 or (_place_after(toks, m2[0], m2[1]) and toks[k].key == ","):
             break
-        out.append(m2[1])
+        out.append((" và " if toks[k].key == "và" else toks[k].text) + m2[1])  # the conjunction as printed
         k = m2[0]
     return k, out
 
 
-def _paren_units(toks: list[Tok], j: int) -> tuple[int, list[str]] | None:
+def _units_text(units: list[str]) -> str:
+    """["xã", ",phường", " và đặc khu"] -> "xã, phường và đặc khu"."""
+    return "".join(units).replace(",", ", ")
+
+
+def _paren_units(toks: Toks, j: int) -> tuple[int, list[str]] | None:
     """ "(TX, TP)" after "các huyện": the other kinds of district-level unit, expanded."""
     if j >= len(toks) or toks[j].key != "(":
         return None
@@ -249,240 +244,423 @@ def _paren_units(toks: list[Tok], j: int) -> tuple[int, list[str]] | None:
     return lst[0] + 1, lst[1]
 
 
-# Office holders whose title carries the kind of their body: "Trưởng phòng Tài chính" heads the Phòng Tài chính.
-_HOLDER_KIND = {"Trưởng phòng": "Phòng", "Trưởng ban": "Ban", "Chánh Văn phòng": "Văn phòng"}
-# Plural office holders that stand for their bodies: "Các Bộ trưởng" are the ministries.
-_HOLDER_BODY = {"Bộ trưởng": "Bộ", "Thứ trưởng": "Bộ", "Giám đốc": "Sở", "Chủ tịch": "Ủy ban nhân dân"}
-# Party committees take their place directly: "Tỉnh ủy Gia Lai", "Ban Thường vụ Tỉnh ủy Quảng Ninh".
-_PLACE_DIRECT = {
-    "Tỉnh ủy": "tỉnh",
-    "Thành ủy": "thành phố",
-    "Huyện ủy": "huyện",
-    "Quận ủy": "quận",
-    "Thị ủy": "thị xã",
-    "Ban Thường vụ Tỉnh ủy": "tỉnh",
-    "Ban Thường vụ Huyện ủy": "huyện",
-}
+def _region_after(toks: Toks, j: int) -> tuple[int, str] | None:
+    """ "khu vực XVII", "khu vực 3", "khu vực Tây Nguyên": a regional unit of a national system (since 2025)."""
+    m = _longest(_vocab().regions, toks, j)
+    if not m or m[0] >= len(toks):
+        return None
+    k = m[0]
+    t = toks[k]
+    if t.text.isdigit() or (t.text.isupper() and set(t.text) <= set("IVXLC")):
+        return k + 1, f"{m[1]} {t.text}"
+    e = k
+    while e < len(toks) and e - k < 4 and toks[e].is_cap and toks[e].is_word and not _starts_body(toks, e):
+        e += 1
+    return (e, f"{m[1]} {_join(toks[k:e])}") if e > k else None
 
 
-def _qualifiers(toks: list[Tok], j: int, agency: Agency) -> int:
+# --- the name of a body ------------------------------------------------------------------------------
+
+
+def _starts_body(toks: Toks, k: int) -> bool:
     v = _vocab()
-    if agency.kind in _PLACE_DIRECT and (place := _place_after(toks, j, _PLACE_DIRECT[agency.kind])):
-        agency.parts.append(place[1])
-        agency.unit, agency.place = _PLACE_DIRECT[agency.kind], place[1]
-        j = place[0]
-    while j < len(toks):
-        t = toks[j]
-        if t.key == "cấp" and j + 1 < len(toks) and (v.units.longest(toks, j + 1) or toks[j + 1].key == "cơ"):
-            end = v.units.longest(toks, j + 1)
-            k = end[0] if end else j + 3
-            agency.parts.append("cấp " + (end[1] if end else "cơ sở"))
-            agency.unit = agency.unit or (end[1] if end else None)
-            j = k
-            continue
-        if t.key in {"các", "mỗi"} and (lst := _unit_list(toks, j + 1)):
-            k, units = lst
-            agency.parts.append(t.text.lower() + " " + ", ".join(units))
-            agency.unit = agency.unit or units[0]
-            j = k
-            if p := _paren_units(toks, j):
-                agency.parts.append("(" + ", ".join(p[1]) + ")")
-                j = p[0]
-            continue
-        unit = _unit_at(toks, j)
-        if unit:
-            k, uname = unit
-            place = _place_after(toks, k, uname)
-            if place:
-                # "Thành phố Hồ Chí Minh" keeps the capital it is printed with; all caps do not count
-                city_cap = uname == "thành phố" and t.text == "Thành"
-                agency.parts.append(("Thành phố" if city_cap else uname) + " " + place[1])
-                agency.unit, agency.place = uname, place[1]
-                j = place[0]
-                continue
-            lst = _unit_list(toks, j)
-            if lst and len(lst[1]) > 1:
-                agency.parts.append(", ".join(lst[1]))
-                agency.unit = agency.unit or lst[1][0]
-                j = lst[0]
-                continue
-            if uname in ("tỉnh", "huyện", "thành phố", "xã", "quận", "thị xã", "phường", "thị trấn"):
-                agency.parts.append("Thành phố" if uname == "thành phố" and t.text == "Thành" else uname)
-                agency.unit = agency.unit or uname
-                j = k
-                if p := _paren_units(toks, j):
-                    agency.parts.append("(" + ", ".join(p[1]) + ")")
-                    j = p[0]
-                continue
-            break
-        tr = v.trailers.longest(toks, j)
-        if tr:
-            agency.parts.append(tr[1])
-            if tr[1] in ("tỉnh", "huyện", "Thành phố"):
-                agency.unit = agency.unit or tr[1].lower()
-            j = tr[0]
-            continue
-        # a term designation of a Party body is not part of its name: "Bộ Chính trị khóa X"
-        if t.key == "khóa" and j + 1 < len(toks) and toks[j + 1].text.isupper():
-            j += 2
-            continue
-        break
-    return j
+    return bool(_longest(v.kinds, toks, k) or _longest(v.named, toks, k) or _longest(v.holders, toks, k)) or bool(
+        _longest(v.openers, toks, k)
+    )
 
 
-def _generic_name(toks: list[Tok], j: int) -> tuple[int, list[str]]:
-    """Capitalised words after a kind: "Trung tâm Y tế", "Ban Chỉ đạo Xây dựng ...".
+def _is_name_word(toks: Toks, k: int) -> bool:
+    t = toks[k]
+    return t.is_word and t.is_cap and not t.text.isdigit()
 
-    A word is a dictionary word (underthesea's) starting with a capital, so "Sở Ngoại vụ chủ trì"
-    stops before "chủ trì"; "và"/"-"/"," join names only when a capital follows.
-    """
+
+def _proper_name(toks: Toks, k: int, kind: str) -> tuple[int, list[str]]:
+    """Words of a proper name after a kind: "Cảng vụ | Hàng hải", "Trung tâm | Chuyển đổi số", "Đài | Phát thanh
+    và Truyền hình". Capitalised words go on until a unit, another body or a verb; "và"/"-"/"&" join names; a
+    lower-case run belongs to the name only when the name goes on after it (`_lowercase_run`)."""
+    v = _vocab()
     words: list[str] = []
-    k = j
+    purpose = fold(kind) in v.purpose_kinds
     while k < len(toks):
-        t = toks[k]
-        if t.is_word and t.is_cap and not t.text.isdigit():
-            if _unit_at(toks, k) and words:
-                break
-            e = word_end(toks, k)
-            words.append(" ".join(x.text for x in toks[k:e]))
+        if _is_name_word(toks, k):
+            if words and (_unit_at(toks, k) or _starts_body(toks, k) or verb_end(toks, k) > k):
+                break  # "Công an Thành phố | Chỉ đạo ...": a capitalised verb after a name is its predicate
+            e = word_end(toks, k)  # type: ignore[arg-type]
+            words.append(_join(toks[k:e]))
             k = e
             continue
-        if (
-            words
-            and t.key in {"và", "-", "&"}
-            and k + 1 < len(toks)
-            and toks[k + 1].is_cap
-            and toks[k + 1].is_word
-        ):
-            words.append(t.text)
+        if _joins_name(toks, k, words):
+            words.append(toks[k].text)
             k += 1
             continue
+        if toks[k].is_word and not toks[k].is_cap:
+            e = _lowercase_run(toks, k, purpose, words)
+            if e > k:
+                words.append(_join(toks[k:e]))
+                k = e
+                continue
         break
     return k, words
 
 
-def match_at(toks: list[Tok], i: int, src: str, base: int = 0, bare_group: bool = False) -> Agency | None:
+def _joins_name(toks: Toks, k: int, words: list[str]) -> bool:
+    """ "và", "-", "&" between capitalised name words ("Đài Phát thanh và Truyền hình"), also right after the kind
+    ("Báo và Phát thanh, Truyền hình tỉnh"); a comma only inside a name already joined by "và"."""
+    key = toks[k].key
+    if key not in {"và", "-", "&", ","} or k + 1 >= len(toks):
+        return False
+    if not _is_name_word(toks, k + 1):
+        # "Ban Quản lý các Khu chế xuất và | công nghiệp | Thành phố": a lower-case run that goes on to the name
+        return key == "và" and bool(words) and _lowercase_run(toks, k + 1, True, words) > k + 1
+    if key == "," and "và" not in words:
+        return False
+    if not words and key != "và":
+        return False
+    return not (_starts_body(toks, k + 1) or _unit_at(toks, k + 1) or verb_end(toks, k + 1) > k + 1)
+
+
+def _lowercase_run(toks: Toks, k: int, purpose: bool, words: list[str]) -> int:
+    """End of lower-case words that continue a name ("Trung tâm Chuyển đổi | số | Thành phố", "Ban Quản lý | các
+    khu công nghiệp | tỉnh"), or k. The run must lead on to more of the name (a capitalised word, a unit, a
+    region); the lexicon's verbs end it, except after kinds that name a purpose ("Ban Chỉ đạo xây dựng ...");
+    words the lexicon does not know are accepted only when underthesea tags them as nouns."""
+    stops = _stopwords()
+    j = k
+    while j < len(toks) and j - k < 8 and toks[j].is_word and not toks[j].is_cap:
+        w = word_end(toks, j)  # type: ignore[arg-type]
+        if w > j + 1 and verb_end(toks, j) == j and not any(t.is_cap for t in toks[j:w]):
+            j = w  # a word of several syllables is read whole: "Cục Người | có công", not "có"
+            continue
+        if toks[j].key in stops or _unit_at(toks, j):
+            break
+        if not purpose and (verb_end(toks, j) > j or _longest(_vocab().openers, toks, j)):
+            break
+        j += 1
+    if j == k:
+        return k
+    ends_name = j >= len(toks) or not toks[j].is_word and toks[j].key != "("
+    if purpose and words and ends_name and verb_end(toks, k) == k:
+        return j  # "Ban Quản lý Khu | kinh tế |, Sở Công Thương": a purpose name may end at the punctuation
+    if words and ends_name and verb_end(toks, k) == k and _pos_nouns(" ".join(words + [_join(toks[k:j])]), j - k):
+        return j  # "Cục Người | có công" at the end of the line: nouns by the tagger
+    if j >= len(toks):
+        return k
+    predicate = not words and verb_end(toks, j) > j  # "Trung tâm | thông tin | có trách nhiệm ..."
+    if not words and not purpose and not predicate:
+        return k  # a name opens with a capital, unless its verb follows at once
+    goes_on = _is_name_word(toks, j) and verb_end(toks, j) == j or _unit_at(toks, j) or _region_after(toks, j)
+    if not goes_on and not predicate:
+        return k
+    if purpose:
+        return j
+    return j if _pos_nouns(" ".join(words + [_join(toks[k:j])]), j - k) else k
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(w for phrase in vocab.load("duties.json")["name_stopwords"]["words"] for w in fold(phrase).split())
+
+
+@lru_cache(maxsize=2048)
+def _pos_nouns(phrase: str, n_last: int) -> bool:
+    """Does underthesea tag the last `n_last` syllables of `phrase` as nouns (no verb, preposition, ...)?"""
+    from underthesea import pos_tag  # loaded only for names the lexicon cannot end
+
+    tags = pos_tag(phrase)
+    seen, out = 0, []
+    for word, tag in reversed(tags):
+        out.append(tag)
+        seen += len(word.split())
+        if seen >= n_last:
+            break
+    return all(tag in ("N", "Np", "Nc", "Nu", "A", "L", "M") for tag in out)
+
+
+# --- matching one agency ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Core:
+    name: str
+    kind: str | None
+    end: int
+    is_group: bool = False
+    start: int | None = None  # where the printed phrase starts, when not at the holder's end
+
+
+def _holder_at(toks: Toks, i: int) -> tuple[str | None, int]:
+    h = _longest(_vocab().holders, toks, i)
+    return (h[1], h[0]) if h and h[0] < len(toks) else (None, i)
+
+
+def _group_end(toks: Toks, k: int) -> int:
+    """Chained group words: "các sở, ban, ngành", "các cơ quan ban ngành", "các tổ chức, hội, đoàn thể và cá nhân".
+    A class named apart ("cơ quan ngang bộ") starts an addressee of its own; a unit word after a comma stays in
+    the group ("các sở, ngành, địa phương")."""
+    v = _vocab()
+    while k < len(toks):
+        if toks[k].key in {",", "và", "-"} and k + 1 < len(toks):
+            g2 = _longest(v.groups, toks, k + 1)
+            if not g2 or toks[k + 1].key == "các" or _longest(v.apart, toks, k + 1):
+                break
+            if _unit_at(toks, k + 1) and toks[k].key != ",":
+                break
+            k = g2[0]
+            continue
+        g2 = _longest(v.groups, toks, k)
+        if g2 and not _unit_at(toks, k) and not _longest(v.apart, toks, k):
+            k = g2[0]
+            continue
+        break
+    return k
+
+
+def _group_modifier(toks: Toks, k: int) -> int:
+    """Lower-case words that narrow a group, up to punctuation, a link or a trailer: "các doanh nghiệp | viễn
+    thông;", "các đơn vị | sự nghiệp công lập | trực thuộc ...". Verbs and units end the group instead."""
+    v = _vocab()
+    stops = _stopwords()
+    j = k
+    while j < len(toks) and j - k < 5 and toks[j].is_word and not toks[j].is_cap:
+        if toks[j].key in stops or _unit_at(toks, j) or verb_end(toks, j) > j or _longest(v.trailers, toks, j):
+            break
+        if _longest(v.to_body, toks, j) or _longest(v.to_unit, toks, j):
+            break
+        j += 1
+    if j == k:
+        return k
+    if j >= len(toks) or not toks[j].is_word or _longest(v.trailers, toks, j):
+        return j
+    if _longest(v.to_body, toks, j) or _longest(v.to_unit, toks, j):
+        return j
+    return k
+
+
+def _group_core(toks: Toks, j: int, src: str, base: int, bare_group: bool) -> _Core | None:
+    v = _vocab()
+    op = _longest(v.openers, toks, j)
+    start = j
+    if not op and bare_group and not _unit_at(toks, j) and (g0 := _longest(v.groups, toks, j)):
+        if verb_end(toks, j) >= g0[0]:
+            return None  # not "tổ dân phố, tổ chức phổ biến ...": "tổ chức" is the verb there
+        op = (j, "")
+    if not op or not (g := _longest(v.groups, toks, op[0])):
+        return None
+    k = g[0] if _longest(v.apart, toks, op[0]) else _group_end(toks, g[0])
+    k = _group_modifier(toks, k)
+    return _Core(_slice(toks, start, k, src, base), "group", k, is_group=True, start=start)
+
+
+def _kind_core(toks: Toks, j: int, named: tuple[int, str] | None) -> _Core | None:
+    v = _vocab()
+    kindm = _longest(v.kinds, toks, j)
+    if named and (not kindm or named[0] >= kindm[0]):
+        return _Core(named[1], named[1], named[0])  # a named body may still take a place: "Hội Khuyến học tỉnh"
+    if not kindm or _inside_word(toks, j, kindm[0]):
+        return None
+    kind, k = kindm[1], kindm[0]
+    f = _longest(v.fields, toks, k)
+    if f and (kind in v.field_kinds or toks[k].is_cap and not _goes_on_lower(toks, f[0])):
+        return _Core(f"{kind} {f[1]}", kind, f[0])
+    if kind in v.local_kinds:
+        return _Core(kind, kind, k)
+    e, words = _proper_name(toks, k, kind)
+    if words:
+        name = kind + " " + " ".join(_expand_word(w) for w in words)
+        return _Core(AGENCY_SPACE_BEFORE_PUNCT.sub(r"\1", name), kind, e)
+    if k < len(toks) and (_unit_at(toks, k) or toks[k].key == "cấp" or _region_after(toks, k)):
+        return _Core(kind, kind, k)  # "Bộ Tư lệnh Thành phố", "các Phòng, Ban huyện"
+    if k - j > 1 and k < len(toks) and verb_end(toks, k) > k:
+        return _Core(kind, kind, k)  # "Ban Quản lý dự án chủ trì": a kind of several words stands alone
+    return None
+
+
+def _inside_word(toks: Toks, j: int, k: int) -> bool:
+    """Is the kind at toks[j:k] the start of a longer word ("Ban hành", "Báo cáo", "Hội nghị", "Đoàn kết")?"""
+    return k < len(toks) and not toks[k].is_cap and word_end(toks, j) > k  # type: ignore[arg-type]
+
+
+def _goes_on_lower(toks: Toks, k: int) -> bool:
+    """Does a lower-case word follow (not a unit)? "Ban Chỉ đạo Xây dựng | xã hội học tập": the field is only the
+    start of a longer name."""
+    return k < len(toks) and toks[k].is_word and not toks[k].is_cap and not _unit_at(toks, k)
+
+
+def _expand_word(word: str) -> str:
+    return _vocab().expansions.get(word, word)
+
+
+def match_at(toks: Toks, i: int, src: str, base: int = 0, bare_group: bool = False) -> Agency | None:
     """The agency phrase starting at toks[i], if any.
 
-    `bare_group`: inside a list of collectives a group may drop its "các"
-    ("Các cơ quan nhà nước, các tổ chức kinh tế, tổ chức xã hội, ...").
+    `bare_group`: inside a list of collectives a group may drop its "các" ("Các cơ quan nhà nước, các tổ chức
+    kinh tế, tổ chức xã hội, ..."), and so may the body of an office holder ("Thủ trưởng cơ quan, đơn vị").
     """
     v = _vocab()
     if i >= len(toks) or not toks[i].is_word:
         return None
-    j = i
-    holder = None
-    h = v.holders.longest(toks, j)
-    if h and h[0] < len(toks):
-        holder, j = h[1], h[0]
-        implied = _HOLDER_KIND.get(holder)
-        if implied and (f := v.fields.longest(toks, j)):
-            # "Trưởng phòng Giáo dục và Đào tạo các huyện": the head of the Phòng names the Phòng
-            agency = Agency(start=toks[i].start, end=0, text="", name="", holder=holder, kind=implied)
-            j = _qualifiers(toks, f[0], agency)
-            agency.end = toks[j - 1].end
-            agency.text = src[toks[i].start - base : agency.end - base]
-            agency.tok_end = j
-            agency.name = _assemble(f"{implied} {f[1]}", agency, None, v)
-            return agency
-    core: str | None = None
-    kind: str | None = None
-    is_group = False
-    named = v.named.longest(toks, j)
-    kindm = v.kinds.longest(toks, j)
-    if named and (not kindm or named[0] >= kindm[0]):
-        # a named body may still take a field or place: "Hội Khuyến học tỉnh"
-        core, kind, j = named[1], named[1], named[0]
-    elif kindm:
-        kind, k = kindm[1], kindm[0]
-        f = v.fields.longest(toks, k)
-        if f:
-            core, j = f"{kind} {f[1]}", f[0]
-        elif kind in _LOCAL_KINDS or kind in ("Chính phủ", "Quốc hội"):
-            core, j = kind, k
-        else:
-            e, words = _generic_name(toks, k)
-            if words:
-                core, j = kind + " " + " ".join(words), e
-            elif k < len(toks) and (v.units.longest(toks, k) or toks[k].key == "cấp"):
-                core, j = kind, k  # "Sở ... tỉnh" never; but "Ban ... huyện" as in "Các Phòng, Ban huyện"
-            else:
-                return None
-    elif (
-        (op0 := v.openers.longest(toks, j)) and (h2 := v.holders.longest(toks, op0[0])) and h2[0] < len(toks)
-    ):
-        # "Các Bộ trưởng" -> the ministries; "các Thủ trưởng cơ quan ..." -> the bodies they head
-        body = _HOLDER_BODY.get(h2[1])
-        inner = match_at(toks, h2[0], src, base, bare_group=True)
-        if inner is None and body is None:
-            return None
-        if inner is not None:
-            inner.start = toks[i].start
-            inner.text = src[toks[i].start - base : inner.end - base]
-            return inner
-        is_group, kind, j = True, "group", h2[0]
-        core = f"{toks[i].text} {body}"
-    else:
-        op = v.openers.longest(toks, j)
-        if (
-            not op
-            and bare_group
-            and not v.units.longest(toks, j)
-            and (g0 := v.groups.longest(toks, j))
-            and " ".join(t.key for t in toks[j : g0[0]]) not in lexicon.verbs()
-        ):
-            op = (j, "")  # but not "tổ dân phố, tổ chức phổ biến ...": "tổ chức" is the verb there
-        if op and (g := v.groups.longest(toks, op[0])):
-            is_group, kind = True, "group"
-            k = g[0]
-            # chained group words: "các sở, ban, ngành", "các cơ quan ban ngành", "các tổ chức, đoàn thể"
-            while k < len(toks):
-                if toks[k].key in {",", "và", "-"} and k + 1 < len(toks):
-                    g2 = v.groups.longest(toks, k + 1)
-                    if g2 and not v.units.longest(toks, k + 1) and toks[k + 1].key != "các":
-                        k = g2[0]
-                        continue
-                    if g2 and v.units.longest(toks, k + 1) and toks[k].key == ",":
-                        k = g2[0]
-                        continue
-                    break
-                g2 = v.groups.longest(toks, k)
-                if g2 and not v.units.longest(toks, k):
-                    k = g2[0]
-                    continue
-                break
-            j = k
-            core = _text(toks, i if not holder else h[0], j, src, base)  # type: ignore[index]
-        else:
-            return None
-    agency = Agency(
+    holder, j = _holder_at(toks, i)
+    if holder and (implied := v.holder_kind.get(holder)) and (f := _longest(v.fields, toks, j)):
+        # "Trưởng phòng Giáo dục và Đào tạo các huyện": the head of the Phòng names the Phòng
+        return _finish(toks, i, _Core(f"{implied} {f[1]}", implied, f[0]), holder, src, base)
+    if holder is None and (plural := _plural_holder(toks, i, src, base)):
+        return plural
+    named = _longest(v.named, toks, j)
+    core = _kind_core(toks, j, named) or _group_core(toks, j, src, base, bare_group or holder is not None)
+    if core is None and holder in v.holder_body and _list_goes_on(toks, j):
+        # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, ...": a title without its body stands for all such bodies
+        body = v.holder_body[holder]
+        return _finish(toks, i, _Core(f"các {body.lower()}", "group", j, is_group=True), holder, src, base)
+    if core is None:
+        return None
+    return _finish(toks, i, core, holder, src, base)
+
+
+def _list_goes_on(toks: Toks, j: int) -> bool:
+    return j < len(toks) and toks[j].key in {",", "và", ";"}
+
+
+def _plural_holder(toks: Toks, i: int, src: str, base: int) -> Agency | None:
+    """ "Các Bộ trưởng" -> the ministries; "các Thủ trưởng cơ quan ..." -> the bodies they head."""
+    v = _vocab()
+    op = _longest(v.openers, toks, i)
+    if not op or not (h := _longest(v.holders, toks, op[0])) or h[0] >= len(toks):
+        return None
+    inner = match_at(toks, h[0], src, base, bare_group=True)
+    if inner is not None:
+        inner.start = toks[i].start
+        inner.text = _slice(toks, i, inner.tok_end, src, base)
+        return inner
+    body = v.holder_body.get(h[1])
+    if body is None:
+        return None
+    return _finish(toks, i, _Core(f"{toks[i].text} {body}", "group", h[0], is_group=True), None, src, base)
+
+
+def _finish(toks: Toks, i: int, core: _Core, holder: str | None, src: str, base: int) -> Agency:
+    v = _vocab()
+    a = Agency(
         start=toks[i].start,
         end=0,
         text="",
         name="",
         holder=holder,
-        kind=kind,
-        is_group=is_group,
-        is_class=core in _classes(),
+        kind=core.kind,
+        is_group=core.is_group,
+        is_class=core.name in v.classes,
     )
-    j = _qualifiers(toks, j, agency)
-    agency.end = toks[j - 1].end
-    agency.text = src[toks[i].start - base : agency.end - base]
-    agency.tok_end = j
-    agency.name = _assemble(core or "", agency, holder, v)
-    return agency
+    j = _qualifiers(toks, core.end, a, src, base)
+    a.end = toks[j - 1].end
+    a.text = _slice(toks, i, j, src, base)
+    a.tok_end = j
+    a.name = _assemble(core.name, a, holder)
+    _locate(a)
+    return a
 
 
-def _assemble(core: str, agency: Agency, holder: str | None, v: _Vocab) -> str:
-    if agency.is_group:
-        name = core
-        extra = [p for p in agency.parts if not name.endswith(p)]
-        name = " ".join([name] + extra) if extra else name
-        name = expand_abbreviations(name)
+# --- qualifiers ----------------------------------------------------------------------------------------
+
+
+def _qualifiers(toks: Toks, j: int, a: Agency, src: str, base: int) -> int:
+    """Localities, levels, parent bodies and trailers after a core; returns the index after them."""
+    v = _vocab()
+    if a.kind in v.place_direct and (place := _place_after(toks, j, v.place_direct[a.kind])):
+        a.parts.append(place[1])
+        a.unit, a.place = v.place_direct[a.kind], place[1]
+        j = place[0]
+    while j < len(toks):
+        k = _qualifier(toks, j, a, src, base)
+        if k == j:
+            break
+        j = k
+    return j
+
+
+def _qualifier(toks: Toks, j: int, a: Agency, src: str, base: int) -> int:
+    v = _vocab()
+    t = toks[j]
+    if t.key == "cấp" and j + 1 < len(toks) and (_unit_at(toks, j + 1) or toks[j + 1].key == "cơ"):
+        end = _unit_at(toks, j + 1)
+        a.parts.append("cấp " + (end[1] if end else "cơ sở"))
+        a.unit = a.unit or (end[1] if end else None)
+        return end[0] if end else min(j + 3, len(toks))
+    if (op := _longest(v.openers, toks, j)) and (lst := _unit_list(toks, op[0])):  # "các huyện, thị xã"
+        a.parts.append(_slice(toks, j, op[0], src, base).lower() + " " + _units_text(lst[1]))
+        a.unit = a.unit or lst[1][0]
+        return _paren_after(toks, lst[0], a)
+    if unit := _unit_at(toks, j):
+        return _unit_qualifier(toks, j, unit, a)
+    if region := _region_after(toks, j):
+        a.parts.append(region[1])
+        return region[0]
+    if not a.is_group and not a.place and a.kind not in v.local_kinds and (p := _province_after(toks, j)):
+        a.parts.append(p[1])
+        a.place = p[1]
+        return p[0]
+    if tr := _longest(v.trailers, toks, j):
+        a.parts.append(tr[1])
+        return tr[0]
+    if t.key == "khóa" and j + 1 < len(toks) and toks[j + 1].text.isupper():
+        return j + 2  # a term designation of a Party body is not part of its name: "Bộ Chính trị khóa X"
+    return _link(toks, j, a, src, base)
+
+
+def _unit_qualifier(toks: Toks, j: int, unit: tuple[int, str], a: Agency) -> int:
+    k, uname = unit
+    t = toks[j]
+    # "Thành phố Hồ Chí Minh" keeps the capital it is printed with; all caps do not count
+    city_cap = uname == "thành phố" and t.text == "Thành"
+    if place := _place_after(toks, k, uname):
+        a.parts.append(("Thành phố" if city_cap else uname) + " " + place[1])
+        a.unit, a.place = uname, place[1]
+        return place[0]
+    lst = _unit_list(toks, j)
+    if lst and len(lst[1]) > 1:
+        a.parts.append(_units_text(lst[1]))
+        a.unit = a.unit or lst[1][0]
+        return _paren_after(toks, lst[0], a)
+    if uname in _vocab().level_units:
+        a.parts.append("Thành phố" if city_cap else uname)
+        a.unit = a.unit or uname
+        return _paren_after(toks, k, a)
+    return j
+
+
+def _paren_after(toks: Toks, j: int, a: Agency) -> int:
+    if p := _paren_units(toks, j):
+        a.parts.append("(" + _units_text(p[1]) + ")")
+        return p[0]
+    return j
+
+
+def _link(toks: Toks, j: int, a: Agency, src: str, base: int) -> int:
+    """ "trực thuộc Ủy ban nhân dân tỉnh", "trên địa bàn Thành phố", "của tỉnh": a parent body or a locality."""
+    v = _vocab()
+    if (m := _longest(v.to_body, toks, j)) and (inner := match_at(toks, m[0], src, base)) and not inner.is_group:
+        a.parts.append(f"{m[1]} {inner.name}")
+        return inner.tok_end
+    if (m := _longest(v.to_unit, toks, j)) and (unit := _unit_at(toks, m[0])):
+        probe = Agency(0, 0, "", "")
+        k = _unit_qualifier(toks, m[0], unit, probe)
+        if k > m[0]:
+            a.parts.append(f"{m[1]} {' '.join(probe.parts)}")
+            a.unit = a.unit or probe.unit
+            return k
+    return j
+
+
+# --- names ---------------------------------------------------------------------------------------------
+
+
+def _assemble(core: str, a: Agency, holder: str | None) -> str:
+    v = _vocab()
+    if a.is_group:
+        extra = [p for p in a.parts if not core.endswith(p)]
+        name = expand_abbreviations(" ".join([core] + extra))
     else:
         if holder in v.keeps_body:
             core = f"{v.keeps_body[holder]} {core}"
-        name = " ".join([_case_core(core)] + agency.parts)
+        name = " ".join([_case_core(core)] + a.parts)
     return fold_tones(" ".join(name.split()))
 
 
@@ -494,17 +672,104 @@ def _case_core(core: str) -> str:
     return " ".join([words[0].capitalize()] + [w.lower() for w in words[1:]])
 
 
-@cache
-def _classes() -> frozenset[str]:
-    return frozenset(lexicon.agencies()["classes"])
+def _locate(a: Agency) -> None:
+    """Level, province and district from what was parsed (the unit and place), else from the name's kind."""
+    v = _vocab()
+    if a.place and a.unit in v.province_units and (p := places.find_province(a.place)):
+        a.province = p.name
+        a.level = "province" if a.unit == "tỉnh" or p.is_city else None
+    elif a.place and (ds := places.find_districts(a.place)) and len({d.province for d in ds}) == 1:
+        a.province, a.district = ds[0].province, ds[0].name
+    elif a.place and (p := places.find_province(a.place)):
+        a.province = p.name
+    if a.level is None and a.unit in v.unit_levels:
+        a.level = v.unit_levels[a.unit]
+        if a.level is None and a.unit == "thành phố" and a.place is None:
+            a.level = level_of(a.name)  # "Ủy ban nhân dân Thành phố" of a city's own document: the city
+    elif a.level is None and not a.is_group:
+        a.level = level_of(a.name)
+    if a.district and a.level == "province":
+        a.level = "district"
+
+
+# --- lists -----------------------------------------------------------------------------------------------
+
+
+def read_list(toks: Toks, i: int, src: str, base: int = 0, bare: bool = False) -> list[Agency]:
+    """The agencies of a coordinated list starting at toks[i], in order: "Sở GD&ĐT, UBND cấp huyện và các đơn vị
+    liên quan", "Chánh Văn phòng UBND tỉnh; Giám đốc Công an tỉnh; Thủ trưởng các sở, ban, ngành", "Giám đốc
+    các Sở: Tài chính, Y tế". Stops at the first word that neither starts an agency nor separates two.
+
+    After a comma a group may drop its "các" (", cơ quan, tổ chức khác có liên quan"); `bare` allows that for the
+    first item too, where a cue already says a body follows ("phối hợp với cơ quan thông tấn, báo chí ...")."""
+    out: list[Agency] = []
+    while i < len(toks):
+        found = _distributed(toks, i, src, base)
+        if not found and (a := match_at(toks, i, src, base, bare_group=bare)):
+            found = [a]
+        if not found:
+            break
+        out.extend(found)
+        i = found[-1].tok_end
+        bare = found[-1].is_group or (i < len(toks) and toks[i].key in {",", ";"})
+        if i + 1 < len(toks) and toks[i].key in {",", "và", ";"}:
+            nxt = i + 1
+            if _distributed(toks, nxt, src, base) or match_at(toks, nxt, src, base, bare_group=bare):
+                i = nxt
+                continue
+        break
+    return out
+
+
+def _distributed(toks: Toks, i: int, src: str, base: int) -> list[Agency]:
+    """A kind shared by a list of fields: "Giám đốc các Sở: Lao động Thương binh và Xã hội, Tài chính, Y tế",
+    "các Sở Tài chính, Xây dựng và Y tế" -> one Sở each. Needs "các" or a colon, and two fields or the colon."""
+    v = _vocab()
+    holder, j = _holder_at(toks, i)
+    plural = j < len(toks) and toks[j].key == "các"
+    j += plural
+    kindm = _longest(v.kinds, toks, j)
+    if not kindm or kindm[1] not in v.field_kinds:
+        return []
+    k = kindm[0]
+    colon = k < len(toks) and toks[k].key == ":"
+    if not (plural or colon):
+        return []
+    k += colon
+    items: list[tuple[int, int, str]] = []
+    while k < len(toks) and (f := _longest(v.fields, toks, k)):
+        items.append((k, f[0], f[1]))
+        k = f[0]
+        if k + 1 < len(toks) and toks[k].key in {",", "và"} and _longest(v.fields, toks, k + 1):
+            k += 1
+            continue
+        break
+    if not items or (len(items) < 2 and not colon):
+        return []
+    out = []
+    for n, (s, e, name) in enumerate(items):
+        first = i if n == 0 else s
+        out.append(_finish(toks, first, _Core(f"{kindm[1]} {name}", kindm[1], e), holder, src, base))
+    return out
+
+
+# --- public helpers on strings and documents ----------------------------------------------------------------
 
 
 def find(text: str, base: int = 0) -> list[Agency]:
     """Every agency phrase in `text`, left to right, not overlapping."""
-    toks = tokenize(text, base)
+    return _scan(tokenize(text, base), text, base)
+
+
+def find_in(doc: Doc, start: int, end: int) -> list[Agency]:
+    """Every agency phrase in doc.text[start:end], on the document's own tokens."""
+    return _scan(doc.tokens_in(start, end), doc.text, 0)
+
+
+def _scan(toks: Toks, src: str, base: int) -> list[Agency]:
     out, i = [], 0
     while i < len(toks):
-        a = match_at(toks, i, text, base)
+        a = match_at(toks, i, src, base)
         if a:
             out.append(a)
             i = a.tok_end
@@ -513,7 +778,9 @@ def find(text: str, base: int = 0) -> list[Agency]:
     return out
 
 
-# --- names ----------------------------------------------------------------------------------------
+def split_list(text: str, base: int = 0) -> list[Agency]:
+    """Agencies of a list ("Sở GD&ĐT, UBND cấp huyện và các đơn vị liên quan") in order (see `read_list`)."""
+    return read_list(tokenize(text, base), 0, text, base)
 
 
 def expand_abbreviations(text: str) -> str:
@@ -523,19 +790,7 @@ def expand_abbreviations(text: str) -> str:
     out, last, i = [], 0, 0
     while i < len(toks):
         t = toks[i]
-        rep = None
-        if t.text in _KIND_ALIASES or t.text in ("UB",):
-            m = v.kinds.longest(toks, i)
-            if m:
-                rep, e = m[1], m[0]
-        if rep is None and t.text.isupper() and len(t.text) > 1:
-            m2 = v.fields.longest(toks, i)
-            if m2 and i > 0 and toks[i - 1].key in {"sở", "phòng", "bộ", "trung", "tâm"}:
-                rep, e = m2[1], m2[0]
-            elif (m3 := v.named.longest(toks, i)) and t.text in _NAMED_ALIASES:
-                rep, e = m3[1], m3[0]
-        if rep is None and t.text in ("TP", "TX") and i > 0 and toks[i - 1].key in {"(", ","}:
-            rep, e = _UNITS[t.key], i + 1
+        rep, e = _expansion_at(toks, i, v)
         if rep is not None:
             out.append(text[last : t.start])
             out.append(rep)
@@ -545,6 +800,24 @@ def expand_abbreviations(text: str) -> str:
         i += 1
     out.append(text[last:])
     return "".join(out)
+
+
+def _expansion_at(toks: Toks, i: int, v: _Vocab) -> tuple[str | None, int]:
+    """The expansion of an abbreviation at toks[i] ("UBND", "TT HTCĐ", "GD&ĐT" after "Sở"), with its end."""
+    t = toks[i]
+    if not t.text.isupper() or len(t.text) < 2:
+        return None, i
+    prev = toks[i - 1].key if i > 0 else ""
+    if prev in {"(", ","} and _longest(v.units, toks, i) and t.text in v.expansions:
+        return v.expansions[t.text], i + 1  # "(TP, TX)" after "các huyện"
+    if t.text in v.expansions:
+        if m := _longest(v.kinds, toks, i) or _longest(v.named, toks, i):
+            return m[1], m[0]
+        if not _unit_at(toks, i):
+            return v.expansions[t.text], i + 1
+    if prev in v.kind_last_words and (m := _longest(v.fields, toks, i)):
+        return m[1], m[0]
+    return None, i
 
 
 def canonical(name: str) -> str:
@@ -566,101 +839,43 @@ def _sentence_case(name: str) -> str:
     toks = tokenize(name)
     out: list[str] = []
     i = 0
-    kind = v.kinds.longest(toks, 0) or v.named.longest(toks, 0)
-    if kind:
+    if kind := _longest(v.kinds, toks, 0) or _longest(v.named, toks, 0):
         out.append(kind[1])
         i = kind[0]
     while i < len(toks):
         unit = _unit_at(toks, i)
-        if (
-            unit
-            and (place := _place_after(toks, unit[0], unit[1]))
-            and places.find_province(place[1])
-            or unit
-            and place
-            and places.find_districts(place[1])
-        ):
+        place = _place_after(toks, unit[0], unit[1]) if unit else None
+        if unit and place and (places.find_province(place[1]) or places.find_districts(place[1])):
             out.append(f"{unit[1]} {place[1]}")
             i = place[0]
             continue
         out.append(toks[i].text.lower() if toks[i].is_word else toks[i].text)
         i += 1
-    return fold_tones(re.sub(r"\s+([,.;:)])", r"\1", " ".join(out)))
+    return fold_tones(AGENCY_SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(out)))
 
 
-def split_list(text: str, base: int = 0) -> list[Agency]:
-    """Agencies of a list ("Sở GD&ĐT, UBND cấp huyện và các đơn vị liên quan") in order.
-
-    Stops at the first word that neither starts an agency nor separates two.
-    """
-    toks = tokenize(text, base)
-    out: list[Agency] = []
-    i = 0
-    bare = False
-    while i < len(toks):
-        a = match_at(toks, i, text, base, bare_group=bare)
-        if not a:
-            break
-        bare = a.is_group
-        out.append(a)
-        i = a.tok_end
-        if i < len(toks) and toks[i].key in {",", "và", ";"} and i + 1 < len(toks):
-            nxt = match_at(toks, i + 1, text, base, bare_group=a.is_group)
-            if nxt:
-                i += 1
-                continue
-        break
-    return out
+@cache
+def _level_prefixes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    levels = _entries(vocab.agency_lexicon()["levels"])
+    return tuple((level, tuple(prefixes)) for level, prefixes in levels.items())
 
 
 def level_of(name: str) -> str | None:
     """Administrative level of a body from its name."""
     k = fold(name)
-    if any(
-        k.startswith(p)
-        for p in (
-            "thủ tướng",
-            "chính phủ",
-            "quốc hội",
-            "ủy ban thường vụ quốc hội",
-            "bộ chính trị",
-            "ban bí thư",
-            "ban chấp hành trung ương",
-            "chủ tịch nước",
-            "văn phòng trung ương",
-        )
-    ):
-        return "national"
-    if k.startswith(
-        (
-            "bộ ",
-            "văn phòng chính phủ",
-            "ủy ban dân tộc",
-            "ngân hàng nhà nước",
-            "thanh tra chính phủ",
-            "bảo hiểm xã hội việt nam",
-            "ban chỉ đạo quốc gia",
-            "tổng cục",
-            "cục ",
-        )
-    ):
-        return "ministry"
-    if k.startswith(("sở ", "tỉnh ủy", "thành ủy", "ban thường vụ tỉnh ủy")):
-        return "province"
-    if k.startswith(("phòng ", "huyện ủy", "quận ủy", "thị ủy")):
-        return "district"
+    for level, prefixes in _level_prefixes():
+        if k.startswith(prefixes):
+            return level
     # "xây dựng xã hội học tập" names no commune; punctuation apart so "các tỉnh, thành phố" reads as units
-    k = " " + " ".join(re.sub(r"[,;()]", " ", k.replace("xã hội", "_")).split()) + " "
+    k = " " + " ".join(AGENCY_LEVEL_PUNCT.sub(" ", k.replace("xã hội", "_")).split()) + " "
     # the first unit named decides: "các huyện, thị xã, thành phố" are districts, "các tỉnh, thành phố" provinces
-    found = [(k.find(f" {unit} "), unit, level) for unit, level in (
-        ("tỉnh", "province"), ("thành phố", None), ("huyện", "district"), ("quận", "district"),
-        ("thị xã", "district"), ("xã", "commune"), ("phường", "commune"), ("thị trấn", "commune"))
-        if f" {unit} " in k]
+    levels = _vocab().unit_levels
+    found = [(k.find(f" {unit} "), unit) for unit in _vocab().level_units if f" {unit} " in k]
     if not found:
         return None
-    _, unit, level = min(found)
+    _, unit = min(found)
     if unit == "thành phố":
         place = k.split("thành phố", 1)[1].strip()
         p = places.find_province(place) if place else None
         return "province" if (p and p.is_city) or not place else "district"
-    return level
+    return levels[unit]

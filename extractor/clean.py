@@ -1,14 +1,15 @@
 """Normalise a document's text once, remembering where every character came from.
 
-Vietnamese text arrives messy: decomposed tone marks, NBSP and tabs, markdown tables and
-asterisks from converters, two header columns flattened onto one line, letter-spaced words from
-PDF conversion ("ỦY B AN NHÂN D Â N"), paragraphs broken mid-sentence, Công báo page headers.
+Vietnamese text arrives messy: decomposed tone marks, NBSP and tabs, markdown tables and asterisks
+from converters, web pages that print one table cell per block and wrap every line at 80 columns,
+two header columns flattened onto one line, letter-spaced words from PDF conversion ("ỦY B AN NHÂN
+D Â N"), glued words ("VỀVIỆC", "04tháng"), paragraphs broken mid-sentence, Công báo page headers.
 `clean()` fixes all of that in a sequence of edits; each edit records an `OffsetMap`, so a span in
 the cleaned text can be mapped back to the text the intake produced.
 
-`Cleaned.match` is the cleaned text with the same length but old-style tone placement folded to
-the new style ("Uỷ" -> "Ủy", "hoà" -> "hòa") and look-alike letters fixed: patterns run on it,
-while values are cut from `Cleaned.text`, which keeps the document's own spelling.
+`Doc.match` is the cleaned text with the same length but old-style tone placement folded to the new
+style ("Uỷ" -> "Ủy", "hoà" -> "hòa") and look-alike letters fixed: patterns run on it, while values
+are cut from `Doc.text`, which keeps the document's own spelling.
 """
 
 from __future__ import annotations
@@ -17,36 +18,28 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractor import lexicon
+from extractor import patterns as P
+from extractor import vocab
+from extractor.doc import IDENTITY, Doc, OffsetMap
+from extractor.folding import LOOKALIKES, ascii_fold, fold, fold_tones
+
+Edit = tuple[int, int, str]
+
+# Every kind of horizontal space counts as one space; a form feed (PDF page break) ends a line.
+_SPACES = str.maketrans(
+    {c: " " for c in "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\v"}
+    | {"\f": "\n"}
+)
+_HEADER_LINES = 25  # flattened header columns are looked for in the first lines only
+_TERMINAL = ".;:!?…"  # a line ending with one of these ends a sentence, an item or a lead-in
 
 
-@dataclass(frozen=True)
-class OffsetMap:
-    """Maps positions in an edited text to the text before the edit.
-
-    Anchors are (new position, old position) pairs; between anchors the text was copied unchanged,
-    so the offset grows one for one. Inside a replaced region every position maps to its start.
-    """
-
-    new: tuple[int, ...]
-    old: tuple[int, ...]
-    replaced: tuple[tuple[int, int], ...]  # (new start, new end) of replaced regions
-
-    def __call__(self, pos: int) -> int:
-        i = bisect.bisect_right(self.new, pos) - 1
-        if i < 0:
-            return pos
-        r = bisect.bisect_right(self.replaced, (pos, float("inf"))) - 1
-        if r >= 0 and self.replaced[r][0] <= pos < self.replaced[r][1]:
-            return self.old[bisect.bisect_right(self.new, self.replaced[r][0]) - 1]
-        return self.old[i] + (pos - self.new[i])
-
-
-def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+def apply_edits(text: str, edits: list[Edit]) -> tuple[str, OffsetMap]:
     """Replace text[start:end] by each replacement (edits sorted, not overlapping), with the offset map."""
+    if not edits:
+        return text, IDENTITY
     pieces: list[str] = []
     new_anchor, old_anchor, replaced = [0], [0], []
     last = out_len = 0
@@ -66,168 +59,19 @@ def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Offs
     return "".join(pieces), OffsetMap(tuple(new_anchor), tuple(old_anchor), tuple(replaced))
 
 
-def rewrite(
-    text: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]
-) -> tuple[str, OffsetMap]:
+def rewrite(text: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> tuple[str, OffsetMap]:
     """`pattern.sub(repl, text)` that also returns the offset map of the edit."""
+    if isinstance(repl, str) and "\\" not in repl:
+        return apply_edits(text, [(m.start(), m.end(), repl) for m in pattern.finditer(text) if m.group(0) != repl])
     edits = []
-    plain = isinstance(repl, str) and "\\" not in repl
     for m in pattern.finditer(text):
-        rep = repl if plain else (m.expand(repl) if isinstance(repl, str) else repl(m))  # type: ignore[assignment]
+        rep = m.expand(repl) if isinstance(repl, str) else repl(m)
         if rep != m.group(0):
             edits.append((m.start(), m.end(), rep))
-    return apply_edits(text, edits)  # type: ignore[arg-type]
+    return apply_edits(text, edits)
 
 
-@dataclass(frozen=True)
-class Line:
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
-class Cleaned:
-    text: str
-    match: str
-    maps: list[OffsetMap] = field(default_factory=list)
-    _lines: list[Line] | None = None
-
-    def source_offset(self, pos: int) -> int:
-        """Position in the intake text of the character at `pos` in the cleaned text."""
-        for m in reversed(self.maps):
-            pos = m(pos)
-        return pos
-
-    def lines(self) -> list[Line]:
-        if self._lines is None:
-            out, pos = [], 0
-            for raw in self.text.split("\n"):
-                out.append(Line(pos, pos + len(raw), raw))
-                pos += len(raw) + 1
-            self._lines = out
-        return self._lines
-
-
-# --- single edits -------------------------------------------------------------------------------
-
-# Zero-width characters, soft hyphens and BOMs carry no text.
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
-# A base letter followed by combining marks: NFC composes these (cp1258 and macOS text decompose).
-_DECOMPOSED = re.compile("[^\u0300-\u036f\n]?[\u0300-\u036f]+")
-_COMBINING = re.compile("[\u0300-\u036f]")
-# Every kind of horizontal space counts as one space; \r\n and \r end lines.
-_SPACES = str.maketrans(
-    {
-        c: " "
-        for c in "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-        "\u2009\u200a\u202f\u205f\u3000\v"
-    }
-    | {"\f": "\n"}
-)
-_CRLF = re.compile(r"\r\n?")
-# Letters typed for Đ/đ that look the same: Icelandic eth, African D.
-_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ", "\u0256": "đ"})
-
-# Markdown from converters: "|---|---|" rows, table pipes, emphasis asterisks, "# " headings.
-_MD_RULE_ROW = re.compile(r"(?m)^[ ]*\|?(?:[ ]*:?-{3,}:?[ ]*\|)+[ ]*:?-*:?[ ]*$\n?")
-_MD_PIPE = re.compile(r"(?m)(?:^[ ]*\|[ ]*|[ ]*\|[ ]*$|[ ]*\|[ ]*)")
-_MD_STARS = re.compile(r"\*+")
-_MD_HEADING = re.compile(r"(?m)^[ ]*#{1,6}[ ]+")
-# A run of dashes under an agency name ("THỦ TƯỚNG CHÍNH PHỦ --------") is a rule, not text.
-_DASH_RULE = re.compile(r"[-_–—=]{4,}")  # the spaces around it go with the later whitespace edits
-
-# Công báo page furniture: "CÔNG BÁO/Số 123 + 124/Ngày 10-02-2024   45" and the signing stamp.
-_CONG_BAO_HEADER = re.compile(
-    r"(?mi)^[ ]*(?:\d+[ ]+)?CÔNG BÁO[ ]*/[ ]*Số[ ]*[\d +]+/[ ]*Ngày[ ]*[\d\-/.]+(?:[ ]+\d+)?[ ]*$\n?"
-)
-_SIGN_STAMP = re.compile(
-    r"(?mi)^[ ]*(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký)[ ]*:.*(?:CÔNG BÁO|VĂN PHÒNG|\+07:00|\d{2}:\d{2}).*$\n?"
-)
-
-# Two header columns flattened onto one line: split at the quốc hiệu, the tiêu ngữ, "Số:",
-# the place-and-date and "V/v", where a wide gap or another header element precedes them.
-_QUOC_HIEU = r"C[ỘO]NG H[ÒO]À? X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-_TIEU_NGU = r"Độc lập[ ]*[-–—][ ]*Tự do[ ]*[-–—][ ]*Hạnh phúc"
-_HEADER_SPLIT = re.compile(
-    rf"(?<=\S)[ ]+(?=(?:{_QUOC_HIEU})|(?:{_TIEU_NGU}))"
-    rf"|(?<=VIỆT NAM)[ ]+(?=\S)"
-    rf"|(?<=Hạnh phúc)[ ]+(?=\S)"
-    r"|[ ]{2,}(?=Số[ ]*:)"
-    r"|[ ]{2,}(?=[^\W\d_][^\n,]{1,40},[ ]*ngày\b)"
-    r"|[ ]+(?=V/v\b)(?<=\S[ ])",
-)
-# Wide gaps (3+ spaces) in the first lines are column boundaries of a flattened header.
-_WIDE_GAP = re.compile(r"(?<=\S)[ ]{3,}(?=\S)")
-_MULTISPACE = re.compile(r"[ ]{2,}")
-_LINE_EDGES = re.compile(r"(?m)^[ ]+|[ ]+$")
-_BLANK_RUNS = re.compile(r"\n{3,}")
-# A paragraph broken mid-sentence: the next line starts in lower case and the previous line
-# does not end a sentence or an item ("xây dựng xã hội\n\nhọc tập giai đoạn 2021-2030").
-_BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.;:!?…/])[ ]*\n+[ ]*(?=[^\W\d_])")
-
-# "a) ", "đ. ": a lettered item starts in lower case but does not continue the line above.
-_LETTER_MARKER = re.compile(r"[a-zđ]\s?[).]\s")
-# Old tone placement in open syllables: "hoà", "khoẻ", "Uỷ" -> "hòa", "khỏe", "Ủy".
-_OLD_TONE = re.compile(r"(?<![qQ])([oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])")
-
-
-def _tone_fold(m: re.Match[str]) -> str:
-    glide, toned = m.group(1)[0], m.group(1)[1]
-    decomposed = unicodedata.normalize("NFD", toned)
-    base, tone = decomposed[0], decomposed[1:]
-    new_glide = unicodedata.normalize("NFC", glide + tone)
-    return new_glide + base
-
-
-def fold_tones(text: str) -> str:
-    """New-style tone placement; the result has the same length as the input."""
-    return _OLD_TONE.sub(_tone_fold, text)
-
-
-def _nfc(m: re.Match[str]) -> str:
-    return unicodedata.normalize("NFC", m.group(0))
-
-
-# A cell boundary in a markdown table row: the pipes at both ends vanish, inner ones break the line.
-_TABLE_ROW = re.compile(r"(?m)^[ ]*\|.*\|[ ]*$")
-_PIPE = re.compile(r"[ ]*\|[ ]*")
-
-
-# Table rows whose cells are layout (header columns, "Kính gửi", "Nơi nhận" beside the signature).
-_LAYOUT_ROW = re.compile(
-    r"(?i)nơi nhận|kính gửi|\b(?:TM|KT|TL|TUQ|Q)\.\s|cộng hòa xã hội|cộng hoà xã hội|\bsố\s*:"
-)
-
-
-def _split_table_cells(text: str) -> tuple[str, OffsetMap]:
-    """Markdown table rows ("| A | B |"): a layout row's cells become lines of their own (the two
-    header columns, the signature beside "Nơi nhận"); a data row stays one line, cells joined by
-    " | " (a table of duties: TT | Nội dung | Cơ quan chủ trì | ...)."""
-    rows = [m.span() for m in _TABLE_ROW.finditer(text)]
-    if not rows:
-        return text, OffsetMap((0,), (0,), ())
-    starts = [a for a, _ in rows]
-    header_end = _header_zone_end(text)
-    # the header and signature tables have two columns; a table of duties has more
-    layout = [
-        bool(_LAYOUT_ROW.search(text, a, b)) or (a < header_end and text.count("|", a, b) <= 3)
-        for a, b in rows
-    ]
-
-    def repl(m: re.Match[str]) -> str:
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i < 0 or not (rows[i][0] <= m.start() and m.end() <= rows[i][1]):
-            return m.group(0)
-        at_edge = m.start() == rows[i][0] or m.end() == rows[i][1]
-        if at_edge:
-            return ""
-        return "\n" if layout[i] else " | "
-
-    return rewrite(text, _PIPE, repl)
-
-
-def _header_zone_end(text: str, lines: int = 25) -> int:
+def _header_zone_end(text: str, lines: int = _HEADER_LINES) -> int:
     pos = 0
     for _ in range(lines):
         nxt = text.find("\n", pos)
@@ -242,24 +86,159 @@ def _in_header(pattern: re.Pattern[str], repl: str) -> Callable[[str], tuple[str
 
     def edit(text: str) -> tuple[str, OffsetMap]:
         end = _header_zone_end(text)
-        return rewrite(text, pattern, lambda m: repl if m.end() <= end else m.group(0))
+        return apply_edits(text, [(m.start(), m.end(), repl) for m in pattern.finditer(text, 0, end)])
 
     return edit
 
 
-# --- letter-spaced words ---------------------------------------------------------------------------
+def _nfc(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", m.group(0))
 
-_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+# --- markdown from converters ---------------------------------------------------------------------
+
+
+def _emphasis_joins(text: str) -> tuple[str, OffsetMap]:
+    """A line break inside an emphasis run ("**ỦY\\nBAN NHÂN DÂN**", "*Căn cứ Luật ... Chính\\nquyền ...;*")
+    was a soft wrap of the converter: it becomes a space (same length, so the map is exact)."""
+    if "*" not in text:
+        return text, IDENTITY
+    breaks: list[int] = []
+    for m in P.MD_EMPHASIS.finditer(text):
+        body_start, body_end = m.start("body"), m.end("body")
+        k = text.find("\n", body_start, body_end)
+        while k >= 0:
+            if _wrapped_in_run(text[body_start:k], text[k + 1 : body_end]):
+                breaks.append(k)
+            k = text.find("\n", k + 1, body_end)
+    return _spaces_at(text, breaks), IDENTITY
+
+
+def _spaces_at(text: str, positions: list[int]) -> str:
+    """`text` with a space in place of the line break at each position (same length: the map is the identity)."""
+    if not positions:
+        return text
+    pieces, last = [], 0
+    for k in positions:
+        pieces.append(text[last:k])
+        pieces.append(" ")
+        last = k + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _wrapped_in_run(before: str, after: str) -> bool:
+    """Inside one emphasis run, a break before a header element or between capitals and lower case
+    ("**QUYẾT ĐỊNH\nVề việc ...**") is a real line break; any other was a wrap."""
+    prev = before.rsplit("\n", 1)[-1]
+    nxt = after.split("\n", 1)[0]
+    return bool(_bare(nxt)) and not _protected_start(True).match(_bare(nxt)) and _caps(prev) == _caps(nxt)
+
+
+def _split_table_cells(text: str) -> tuple[str, OffsetMap]:
+    """Markdown table rows ("| A | B |"): a layout row's cells become lines of their own (the two
+    header columns, the signature beside "Nơi nhận"); a data row stays one line, cells joined by
+    " | " (a table of duties: TT | Nội dung | Cơ quan chủ trì | ...)."""
+    rows = [m.span() for m in P.MD_TABLE_ROW.finditer(text)]
+    if not rows:
+        return text, IDENTITY
+    starts = [a for a, _ in rows]
+    header_end = _header_zone_end(text)
+    # the header and signature tables have two columns; a table of duties has more
+    layout = [
+        bool(P.MD_LAYOUT_ROW.search(text, a, b)) or (a < header_end and text.count("|", a, b) <= 3) for a, b in rows
+    ]
+
+    def repl(m: re.Match[str]) -> str:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or not (rows[i][0] <= m.start() and m.end() <= rows[i][1]):
+            return m.group(0)
+        if m.start() == rows[i][0] or m.end() == rows[i][1]:
+            return ""
+        return "\n" if layout[i] else " | "
+
+    return rewrite(text, P.MD_PIPE, repl)
+
+
+# --- hard-wrapped text ------------------------------------------------------------------------------
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column at which a converter wrapped every line (web pages at ~80, PDF text at page width),
+    or None when lines are whole paragraphs."""
+    lengths = sorted(len(s) for s in (ln.strip(" *") for ln in lines) if s)
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 40 <= width <= 140:
+        return None
+    near = sum(1 for n in lengths if width * 0.7 <= n <= width * 1.05)
+    return width if near / len(lengths) >= 0.3 else None
+
+
+def _bare(line: str) -> str:
+    return line.strip().strip("*").strip()
+
+
+def _caps(s: str) -> bool:
+    upper, lower = sum(map(str.isupper, s)), sum(map(str.islower, s))
+    return upper + lower >= 2 and upper / (upper + lower) > 0.85
+
+
+_protected_start = P.protected_start
+
+
+def _soft_break(prev: str, nxt: str, width: int) -> bool:
+    """Is the line break between `prev` and `nxt` (both non-empty) a wrap inside one paragraph?"""
+    p, n = _bare(prev), _bare(nxt)
+    if not p or not n or p[-1] in _TERMINAL or p.endswith("./."):
+        return False
+    if p[-1].isdigit() and P.RANGE_REST.match(n):
+        return True  # "Trong giai đoạn 2026\n- 2030 phấn đấu ...": a range broken at its dash, not a bullet
+    if prev.rstrip().endswith("**") and prev.lstrip().startswith("**"):
+        return False  # a whole bold line is a heading
+    if _protected_start().match(n) or _caps(p) or _caps(n):
+        return False  # capitals are a header's own lines: type, title, who decides
+    # a short heading with its marker ("1. Mục đích") ends its line
+    return not (P.LINE_MARKER.match(p) and len(p) < width * 0.6 and not n[0].islower())
+
+
+def _join_hard_wraps(text: str) -> tuple[str, OffsetMap]:
+    """In text wrapped at a fixed width, a line break inside a paragraph becomes a space."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    if width is None:
+        return text, IDENTITY
+    breaks: list[int] = []
+    pos = 0
+    for prev, nxt in zip(lines, lines[1:], strict=False):
+        pos += len(prev)
+        if _soft_break(prev, nxt, width):
+            breaks.append(pos)
+        pos += 1
+    return _spaces_at(text, breaks), IDENTITY
+
+
+def _join_broken(m: re.Match[str]) -> str:
+    """Join a line broken mid-sentence, but not onto a line in capitals (a type line, "KẾ HOẠCH")
+    nor before a lettered item ("a) ...")."""
+    text = m.string
+    if not text[m.end()].islower() or P.LETTER_MARKER.match(text, m.end()):
+        return m.group(0)
+    prev = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    letters = [c for c in prev if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return m.group(0)
+    return " "
+
+
+# --- letter-spaced and glued words ------------------------------------------------------------------
+
 _TRAILING_PUNCT = ",.;:!?)”\"'"
 
 
-@lru_cache(maxsize=1)
-def _syllables() -> frozenset[str]:
-    return lexicon.syllables()
-
-
 def _is_syllable(s: str) -> bool:
-    return fold_tones(s.lower()) in _syllables()
+    return fold_tones(s.lower()) in vocab.syllables()
 
 
 def _respace_line(line: str) -> str:
@@ -272,7 +251,8 @@ def _respace_line(line: str) -> str:
     parts = line.split(" ")
     n = len(parts)
     # best[i] = (broken groups, groups, split points) for parts[:i]
-    best: list[tuple[int, int, tuple[int, ...]]] = [(0, 0, ())] + [(n + 1, n + 1, ())] * n
+    empty: tuple[int, ...] = ()
+    best: list[tuple[int, int, tuple[int, ...]]] = [(0, 0, empty)] + [(n + 1, n + 1, empty)] * n
     for i in range(n):
         broken0, groups0, cuts = best[i]
         for j in range(i + 1, min(i + 6, n) + 1):
@@ -309,18 +289,15 @@ def _respace_cuts(line: str) -> list[int]:
 
 
 def _letter_spaced(line: str) -> bool:
-    tokens = _TOKEN.findall(line)
+    tokens = P.LETTERS.findall(line)
     if len(tokens) < 4:
         return False
-    short = sum(1 for t in tokens if len(t) == 1 and t.lower() not in {"y", "à", "ạ", "ở", "ơ", "ư", "á"})
+    lone = set(vocab.words("one_letter_words"))
+    short = sum(1 for t in tokens if len(t) == 1 and t.lower() not in lone)
     if short < 2:
         return False
     broken = sum(1 for t in tokens if not _is_syllable(t))
-    return short >= 2 and (short + broken) / len(tokens) >= 0.2
-
-
-# A single letter standing alone ("B AN", "M I NH"), other than the one-letter words y, à, ở, ơ, ư, á, ý.
-_LONE_LETTER = re.compile(r"(?<!\S)(?![yYàạởơưáýÝỞƠƯ](?:\s|$))[^\W\d_](?=[ ,.;:]|$)", re.MULTILINE)
+    return (short + broken) / len(tokens) >= 0.2
 
 
 def _respace(text: str) -> tuple[str, OffsetMap]:
@@ -329,13 +306,13 @@ def _respace(text: str) -> tuple[str, OffsetMap]:
     Only lines with two or more lone letters are looked at: one regex pass finds them.
     """
     candidates: dict[int, int] = {}
-    for m in _LONE_LETTER.finditer(text):
+    for m in P.LONE_LETTER.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         candidates[line_start] = candidates.get(line_start, 0) + 1
-    edits: list[tuple[int, int, str]] = []
+    edits: list[Edit] = []
     for start, count in candidates.items():
-        if count < 2:
-            continue
+        if count < 2 or count * 8 < text.count(" ", start, text.find("\n", start) % (len(text) + 1)):
+            continue  # two lone letters among many words ("a) ... b) ...") are items, not letter-spacing
         end = text.find("\n", start)
         line = text[start : end if end >= 0 else len(text)]
         if _letter_spaced(line):
@@ -343,59 +320,91 @@ def _respace(text: str) -> tuple[str, OffsetMap]:
     return apply_edits(text, edits)
 
 
+@lru_cache(maxsize=1)
+def _bare_syllables() -> frozenset[str]:
+    return frozenset(ascii_fold(s) for s in vocab.syllables())
+
+
+def _syllable_split(word: str) -> list[int] | None:
+    """Cut points that split a glued run of capitals into Vietnamese syllables ("VỀVIỆC" -> [2]),
+    preferring the fewest pieces; None when it is a word, an acronym, a syllable whose marks OCR misread
+    ("QUYÉT" is "QUYẾT", not "QUY ÉT"), or cannot be split."""
+    if _is_syllable(word) or ascii_fold(word) in _bare_syllables():
+        return None
+    if not any(unicodedata.normalize("NFD", c.lower())[0] in "aeiouy" for c in word):
+        return None
+    n = len(word)
+    best: list[list[int] | None] = [[]] + [None] * n
+    for j in range(1, n + 1):
+        for i in range(max(0, j - 7), j):
+            if best[i] is not None and _is_syllable(word[i:j]) and j - i >= 2:
+                cand = best[i] + [j]  # type: ignore[operator]
+                if best[j] is None or len(cand) < len(best[j]):  # type: ignore[arg-type]
+                    best[j] = cand
+    cuts = best[n]
+    return cuts[:-1] if cuts and len(cuts) >= 2 else None
+
+
+def _unglue(text: str) -> tuple[str, OffsetMap]:
+    """Insert the missing space in glued words: "04tháng" -> "04 tháng", "ngày22/5/2013" -> "ngày 22/5/2013",
+    "VỀVIỆC" -> "VỀ VIỆC" (capitals only: lower-case runs are too often names and codes)."""
+    edits: list[Edit] = []
+    for m in P.DIGIT_LETTER.finditer(text):  # few places where a digit touches a letter: look there only
+        g = P.GLUED_DATE.search(text, max(0, m.start() - 5), m.end() + 6)
+        if g and not any(e[0] == g.end() for e in edits):
+            edits.append((g.end(), g.end(), " "))
+    for m in P.CAPS_RUN.finditer(text, 0, _header_zone_end(text, 40)):
+        cuts = _syllable_split(m.group(0))
+        edits.extend((m.start() + c, m.start() + c, " ") for c in cuts or ())
+    return apply_edits(text, sorted(edits))
+
+
 # --- the pipeline ----------------------------------------------------------------------------------
 
 
-def clean(raw: str) -> Cleaned:
+def clean(raw: str) -> Doc:
     """Normalise `raw` (text from intake) for reading; see the module docstring."""
     maps: list[OffsetMap] = []
+    text = raw
 
     def step(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> None:
         nonlocal text
         text, m = rewrite(text, pattern, repl)
         maps.append(m)
 
-    text = raw
-    step(_CRLF, "\n")
-    step(_INVISIBLE, "")
-    if _COMBINING.search(text):  # a cheap scan first: most text arrives composed
-        step(_DECOMPOSED, _nfc)
-    text = text.translate(_SPACES).translate(_LOOKALIKES)
-    step(_CONG_BAO_HEADER, "")
-    step(_SIGN_STAMP, "")
-    step(_MD_RULE_ROW, "")
-    text, m = _split_table_cells(text)
-    maps.append(m)
-    step(_MD_STARS, "")
-    step(_MD_HEADING, "")
-    step(_DASH_RULE, "\n")
-    for edit in (_in_header(_HEADER_SPLIT, "\n"), _in_header(_WIDE_GAP, "\n")):
+    def apply(edit: Callable[[str], tuple[str, OffsetMap]]) -> None:
+        nonlocal text
         text, m = edit(text)
         maps.append(m)
-    step(_MULTISPACE, " ")
-    step(_LINE_EDGES, "")
-    text, m = _respace(text)
-    maps.append(m)
-    step(_BROKEN_PARAGRAPH, _join_broken)
-    step(_BLANK_RUNS, "\n\n")
-    return Cleaned(text=text, match=fold_tones(text), maps=maps)
+
+    step(P.CRLF, "\n")
+    step(P.INVISIBLE, "")
+    if P.COMBINING.search(text):  # a cheap scan first: most text arrives composed
+        step(P.DECOMPOSED, _nfc)
+    if P.ODD_SPACE.search(text):  # translate costs a lookup per character: only when there is one to make
+        text = text.translate(_SPACES)
+    if P.LOOKALIKE.search(text):
+        text = text.translate(LOOKALIKES)
+    step(P.CONG_BAO_HEADER, "")
+    step(P.CONG_BAO_SECTION, "")
+    step(P.SIGN_STAMP, "")
+    step(P.MD_RULE_ROW, "")
+    step(P.MD_LONE_PIPE, "")
+    apply(_split_table_cells)
+    apply(_emphasis_joins)
+    apply(_join_hard_wraps)
+    step(P.MD_STARS, "")
+    step(P.MD_HEADING, "")
+    step(P.DASH_RULE, "\n")
+    apply(_in_header(P.HEADER_SPLIT, "\n"))
+    apply(_in_header(P.WIDE_GAP, "\n"))
+    step(P.MULTISPACE, " ")
+    step(P.LINE_EDGES, "")
+    apply(_respace)
+    apply(_unglue)
+    step(P.BROKEN_PARAGRAPH, _join_broken)
+    step(P.BLANK_RUNS, "\n\n")
+    return Doc(text=text, match=fold_tones(text), maps=[m for m in maps if m is not IDENTITY])
 
 
-def _join_broken(m: re.Match[str]) -> str:
-    """Join a line broken mid-sentence, but not onto a line in capitals (a type line, "KẾ HOẠCH")
-    nor before a lettered item ("a) ...")."""
-    text = m.string
-    if not text[m.end()].islower() or _LETTER_MARKER.match(text, m.end()):
-        return m.group(0)
-    prev = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-    letters = [c for c in prev if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
-        return m.group(0)
-    return " "
-
-
-def fold(text: str) -> str:
-    """A key for comparing Vietnamese strings: NFC, lower case, new-style tones, single spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
-    text = fold_tones(text).lower()
-    return " ".join(text.split())
+__all__ = ["clean", "apply_edits", "rewrite", "fold", "fold_tones", "Doc"]

@@ -9,17 +9,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-# "ngày 24 tháng 4 năm 2017"; day or month may be blank in drafts, digits may be split by a space.
-DATE_WORDS = re.compile(
-    r"(?i)ngày\s*(?P<d>\d(?:\s?\d)?)?\s*(?:\.{2,}|…)?\s*tháng\s*(?P<m>\d(?:\s?\d)?)?\s*(?:\.{2,}|…)?\s*năm\s*(?P<y>\d{4})"
-)
-# "09/01/2013", "ngày 14/3/2014", "26-4-2013", "26.4.2013" (separators must agree).
-DATE_NUMERIC = re.compile(
-    r"(?i)(?:ngày\s*)?(?<!\d)(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
-)
+from extractor import patterns as P
+
+DATE_WORDS = P.DATE_WORDS
+DATE_NUMERIC = P.DATE_NUMERIC
 
 
 @dataclass(frozen=True)

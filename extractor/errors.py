@@ -90,3 +90,14 @@ class NotVietnamese(BadInput):
     code = "E109"
     reason_en = "the document does not appear to be in Vietnamese"
     reason_vi = "văn bản không phải tiếng Việt"
+
+
+class NotOfficial(BadInput):
+    """Text with no mark of an official document: random bytes, a word salad, one line repeated."""
+
+    code = "E111"
+    reason_en = "the text does not look like an official document"
+    reason_vi = (
+        "nội dung không mang dấu hiệu nào của một văn bản hành chính "
+        "(cơ quan ban hành, số, ngày, loại văn bản, quốc hiệu hay điều khoản)"
+    )

@@ -6,15 +6,18 @@ intake.load -> clean -> header -> references -> outline -> tasks, targets -> rec
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from extractor import header as header_mod
+from extractor import officialness
 from extractor import outline as outline_mod
+from extractor import patterns as P
 from extractor import references as references_mod
-from extractor.clean import Cleaned, clean, fold_tones
+from extractor import vocab
+from extractor.clean import clean
 from extractor.errors import NoText, NotVietnamese
-from extractor.lexicon import syllables
+from extractor.folding import fold_tones
+from extractor.spans import find_spans
 from extractor.targets import find_targets, plan_year
 from extractor.tasks import find_tasks
 from models.record import (
@@ -22,19 +25,16 @@ from models.record import (
     ExtractionRecord,
     ExtractionResult,
     IntakeInfo,
-    Reference,
-    Span,
+    ReviewFlag,
     Target,
     Task,
 )
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = P.WORD_LETTERS
 # Letters only Vietnamese uses among Latin scripts, and its tone-marked vowels.
-_VI_LETTERS = re.compile(
-    r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I
-)
+_VI_LETTERS = P.VI_LETTERS
 
 
 def check_language(text: str, source: str) -> None:
@@ -43,7 +43,7 @@ def check_language(text: str, source: str) -> None:
     if len(words) < 3:
         raise NoText(source, "fewer than three words")
     marked = sum(1 for w in words if _VI_LETTERS.search(w))
-    known = sum(1 for w in words if fold_tones(w.lower()) in syllables())
+    known = sum(1 for w in words if fold_tones(w.lower()) in vocab.syllables())
     if marked / len(words) < 0.2 or known / len(words) < 0.5:
         raise NotVietnamese(source, f"{marked * 100 // len(words)}% of words carry Vietnamese letters")
 
@@ -52,6 +52,7 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
     """Extract the record from the text of one document (as intake produced it)."""
     doc = clean(raw)
     check_language(doc.text, source)
+    intake = officialness.check(doc.text, source, intake)  # NotOfficial, or a warning for unreadable parts
     hdr = header_mod.parse(doc)
     mentions = references_mod.find_mentions(doc, hdr.jurisdiction, hdr.header.number)
     refs = references_mod.merge(mentions)
@@ -62,10 +63,7 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
         source=source,
         document=hdr.header,
         references=refs,
-        tasks=[
-            Task(label=t.label, text=t.text, lead=t.lead, support=t.support, deadline=t.deadline)
-            for t in tasks
-        ],
+        tasks=[Task(label=t.label, text=t.text, lead=t.lead, support=t.support, deadline=t.deadline) for t in tasks],
         targets=[
             Target(
                 label=t.label,
@@ -79,72 +77,31 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
             for t in targets
         ],
     )
-    spans = _spans(doc, hdr, mentions, refs, tasks, targets)
+    spans = find_spans(doc, hdr, mentions, tasks, targets)
     return ExtractionResult(
         record=record,
         text=doc.text,
         spans=spans,
         intake=intake or IntakeInfo(kind="text", media_type="text/plain; charset=utf-8"),
         extractor_version=EXTRACTOR_VERSION,
+        flags=[
+            ReviewFlag(field=f.field, reason=f.reason, message=f.message, message_vi=f.message_vi)  # type: ignore[arg-type]
+            for f in hdr.flags
+        ],
     )
-
-
-def _spans(doc: Cleaned, hdr, mentions, refs: list[Reference], tasks, targets) -> list[Span]:
-    out: list[Span] = []
-
-    def add(kind: str, label: str, start: int, end: int, field: str | None) -> None:
-        if end <= start:
-            return
-        out.append(
-            Span(
-                kind=kind,
-                label=label,
-                start=start,
-                end=end,
-                source_start=doc.source_offset(start),
-                source_end=doc.source_offset(end - 1) + 1,
-                field=field,
-            )
-        )  # type: ignore[arg-type]
-
-    for field, s, e in hdr.spans:
-        add("header", field.split(".")[-1], s, e, field)
-    keys = [r.number for r in refs]
-    for m in mentions:
-        idx = keys.index(m.number) if m.number in keys else None
-        for s, e in m.spans:
-            add(
-                "reference",
-                m.number or (m.doc_type or "Luật"),
-                s,
-                e,
-                f"references[{idx}]" if idx is not None else None,
-            )
-    for i, t in enumerate(tasks):
-        add("task", t.label or "—", t.start, t.end, f"tasks[{i}]")
-        for s, e, name in t.agency_spans:
-            add("agency", name, s, e, f"tasks[{i}]")
-    for i, t in enumerate(targets):
-        add(
-            "target", f"{t.value}{t.unit if t.unit == '%' else ' ' + t.unit}", t.start, t.end, f"targets[{i}]"
-        )
-    out.sort(key=lambda s: (s.start, -s.end))
-    return out
 
 
 def warm_up() -> None:
     """Load every lazy resource (lexicons, syllables, dictionary, POS model) now, not on the first document."""
-    from extractor import agencies, places, tokens
+    from extractor import agencies, places
     from extractor.tasks import starts_with_action
 
-    syllables()
+    vocab.syllables()
     places.provinces()
     places.find_districts("Kbang")
-    tokens.dictionary_words()
+    vocab.dictionary_words()
     agencies.canonical("Sở Giáo dục và Đào tạo")
-    starts_with_action(
-        "Nhà nước giữ vai trò chủ đạo", guess=True
-    )  # not in the verb lexicon: loads the POS model
+    starts_with_action("Nhà nước giữ vai trò chủ đạo", guess=True)  # not in the verb lexicon: loads the POS model
 
 
 def extract_file(path: str | os.PathLike[str], *, source: str | None = None, limits=None) -> ExtractionResult:

@@ -8,13 +8,14 @@ Districts were abolished on 1 July 2025; their successor for reporting is the (m
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import vietnamadminunits
+
+from extractor import patterns as P
 
 _DATA = Path(vietnamadminunits.__file__).parent / "data"
 
@@ -23,7 +24,7 @@ def key(text: str) -> str:
     """Accent-free, lower-case, letters and digits only: "Thành phố Hồ Chí Minh" -> "thanhphohochiminh"."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    return P.NOT_KEY.sub("", text.lower())
 
 
 @dataclass(frozen=True)
@@ -117,13 +118,13 @@ def _district_name(short: str) -> str:
 
 def find_province(name: str) -> Province | None:
     """A province by name, with or without "tỉnh"/"thành phố": "Tỉnh Gia Lai", "TP. Hồ Chí Minh"."""
-    k = key(re.sub(r"(?i)^\s*(tỉnh|thành phố|tp\.?)\s+", "", name))
+    k = key(P.PROVINCE_PREFIX.sub("", name))
     return provinces().get(k)
 
 
 def find_districts(name: str, province: str | None = None) -> list[District]:
     """Districts by name ("huyện Kbang", "Lạng Giang"); several when the name repeats across provinces."""
-    bare = re.sub(r"(?i)^\s*(huyện|quận|thị xã|thành phố)\s+", "", name)
+    bare = P.DISTRICT_PREFIX.sub("", name)
     # numbered districts keep their kind: "Quận 12" is named "Quận 12", not "12"
     k = key(name if bare.strip().isdigit() else bare)
     found = _districts_by_key().get(k, [])

@@ -12,37 +12,9 @@ An item under no such heading inherits its parent's kind; the root is "neutral".
 
 from __future__ import annotations
 
-import re
-
-from extractor.clean import fold
+from extractor.folding import fold
 from extractor.outline import Node
-
-_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("target", re.compile(r"^(?:các )?(?:mục tiêu|chỉ tiêu)\b")),
-    (
-        "context",
-        re.compile(
-            r"^(?:mục đích|yêu cầu$|quan điểm|thuận lợi|khó khăn|tình hình|kết quả|"
-            r"đánh giá (?:chung|tình hình|kết quả)|sự cần thiết|phạm vi|đối tượng|nguyên tắc|giải thích|căn cứ|"
-            r"điều kiện|mức hỗ trợ|hiệu lực|"
-            r"xác định đối tượng|bối cảnh|định hướng|tầm nhìn|những hạn chế|hạn chế|nguyên nhân)"
-        ),
-    ),
-    (
-        "descriptive",
-        re.compile(
-            r"^(?:thời gian|kinh phí|phương thức|tiến độ|nguồn vốn|nguồn kinh phí|chi phí|"
-            r"dự toán|thời hạn)"
-        ),
-    ),
-    (
-        "duty",
-        re.compile(
-            r"^(?:(?:các |những )?nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|"
-            r"triển khai thực hiện|chế độ (?:phối hợp|báo cáo)|các bước|trình tự)"
-        ),
-    ),
-]
+from extractor.patterns import SECTION_KINDS
 
 
 def is_heading(node: Node) -> bool:
@@ -64,16 +36,20 @@ def heading_kind(node: Node) -> str | None:
     if not is_heading(node):
         return None
     head = fold(node.head.strip().rstrip(":").strip())
-    for kind, pat in _KINDS:
+    for kind, pat in SECTION_KINDS:
         if pat.match(head):
             return kind
     return None
 
 
-def kind_of(node: Node) -> str:
-    """The section kind of `node`: its own heading's, else the nearest ancestor's."""
+def kind_of(node: Node, cache: dict[int, str | None] | None = None) -> str:
+    """The section kind of `node`: its own heading's, else the nearest ancestor's. `cache` (node id -> heading
+    kind) saves reading the same headings again for every item under them."""
     for n in [node] + node.ancestors:
-        k = heading_kind(n)
+        if cache is None:
+            k = heading_kind(n)
+        elif (k := cache.get(id(n), "")) == "":
+            k = cache[id(n)] = heading_kind(n)
         if k:
             return k
     return "neutral"

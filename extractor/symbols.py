@@ -9,23 +9,14 @@ Drafts keep the blank number: "/KH-UBND".
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
-from extractor import lexicon
+from extractor import patterns as P
+from extractor import vocab
 
-_CODE = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
-# State symbol: "98/2013/TT-BTC", "12/TB-VPCP", "4236/SXD-QLN&CS", "/KH-UBND" (draft), "3210/QĐ - UBND".
-STATE_NUMBER = re.compile(
-    rf"(?<![\w/])(?P<num>\d{{1,6}}[a-z]?)?\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?"
-    rf"(?P<codes>{_CODE}(?:\s?[-–]\s?{_CODE}){{0,4}})(?![\w/])"
-)
-# Party symbol: "259-KH/TU", "11-CT/TW", "01-NQ/TV".
-PARTY_NUMBER = re.compile(
-    rf"(?<![\w/-])(?P<num>\d{{1,5}})\s?-\s?(?P<type>{_CODE})\s?/\s?(?P<issuer>{_CODE})(?![\w/])"
-)
+STATE_NUMBER = P.STATE_NUMBER
+PARTY_NUMBER = P.PARTY_NUMBER
 
 
 @dataclass(frozen=True)
@@ -38,31 +29,16 @@ class Symbol:
     party: bool
 
 
-@cache
-def _type_codes() -> dict[str, str]:
-    out = {}
-    data = lexicon.load("doc_types.json")
-    for t in data["types"]:
-        for c in t["codes"]:
-            out[c.upper()] = t["name"]
-    for canon, aliases in data["code_aliases"].items():
-        for a in aliases:
-            out[a.upper()] = out[canon.upper()]
-    return out
-
-
 def type_name(code: str | None) -> str | None:
     """ "QĐ" -> "Quyết định"; None for codes that are not document types."""
-    if not code:
-        return None
-    return _type_codes().get(code.upper().replace("Ð", "Đ"))
+    return vocab.type_name(code)
 
 
 def _tidy(number: str) -> str:
     number = unicodedata.normalize("NFC", number).replace("–", "-").replace("Ð", "Đ")
-    number = re.sub(r"\s+", "", number)
+    number = "".join(number.split())
     # all-caps titles print "QĐ-TTG": restore the lower case of known codes
-    return re.sub(r"(?<=-)TTG\b", "TTg", number)
+    return P.TTG_CAPS.sub("TTg", number)
 
 
 def parse(text: str) -> Symbol | None:
@@ -74,7 +50,7 @@ def parse(text: str) -> Symbol | None:
     m = STATE_NUMBER.fullmatch(text) or STATE_NUMBER.match(text)
     if not m:
         return None
-    codes = [c for c in re.split(r"\s?[-–]\s?", _tidy(m["codes"]))]
+    codes = P.CODE_SPLIT.split(_tidy(m["codes"]))
     type_code = codes[0] if type_name(codes[0]) and len(codes) > 1 else None
     rest = codes[1:] if type_code else codes
     # a công văn: ISSUER-UNIT; other types: TYPE-ISSUER[-UNIT...]
@@ -90,5 +66,5 @@ def key(number: str | None) -> str:
     if not number:
         return ""
     n = unicodedata.normalize("NFC", number).replace("Ð", "Đ").replace("Ɖ", "Đ").lower()
-    n = re.sub(r"^(số|so)\s*:?\s*", "", n)
-    return re.sub(r"[\s.\-–_]", "", n)
+    n = P.NUMBER_PREFIX.sub("", n)
+    return P.NUMBER_NOISE.sub("", n)

@@ -1,35 +1,22 @@
 """Tokens and a phrase trie: matching multi-word Vietnamese phrases regardless of case, tone
-placement and spacing ("GD&ĐT" = "GD & ĐT", "Uỷ ban" = "Ủy ban")."""
+placement and spacing ("GD&ĐT" = "GD & ĐT", "Uỷ ban" = "Ủy ban").
+
+A document is tokenised once (`Doc.tokens`); `tokenize` serves short strings that are not part of
+a document (a lexicon entry, a name to normalise).
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from functools import cache, lru_cache
-from pathlib import Path
-from typing import Generic, NamedTuple, TypeVar
+from functools import lru_cache
+from typing import Generic, TypeVar
 
-from extractor.clean import _LOOKALIKES, fold, fold_tones
+from extractor import vocab
+from extractor.doc import Tok, tokenize_folded
+from extractor.folding import LOOKALIKES, fold, fold_tones
+from extractor.patterns import TOKEN
 
 T = TypeVar("T")
-
-# A word is a run of letters/digits; every other non-space character is a token of its own.
-_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
-
-
-class Tok(NamedTuple):
-    text: str
-    key: str  # folded: lower case, new-style tones
-    start: int
-    end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
@@ -39,16 +26,12 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
 @lru_cache(maxsize=8192)
 def _tokenize(text: str, offset: int) -> tuple[Tok, ...]:
     # Fold the whole text once; folding keeps the length for Vietnamese, so keys are slices.
-    folded = fold_tones(text.translate(_LOOKALIKES)).lower()
+    folded = fold_tones(text.translate(LOOKALIKES)).lower()
     if len(folded) != len(text):
         return tuple(
-            Tok(m.group(0), fold(m.group(0)), m.start() + offset, m.end() + offset)
-            for m in _TOKEN.finditer(text)
+            Tok(m.group(0), fold(m.group(0)), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)
         )
-    return tuple(
-        Tok(m.group(0), folded[m.start() : m.end()], m.start() + offset, m.end() + offset)
-        for m in _TOKEN.finditer(text)
-    )
+    return tuple(tokenize_folded(text, folded, offset))
 
 
 def keys(phrase: str) -> tuple[str, ...]:
@@ -81,23 +64,9 @@ class Trie(Generic[T]):
         return best
 
 
-@cache
-def dictionary_words() -> frozenset[tuple[str, ...]]:
-    """Multi-syllable words of underthesea's dictionary, as tuples of folded syllables."""
-    import underthesea
-
-    path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
-    out = set()
-    for line in path.read_text(encoding="utf-8").split("\n"):
-        parts = tuple(fold(line).replace("-", " ").split())
-        if len(parts) > 1:
-            out.add(parts)
-    return frozenset(out)
-
-
 def word_end(toks: list[Tok], i: int, max_len: int = 4) -> int:
     """End of the dictionary word starting at toks[i] (longest match), at least one syllable."""
-    words = dictionary_words()
+    words = vocab.dictionary_words()
     best = i + 1
     for n in range(2, max_len + 1):
         if i + n > len(toks) or not all(t.is_word for t in toks[i : i + n]):
@@ -105,3 +74,6 @@ def word_end(toks: list[Tok], i: int, max_len: int = 4) -> int:
         if tuple(t.key for t in toks[i : i + n]) in words:
             best = i + n
     return best
+
+
+__all__ = ["Tok", "Trie", "tokenize", "keys", "word_end"]

@@ -18,21 +18,22 @@ says so instead of guessing; the jurisdictions without implementing documents ar
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from extractor import places
 from extractor.clean import fold
-from graph import similarity
+from graph import align, similarity
 from graph.duties import UnknownJurisdiction
 from graph.lineage import doc_json, downstream_places, load_documents
 from graph.shapes import GapReport
 from graph.units import Unit, districts_at, find_place, provinces_at
-from models.tables import Document, TargetRow, TaskAgency, TaskRow
+from models.tables import Citation, Document, ProgrammeName, TargetRow, TaskAgency, TaskRow
 
 _BELOW = {"national": "province", "ministry": "province", "province": "district", "district": "commune"}
 _LOCAL = {
@@ -41,7 +42,6 @@ _LOCAL = {
 }
 # "giảm ... xuống 3%", "dưới 5%", "không quá": lower is better, so raising the figure weakens it
 _DOWNWARD = ("giảm", "dưới", "không quá", "tối đa", "không vượt")
-WEAK = 0.20  # between WEAK and COVERED a match is reported as covered only if a person agrees
 
 
 @dataclass
@@ -52,6 +52,7 @@ class Item:
     label: str | None
     text: str
     lead: list[str] | None = None
+    leads: list[align.Lead] | None = None
     value: float | None = None
     unit: str | None = None
     subject: str | None = None
@@ -138,8 +139,26 @@ def _tasks(session: Session, docs: list[Document], levels: tuple[str, ...] | Non
         agencies = leads.get(t.id, [])
         if levels is not None and not any(a.level in levels for a in agencies):
             continue
-        out.append(Item("task", t.id, by_id[t.document_id], t.label, t.text, lead=[a.name for a in agencies]))
+        out.append(
+            Item(
+                "task",
+                t.id,
+                by_id[t.document_id],
+                t.label,
+                t.text,
+                lead=[a.name for a in agencies],
+                leads=[align.Lead(a.name, a.body_key, a.level) for a in agencies],
+            )
+        )
     return out
+
+
+# "Chủ tịch Ủy ban nhân dân tỉnh … chịu trách nhiệm thi hành Quyết định này": who signs off, not a duty
+_EXECUTION_CLAUSE = re.compile(r"chịu trách nhiệm thi hành|có trách nhiệm thi hành")
+
+
+def _duty(item: Item) -> align.Duty:
+    return align.Duty(item.label, item.text, item.leads or [])
 
 
 def _targets(session: Session, docs: list[Document]) -> list[Item]:
@@ -165,31 +184,120 @@ def _targets(session: Session, docs: list[Document]) -> list[Item]:
     ]
 
 
-def _searched(docs: list[Document], n_items: int) -> dict[str, Any]:
+METHOD_TASKS = (
+    f"alignment: {align.WEIGHTS['text']:.2f} text (TF-IDF, word segments + character 3-5-grams) + "
+    f"{align.WEIGHTS['role']:.2f} role of the lead + {align.WEIGHTS['ref']:.2f} article cited + "
+    f"{align.STANDOUT:.2f} how the duty stands out for the item; one item per duty (linear_sum_assignment), "
+    f"carried at >= {align.ACCEPT}, an item shared at >= {align.SHARE}"
+)
+METHOD_TASKS_VI = (
+    f"đối chiếu: {align.WEIGHTS['text']:.2f} độ giống văn bản (TF-IDF theo từ và chuỗi ký tự) + "
+    f"{align.WEIGHTS['role']:.2f} vai trò cơ quan chủ trì + {align.WEIGHTS['ref']:.2f} có dẫn đúng điều, khoản + "
+    f"{align.STANDOUT:.2f} mức nổi bật của yêu cầu với mục đó; mỗi mục gánh một yêu cầu (phép gán tối ưu), "
+    f"chấp nhận từ {align.ACCEPT}, dùng chung một mục từ {align.SHARE}"
+)
+METHOD_TARGETS = f"TF-IDF cosine, word segments + character 3-5-grams; covered at >= {similarity.COVERED}"
+METHOD_TARGETS_VI = f"độ giống văn bản TF-IDF theo từ và chuỗi ký tự; chấp nhận từ {similarity.COVERED}"
+CONFIDENCE_VI = {
+    "carried": "khớp",
+    "carried, item shared": "khớp (dùng chung một mục)",
+    "weak match: check": "khớp yếu: cần kiểm tra",
+    "no counterpart": "không có nội dung tương ứng",
+    "no counterpart among targets not matched to other upstream targets": "không có chỉ tiêu tương ứng",
+}
+
+
+def _searched(docs: list[Document], n_items: int, kind: str = "task") -> dict[str, Any]:
     return {
         "documents": [d.number or d.title for d in docs],
         "items": n_items,
-        "method": f"TF-IDF cosine, word segments + character 3-5-grams; covered at >= {similarity.COVERED}",
+        "method": METHOD_TASKS if kind == "task" else METHOD_TARGETS,
+        "method_vi": METHOD_TASKS_VI if kind == "task" else METHOD_TARGETS_VI,
     }
+
+
+def _ref(item: Item) -> str:
+    return f"{item.document.number or '(không số)'} {item.label or ''}".strip()
+
+
+_ROLE_VI = "vai trò chủ trì {fit}"
+
+
+def _parts_vi(pair: align.Pair) -> str:
+    bits = [f"giống văn bản {pair.text:.2f}", f"vai trò {pair.role:.2f}"]
+    if pair.ref:
+        bits.append("có dẫn đúng điều, khoản")
+    return ", ".join(bits)
+
+
+def _parts_en(pair: align.Pair) -> str:
+    bits = [f"text {pair.text:.2f}", f"role {pair.role:.2f}"]
+    if pair.ref:
+        bits.append("cites the article")
+    return ", ".join(bits)
 
 
 def _match_tasks(ups: list[Item], cands: list[Item], unit: str, docs: list[Document]) -> tuple[list, list]:
     uncovered, matched = [], []
-    matcher = similarity.Matcher([u.match_text for u in ups], [c.match_text for c in cands])
-    for qi, u in enumerate(ups):
-        best = matcher.best(qi) if cands else similarity.Match(-1, 0.0)
-        entry = {
+    decisions, pairs = align.align([_duty(u) for u in ups], [_duty(c) for c in cands])
+    searched = _searched(docs, len(cands))
+    standout = align.standout(pairs) if cands else None
+    for qi, (u, d) in enumerate(zip(ups, decisions, strict=True)):
+        candidates = [
+            {
+                **cands[ci].as_json(),
+                "score": round(float(pair.score + align.STANDOUT * standout[qi, ci]), 3),
+                "parts": pair.parts(),
+            }
+            for ci, pair in d.ranked
+            if standout is not None
+        ]
+        best_i = d.index if d.index is not None else (d.ranked[0][0] if d.ranked else None)
+        entry: dict[str, Any] = {
             "item": u.as_json(),
             "jurisdiction": unit,
-            "best_candidate": cands[best.index].as_json() if best.index >= 0 else None,
-            "score": best.score,
-            "searched": _searched(docs, len(cands)),
+            "best_candidate": cands[best_i].as_json() if best_i is not None else None,
+            "score": round(d.confidence, 3) if best_i is not None else 0.0,
+            "searched": searched,
+            "candidates": candidates,
         }
-        if best.score >= similarity.COVERED:
+        if d.index is not None:
+            c = cands[d.index]
+            pair = pairs[qi][d.index]
+            conf = "carried, item shared" if d.shared else "carried"
+            entry.update(confidence=conf, confidence_vi=CONFIDENCE_VI[conf])
+            shared_vi = " (mục này cũng gánh một yêu cầu khác: điểm đủ cao để dùng chung)" if d.shared else ""
+            entry["why_vi"] = (
+                f"{_ref(c)} được chọn: điểm {d.confidence:.2f} ≥ {align.ACCEPT} ({_parts_vi(pair)}); "
+                f"là mục phù hợp nhất trong phép gán một–một giữa {len(ups)} yêu cầu và {len(cands)} mục{shared_vi}"
+            )
+            entry["why"] = (
+                f"{_ref(c)} chosen: score {d.confidence:.2f} >= {align.ACCEPT} ({_parts_en(pair)}); "
+                f"best in the one-to-one assignment of {len(ups)} duties to {len(cands)} items"
+                + (" (shared with another duty: scores high enough)" if d.shared else "")
+            )
             matched.append(entry)
+            continue
+        conf = "weak match: check" if d.confidence >= align.WEAK else "no counterpart"
+        entry.update(confidence=conf, confidence_vi=CONFIDENCE_VI[conf])
+        if best_i is None:
+            entry["why_vi"] = "không có mục nào trong các văn bản triển khai để đối chiếu"
+            entry["why"] = "no item in the implementing documents to compare with"
         else:
-            entry["confidence"] = "weak match: check" if best.score >= WEAK else "no counterpart"
-            uncovered.append(entry)
+            other = d.taken_by.get(best_i)
+            taken_vi = taken_en = ""
+            if other is not None and other != qi:
+                taken_vi = f"; mục này đã được gán cho yêu cầu {ups[other].label or ups[other].text[:40]}"
+                taken_en = f"; that item was assigned to {ups[other].label or ups[other].text[:40]}"
+            entry["why_vi"] = (
+                f"không mục nào đạt {align.ACCEPT}: gần nhất là {_ref(cands[best_i])} với {d.confidence:.2f} "
+                f"({_parts_vi(pairs[qi][best_i])}){taken_vi}"
+            )
+            entry["why"] = (
+                f"no item reaches {align.ACCEPT}: the closest is {_ref(cands[best_i])} at {d.confidence:.2f} "
+                f"({_parts_en(pairs[qi][best_i])}){taken_en}"
+            )
+        uncovered.append(entry)
     return uncovered, matched
 
 
@@ -228,13 +336,22 @@ def _changes(u: Item, d: Item) -> list[dict[str, Any]]:
             out.append(
                 {
                     "kind": "lowered" if not downward else "raised",
+                    "kind_vi": "hạ thấp" if not downward else "nới lỏng (tăng mức trần)",
                     "from": u.value,
                     "to": d.value,
                     "text": f"{_num(u.value)}{unit} → {_num(d.value)}{unit}",
                 }
             )
     if u.year and d.year and d.year > u.year:
-        out.append({"kind": "postponed", "from": u.year, "to": d.year, "text": f"{u.year} → {d.year}"})
+        out.append(
+            {
+                "kind": "postponed",
+                "kind_vi": "lùi thời hạn",
+                "from": u.year,
+                "to": d.year,
+                "text": f"{u.year} → {d.year}",
+            }
+        )
     return out
 
 
@@ -256,7 +373,11 @@ def _match_targets(ups: list[Item], cands: list[Item], unit: str, docs: list[Doc
                     "jurisdiction": unit,
                     "best_candidate": d.as_json(),
                     "score": score,
-                    "searched": _searched(docs, len(cands)),
+                    "searched": _searched(docs, len(cands), "target"),
+                    "confidence": "carried",
+                    "confidence_vi": CONFIDENCE_VI["carried"],
+                    "why": f"{_ref(d)}: the most similar target ({score:.2f} >= {similarity.COVERED}), same unit",
+                    "why_vi": f"{_ref(d)}: chỉ tiêu giống nhất ({score:.2f} ≥ {similarity.COVERED}), cùng đơn vị tính",
                 }
             )
             for change in _changes(u, d):
@@ -282,28 +403,142 @@ def _match_targets(ups: list[Item], cands: list[Item], unit: str, docs: list[Doc
                 "jurisdiction": unit,
                 "best_candidate": cands[best.index].as_json() if best.index >= 0 else None,
                 "score": best.score,
-                "searched": _searched(docs, len(cands)),
+                "searched": _searched(docs, len(cands), "target"),
                 "confidence": "no counterpart among targets not matched to other upstream targets",
+                "confidence_vi": CONFIDENCE_VI["no counterpart among targets not matched to other upstream targets"],
+                "why": (
+                    f"no target with the same unit reaches {similarity.COVERED}"
+                    + (f"; the closest is {_ref(cands[best.index])} at {best.score:.2f}" if best.index >= 0 else "")
+                ),
+                "why_vi": (
+                    f"không chỉ tiêu nào cùng đơn vị tính đạt {similarity.COVERED}"
+                    + (f"; gần nhất là {_ref(cands[best.index])} với {best.score:.2f}" if best.index >= 0 else "")
+                ),
             }
         )
     return uncovered, matched, weakened
 
 
+def _name_links(session: Session, srcs: set[int], dsts: set[int]) -> dict[int, tuple[str, str | None, int]]:
+    """src -> (resolved_by, matched name, dst) of its citations made by name to documents in `dsts`."""
+    out: dict[int, tuple[str, str | None, int]] = {}
+    ids = sorted(srcs)
+    for i in range(0, len(ids), 5000):
+        rows = session.execute(
+            select(Citation.src_id, Citation.dst_id, Citation.resolved_by, Citation.matched_name).where(
+                Citation.src_id.in_(ids[i : i + 5000]), Citation.resolved_by.is_not(None)
+            )
+        )
+        for src, dst, by, name in rows:
+            if dst in dsts:
+                out[int(src)] = (str(by), name, int(dst))
+    return out
+
+
+def _with_link(d: Document, links: dict[int, tuple[str, str | None, int]]) -> dict[str, Any]:
+    out = doc_json(d)
+    by, name, _ = links.get(d.id, ("number", None, 0))
+    out["link"] = {"resolved_by": by, "matched_name": name}
+    return out
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _probable(
+    session: Session, doc: Document, units: list[Unit], below: str, linked: set[int], up_tasks: list[Item]
+) -> list[dict[str, Any]]:
+    """Held documents of the units below that carry the same named programme without citing `doc` (a
+    province's "Kế hoạch “X” giai đoạn 2012-2020" where `doc` approved "Đề án “X” giai đoạn 2012-2020"):
+    offered with their evidence (the name, the period, the duties they carry), never counted as covering."""
+    own = session.scalars(select(ProgrammeName).where(ProgrammeName.document_id == doc.id)).all()
+    out: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for n in own:
+        rows = session.execute(
+            select(ProgrammeName, Document)
+            .join(Document, Document.id == ProgrammeName.document_id)
+            .where(
+                or_(ProgrammeName.name_key == n.name_key, ProgrammeName.name_key.like(f"%{n.name_key}%")),
+                Document.in_corpus.is_(True),
+                Document.id != doc.id,
+                ProgrammeName.source != "placeholder",
+            )
+        ).all()
+        for pn, d in rows:
+            if d.id in linked or d.id in seen or not _unit_of(d, below, units):
+                continue
+            seen.add(d.id)
+            years_up, years_d = set(_YEARS.findall(n.name_key)), set(_YEARS.findall(pn.name_key))
+            same_period = bool(years_up) and years_up <= years_d
+            carried: list[dict[str, Any]] = []
+            cands = _tasks(session, [d], None)
+            if up_tasks and cands:
+                decisions, _ = align.align([_duty(u) for u in up_tasks], [_duty(c) for c in cands])
+                carried = [
+                    {"upstream_item": up_tasks[i].label, "downstream_item": cands[dec.index].label}
+                    for i, dec in enumerate(decisions)
+                    if dec.index is not None
+                ]
+            unit = _unit_of(d, below, units)[0].name
+            label = f"{n.kind[:1].upper()}{n.kind[1:]} “{n.name}”"
+            period_vi = "cùng giai đoạn" if same_period else "giai đoạn khác hoặc không nêu"
+            duties_vi = (
+                f"{len(carried)}/{len(up_tasks)} yêu cầu có mục tương ứng" if up_tasks else "không xét được nhiệm vụ"
+            )
+            out.append(
+                {
+                    "document": doc_json(d),
+                    "jurisdiction": unit,
+                    "label": "probable implementation",
+                    "label_vi": "có thể là văn bản triển khai",
+                    "counted": False,
+                    "evidence": {
+                        "upstream_name": label,
+                        "document_name": pn.name,
+                        "same_period": same_period,
+                        "duties_carried": carried,
+                        "duties_checked": len(up_tasks),
+                    },
+                    "why": (
+                        f"{d.number or d.title} carries a programme of the same name ({label}) without citing "
+                        f"{doc.number}; {'same' if same_period else 'other or no'} period; "
+                        f"{len(carried)}/{len(up_tasks)} duties have a counterpart. "
+                        "Not counted: a person should confirm"
+                    ),
+                    "why_vi": (
+                        f"{d.number or d.title} triển khai chương trình cùng tên ({label}) nhưng không dẫn chiếu "
+                        f"{doc.number}; {period_vi}; {duties_vi}. Chưa được tính: cần người xác nhận"
+                    ),
+                }
+            )
+    return out
+
+
 def gap_report(session: Session, doc: Document, jurisdiction: str | None = None) -> GapReport:
     """{"upstream", "missing_jurisdictions", "uncovered", "weakened"} plus "covered_jurisdictions",
-    "matched" (items that have a counterpart, with it and its score) and "notes". Built as dicts here,
-    typed (and checked: an unnamed key is an error) as it leaves."""
+    "matched" (items that have a counterpart, with it and its score), "probable_implementations" and
+    "notes" (English) with "notes_vi" (Vietnamese, for people)."""
     notes: list[str] = []
+    notes_vi: list[str] = []
     below, units = _units_below(doc)
     if below is None:
         notes.append(
             f"the level of {doc.number} is unknown ({doc.issuer or 'issuer unknown'}): "
             "cannot tell which jurisdictions are below it"
         )
+        notes_vi.append(
+            f"không rõ cấp của {doc.number} ({doc.issuer or 'không rõ cơ quan ban hành'}): "
+            "không xác định được các địa bàn cấp dưới"
+        )
     elif not units:
         notes.append(
             f"no {below} list for a {doc.level} document dated {doc.issued_date or 'unknown'}"
             + (" (districts were abolished on 1 July 2025)" if below == "district" else "")
+        )
+        notes_vi.append(
+            f"không có danh sách đơn vị cấp dưới cho văn bản ngày {doc.issued_date or 'không rõ'}"
+            + (" (cấp huyện đã bỏ từ 01/7/2025)" if below == "district" else "")
         )
     if jurisdiction:
         units = _restrict(units, below, jurisdiction)
@@ -317,16 +552,29 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
     loaded = load_documents(session, wanted)
     by_unit: dict[str, list[Document]] = {name: [loaded[i] for i in ids] for name, ids in unit_ids.items()}
     missing = [u.as_json() for u in units if u.name not in by_unit]
-    covered = [
+    links = _name_links(session, wanted, wanted | {doc.id})
+    covered: list[dict[str, Any]] = [
         {
             "name": u.name,
             "level": u.level,
             "successor": u.successor,
-            "documents": [doc_json(d) for d in by_unit[u.name]],
+            "documents": [_with_link(d, links) for d in by_unit[u.name]],
         }
         for u in units
         if u.name in by_unit
     ]
+    for unit in covered:
+        for d in unit["documents"]:
+            if d["link"]["resolved_by"] == "name":
+                notes.append(
+                    f"{unit['name']}: {d['number'] or d['title']} counts as implementing {doc.number or doc.title} "
+                    f"through a link by name ({d['link']['matched_name']}), not by number"
+                )
+                notes_vi.append(
+                    f"{unit['name']}: {d['number'] or d['title']} được tính là văn bản triển khai "
+                    f"{doc.number or doc.title} qua liên kết theo tên ({d['link']['matched_name']}), không theo số "
+                    f"ký hiệu; trích yếu: “{d['title'] or ''}”"
+                )
     upstream = doc_json(doc)
     upstream["requirements_known"] = doc.in_corpus
     report: dict[str, Any] = {
@@ -339,25 +587,47 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
         "uncovered": [],
         "weakened": [],
         "matched": [],
+        "probable_implementations": [],
         "notes": notes,
+        "notes_vi": notes_vi,
     }
+    levels = _LOCAL.get(below or "")
+    up_tasks = _tasks(session, [doc], levels) if levels and doc.in_corpus else []
+    clauses = [t for t in up_tasks if _EXECUTION_CLAUSE.search(fold(t.text))]
+    up_tasks = [t for t in up_tasks if t not in clauses]
+    if below in ("province", "district") and units:
+        probable = _probable(session, doc, units, below, wanted, up_tasks)
+        report["probable_implementations"] = probable
+        for p in probable:
+            notes.append(f"{p['jurisdiction']}: {p['why']}")
+            notes_vi.append(f"{p['jurisdiction']}: {p['why_vi']}")
     if not doc.in_corpus:
         notes.append(
             f"{doc.number or doc.title} is known only from citations: its own tasks and targets are "
             "unknown, so content gaps cannot be checked (only which jurisdictions have no implementing "
             "document)"
         )
+        notes_vi.append(
+            f"{doc.number or doc.title} chỉ được biết qua dẫn chiếu của văn bản khác: chưa có nội dung nên không "
+            "xét được nhiệm vụ, chỉ tiêu; chỉ xét được địa bàn nào chưa có văn bản triển khai"
+        )
         return GapReport.model_validate(report)
-    levels = _LOCAL.get(below or "")
-    up_tasks = _tasks(session, [doc], levels) if levels else []
     up_targets = _targets(session, [doc])
     report["upstream"]["items_checked"] = {"tasks": len(up_tasks), "targets": len(up_targets)}
+    for t in clauses:
+        notes.append(f"{t.label or t.text[:40]}: an execution clause (who signs off), not a duty; not checked")
+        notes_vi.append(
+            f"{t.label or t.text[:40]}: điều khoản thi hành (ai chịu trách nhiệm thi hành), "
+            "không phải nhiệm vụ; không xét"
+        )
     if not up_tasks and not up_targets:
         notes.append(f"{doc.number} assigns no task to the {below} level and sets no target")
+        notes_vi.append(f"{doc.number} không giao nhiệm vụ cho cấp dưới và không đặt chỉ tiêu")
     for unit in covered:
         name = str(unit["name"])
         unit_docs = by_unit[name]
-        cand_tasks = _tasks(session, unit_docs, None)
+        # an execution clause carries nothing down either
+        cand_tasks = [t for t in _tasks(session, unit_docs, None) if not _EXECUTION_CLAUSE.search(fold(t.text))]
         cand_targets = _targets(session, unit_docs)
         unc, mat = _match_tasks(up_tasks, cand_tasks, name, unit_docs)
         unc_t, mat_t, weak = _match_targets(up_targets, cand_targets, name, unit_docs)

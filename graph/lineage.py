@@ -18,31 +18,32 @@ from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from graph.shapes import DocumentNode, Lineage, LineageEntry
-from models.tables import LINEAGE_RELATIONS, Document
+from models.tables import LINEAGE_RELATIONS, Citation, Document
 
 MAX_DEPTH = 12
 LEVEL_RANK = {"national": 5, "ministry": 4, "province": 3, "district": 2, "commune": 1}
 
 _UP = f"""
-WITH RECURSIVE up(id, depth, relation, via) AS (
-    SELECT c.dst_id, 1, c.relation, c.src_id FROM citations c
+WITH RECURSIVE up(id, depth, relation, via, resolved_by) AS (
+    SELECT c.dst_id, 1, c.relation, c.src_id, c.resolved_by FROM citations c
      WHERE c.src_id IN :start AND c.relation IN {LINEAGE_RELATIONS!r}
     UNION
-    SELECT c.dst_id, up.depth + 1, c.relation, c.src_id FROM citations c JOIN up ON c.src_id = up.id
+    SELECT c.dst_id, up.depth + 1, c.relation, c.src_id, c.resolved_by FROM citations c JOIN up ON c.src_id = up.id
      WHERE c.relation IN {LINEAGE_RELATIONS!r} AND {{guard_up}}
 )
-SELECT id, depth, relation, via FROM up
+SELECT id, depth, relation, via, resolved_by FROM up
 """
 
 _DOWN = f"""
-WITH RECURSIVE down(id, depth, relation, via) AS (
-    SELECT c.src_id, 1, c.relation, c.dst_id FROM citations c
+WITH RECURSIVE down(id, depth, relation, via, resolved_by) AS (
+    SELECT c.src_id, 1, c.relation, c.dst_id, c.resolved_by FROM citations c
      WHERE c.dst_id = :start AND c.relation IN {LINEAGE_RELATIONS!r}
     UNION
-    SELECT c.src_id, down.depth + 1, c.relation, c.dst_id FROM citations c JOIN down ON c.dst_id = down.id
+    SELECT c.src_id, down.depth + 1, c.relation, c.dst_id, c.resolved_by
+      FROM citations c JOIN down ON c.dst_id = down.id
      WHERE c.relation IN {LINEAGE_RELATIONS!r} AND {{guard_down}}
 )
-SELECT id, depth, relation, via FROM down
+SELECT id, depth, relation, via, resolved_by FROM down
 """
 
 # Held documents downstream of one document, with where they are: for gap reports, which need
@@ -100,13 +101,14 @@ class Step:
     depth: int
     relation: str
     via: int  # the document this one hangs off (its child upward, its parent downward)
+    resolved_by: str | None = None  # "name": the edge was made by a programme's name, not a number
 
 
 def _nearest(rows: Sequence[Any]) -> dict[int, Step]:
     """Each document once, at its smallest depth (a document may be reached along several paths)."""
     best: dict[int, Step] = {}
     for r in rows:
-        s = Step(int(r[0]), int(r[1]), str(r[2]), int(r[3]))
+        s = Step(int(r[0]), int(r[1]), str(r[2]), int(r[3]), r[4] if len(r) > 4 else None)
         if s.id not in best or (s.depth, s.via) < (best[s.id].depth, best[s.id].via):
             best[s.id] = s
     return best
@@ -144,14 +146,42 @@ def load_documents(session: Session, ids: set[int]) -> dict[int, Document]:
     return out
 
 
-def _entries(session: Session, steps: dict[int, Step]) -> list[LineageEntry]:
+def matched_names(session: Session, edges: set[tuple[int, int]]) -> dict[tuple[int, int], str | None]:
+    """(src, dst) -> the name a citation resolved by name matched, for the few edges made by name."""
+    out: dict[tuple[int, int], str | None] = {}
+    srcs = sorted({s for s, _ in edges})
+    for i in range(0, len(srcs), 5000):
+        rows = session.execute(
+            select(Citation.src_id, Citation.dst_id, Citation.matched_name).where(
+                Citation.src_id.in_(srcs[i : i + 5000]), Citation.resolved_by.is_not(None)
+            )
+        )
+        out.update({(int(s), int(d)): m for s, d, m in rows if (int(s), int(d)) in edges})
+    return out
+
+
+def _entries(session: Session, steps: dict[int, Step], downward: bool) -> list[LineageEntry]:
     docs = load_documents(session, set(steps) | {s.via for s in steps.values()})
+    by_name = {(s.id, s.via) if downward else (s.via, s.id) for s in steps.values() if s.resolved_by}
+    names = matched_names(session, by_name) if by_name else {}
     out = []
     for s in sorted(steps.values(), key=lambda s: (s.depth, docs[s.id].issued_date or "", s.id)):
         node = DocumentNode.of(docs[s.id])
         via = docs[s.via].number if s.via in docs else None
+        named: dict[str, Any] = (
+            {"matched_name": names.get((s.id, s.via) if downward else (s.via, s.id))} if s.resolved_by else {}
+        )
         # model_construct, as DocumentNode.of: typed columns, and up to 100k entries
-        out.append(LineageEntry.model_construct(**dict(node), relation=s.relation, depth=s.depth, via=via))
+        out.append(
+            LineageEntry.model_construct(
+                **dict(node),
+                relation=s.relation,
+                depth=s.depth,
+                via=via,
+                resolved_by=s.resolved_by or "number",
+                **named,
+            )
+        )
     return out
 
 
@@ -159,12 +189,12 @@ def lineage(session: Session, doc: Document) -> Lineage:
     """The document, what it carries out (upstream, to the roots) and what carries it out (downstream)."""
     up = upstream(session, doc.id)
     down = downstream(session, doc.id)
-    up_entries = _entries(session, up)
+    up_entries = _entries(session, up, downward=False)
     tops = _tops(up)
     return Lineage(
         document=DocumentNode.of(doc),
         upstream=up_entries,
-        downstream=_entries(session, down),
+        downstream=_entries(session, down, downward=True),
         roots=[e for e in up_entries if e.id in tops] if up else [],
     )
 

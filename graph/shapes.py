@@ -7,7 +7,7 @@ order of the JSON. The CLI, the API and the web UI all receive these objects; ea
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
@@ -64,6 +64,15 @@ class LineageEntry(DocumentNode):
     relation: str = Field(description="implements | based_on | promulgated_by")
     depth: int = Field(description="1: cites the document (or is cited by it) directly")
     via: str | None = Field(description="the number of the document this one hangs off")
+    resolved_by: str = Field("number", description='"number", or "name": the link was made by a programme\'s name')
+    matched_name: str | None = Field(None, description="the name matched; left out of links made by number")
+
+    @model_serializer(mode="wrap")
+    def _omit_name_of_numbered(self, handler: Any) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("resolved_by") == "number":
+            data.pop("matched_name", None)
+        return data
 
 
 class Lineage(BaseModel):
@@ -103,8 +112,10 @@ class Duty(BaseModel):
 
 
 # --- gaps ---------------------------------------------------------------------------------------------
+# graph/gaps.py builds its report as dicts and validates them into these as it returns: a key the report
+# builds that no type here names is an error (extra="forbid"), not a field silently dropped.
 
-_STRICT = ConfigDict(extra="forbid")  # a key the report builds but no type names is a bug, not a new field
+_STRICT = ConfigDict(extra="forbid")
 
 
 class TaskItem(BaseModel):
@@ -132,37 +143,76 @@ class TargetItem(BaseModel):
     year: int | None
 
 
-GapItem = Annotated[TaskItem | TargetItem, Field(discriminator="kind")]
-
-
 class Searched(BaseModel):
     model_config = _STRICT
 
     documents: list[str | None]
     items: int
     method: str
+    method_vi: str
 
 
-class Counterpart(BaseModel):
-    """An upstream item with its best candidate below (`matched`: the candidate carries it down)."""
+class ScoreParts(BaseModel):
+    """What a duty-to-item score is made of (graph/align.py)."""
 
     model_config = _STRICT
 
-    item: GapItem
+    text: float
+    role: float
+    ref: float  # 1.0 when the item cites the article the duty is in
+    semantic: float | None = Field(None, description="left out when no sentence model is loaded")
+
+    @model_serializer(mode="wrap")
+    def _omit_semantic(self, handler: Any) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("semantic") is None:
+            data.pop("semantic", None)
+        return data
+
+
+class Candidate(TaskItem):
+    score: float
+    parts: ScoreParts
+
+
+class TaskCheck(BaseModel):
+    """An upstream duty checked in one jurisdiction: the item carrying it (or the closest), and why."""
+
+    model_config = _STRICT
+
+    item: TaskItem
     jurisdiction: str
-    best_candidate: GapItem | None
+    best_candidate: TaskItem | None
     score: float
     searched: Searched
+    candidates: list[Candidate]
+    confidence: str
+    confidence_vi: str
+    why_vi: str
+    why: str
 
 
-class Uncovered(Counterpart):
-    confidence: str = Field(description='"weak match: check" or why nothing counts as a counterpart')
+class TargetCheck(BaseModel):
+    """An upstream target checked in one jurisdiction: its counterpart (or the closest), and why."""
+
+    model_config = _STRICT
+
+    item: TargetItem
+    jurisdiction: str
+    best_candidate: TargetItem | None
+    score: float
+    searched: Searched
+    confidence: str
+    confidence_vi: str
+    why: str
+    why_vi: str
 
 
 class Change(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
 
     kind: Literal["lowered", "raised", "postponed"]
+    kind_vi: str
     from_: int | float = Field(alias="from")
     to: int | float
     text: str
@@ -171,8 +221,8 @@ class Change(BaseModel):
 class Weakened(BaseModel):
     model_config = _STRICT
 
-    upstream_item: GapItem
-    downstream_item: GapItem
+    upstream_item: TargetItem
+    downstream_item: TargetItem
     jurisdiction: str
     change: Change
     score: float
@@ -191,13 +241,61 @@ class AdminUnit(BaseModel):
     successor: str
 
 
+class Link(BaseModel):
+    model_config = _STRICT
+
+    resolved_by: str = Field(description='"number", or "name": cited by a programme\'s name')
+    matched_name: str | None
+
+
+class LinkedDocument(DocumentNode):
+    """An implementing document, and how its citation of the upstream one was resolved."""
+
+    model_config = _STRICT
+
+    link: Link
+
+
 class CoveredUnit(BaseModel):
     model_config = _STRICT
 
     name: str
     level: str
     successor: str
-    documents: list[DocumentNode] = Field(description="the unit's documents implementing the upstream one")
+    documents: list[LinkedDocument] = Field(description="the unit's documents implementing the upstream one")
+
+
+class CarriedDuty(BaseModel):
+    model_config = _STRICT
+
+    upstream_item: str | None
+    downstream_item: str | None
+
+
+class ProbableEvidence(BaseModel):
+    model_config = _STRICT
+
+    upstream_name: str
+    document_name: str
+    same_period: bool
+    duties_carried: list[CarriedDuty]
+    duties_checked: int
+
+
+class ProbableImplementation(BaseModel):
+    """A document of a unit below carrying a programme of the same name without citing the upstream one:
+    offered with its evidence, never counted as covering."""
+
+    model_config = _STRICT
+
+    document: DocumentNode
+    jurisdiction: str
+    label: str
+    label_vi: str
+    counted: bool
+    evidence: ProbableEvidence
+    why: str
+    why_vi: str
 
 
 class ItemsChecked(BaseModel):
@@ -230,7 +328,9 @@ class GapReport(BaseModel):
     units_checked: int
     missing_jurisdictions: list[AdminUnit]
     covered_jurisdictions: list[CoveredUnit]
-    uncovered: list[Uncovered]
+    uncovered: list[TaskCheck | TargetCheck]
     weakened: list[Weakened]
-    matched: list[Counterpart]
+    matched: list[TaskCheck | TargetCheck]
+    probable_implementations: list[ProbableImplementation]
     notes: list[str]
+    notes_vi: list[str] = Field(description="the notes in Vietnamese, for people")

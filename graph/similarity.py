@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extractor import lexicon
+from extractor import vocab
 from extractor.clean import fold
 
 COVERED = 0.30  # a candidate at or above this carries the upstream item
@@ -28,7 +28,7 @@ COVERED = 0.30  # a candidate at or above this carries the upstream item
 
 @cache
 def _synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
-    groups = lexicon.load("synonyms.json")["groups"]
+    groups = vocab.load("synonyms.json")["groups"]
     table: dict[str, str] = {}
     for canon, variants in groups.items():
         for v in variants:
@@ -39,7 +39,7 @@ def _synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @cache
 def _stopwords() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.load("synonyms.json")["stopwords"])
+    return frozenset(fold(w) for w in vocab.load("synonyms.json")["stopwords"])
 
 
 @lru_cache(maxsize=100_000)

@@ -6,6 +6,7 @@ record (not inside it) so the contract stays as agreed while the UI can still hi
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
@@ -108,6 +109,16 @@ class Span(_Record):
     field: str | None = Field(default=None, description="record path, e.g. 'references[0]', 'document.number'")
 
 
+class ReviewFlag(_Record):
+    """A field a person should look at: left blank because the page could not be read (a number written by
+    hand), or filled from elsewhere (the date of an e-signature)."""
+
+    field: str = Field(description="record path, e.g. 'document.number'")
+    reason: Literal["handwritten", "unreadable", "from_signature"]
+    message: str
+    message_vi: str
+
+
 class ExtractionResult(_Record):
     """Everything one extraction produced: the contract record plus what a store and a UI need."""
 
@@ -116,6 +127,18 @@ class ExtractionResult(_Record):
     spans: list[Span] = Field(default_factory=list)
     intake: IntakeInfo
     extractor_version: str
+    flags: list[ReviewFlag] = Field(default_factory=list)
+
+
+class SignatureInfo(_Record):
+    """One digital signature of a PDF, read from its certificate and signature dictionary (not verified)."""
+
+    signer: str | None = Field(default=None, description="the certificate's common name (a person or a body)")
+    organisation: str | None = Field(default=None, description="the certificate's organisation (O)")
+    unit: str | None = Field(default=None, description="the certificate's organisational unit (OU)")
+    email: str | None = None
+    signed_at: datetime | None = Field(default=None, description="signing time as the PDF records it")
+    reason: str | None = None
 
 
 class IntakeInfo(_Record):
@@ -125,6 +148,14 @@ class IntakeInfo(_Record):
     ocr_pages: int = 0
     encoding: str | None = None
     warnings: list[str] = Field(default_factory=list)
+    signatures: list[SignatureInfo] = Field(
+        default_factory=list, description="digital signatures of a PDF, earliest signing time first"
+    )
+    uncertain: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="[start, end) character ranges of the intake text that OCR could not read with confidence "
+        "(low word confidence, handwriting, ink in another colour); offsets into the text intake produced",
+    )
 
 
 ExtractionResult.model_rebuild()

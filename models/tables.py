@@ -147,11 +147,35 @@ class Citation(Base):
     issuer: Mapped[str | None] = mapped_column(String(256))
     issued_date: Mapped[str | None] = mapped_column(String(10))
     title: Mapped[str | None] = mapped_column(Text)
+    # "name": resolved by a programme's name, not a number (a citation "Đề án “X”", or a trích yếu
+    # "V/v thực hiện Đề án “X”", position -1); matched_name is the name as the target is known by it
+    resolved_by: Mapped[str | None] = mapped_column(String(16))
+    matched_name: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         Index("ix_citations_src_relation", "src_id", "relation", "dst_id"),
         Index("ix_citations_dst_relation", "dst_id", "relation", "src_id"),
     )
+
+
+class ProgrammeName(Base):
+    """A name a document is known by: "Đề án “Xây dựng xã hội học tập giai đoạn 2012-2020”" for the
+    decision that approved it. From its own trích yếu (source "subject"), from another document's
+    citation giving number and title together (source "citation", `citing_id` that document: rebuilt
+    with it), or the name a placeholder was created for (source "placeholder")."""
+
+    __tablename__ = "programme_names"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))  # folded: "đề án", "kế hoạch"
+    name_key: Mapped[str] = mapped_column(String(512))  # graph.programmes.name_key
+    name: Mapped[str] = mapped_column(Text)  # as printed
+    province: Mapped[str | None] = mapped_column(String(64))  # a local programme's province; None: national
+    source: Mapped[str] = mapped_column(String(16))  # subject | citation | placeholder
+    citing_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+
+    __table_args__ = (Index("ix_programme_names_key", "kind", "name_key"),)
 
 
 class TaskRow(Base):

@@ -16,11 +16,14 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from extractor import places
+from extractor.places import find_districts, successor_province
+from graph.bodies import describe
 from graph.errors import UnknownJurisdiction
 from graph.units import find_place, successor
 from models.service_tables import ROLES, ApiKey
@@ -62,6 +65,11 @@ class Principal:
     def covers(self, province: str | None, district: str | None) -> bool:
         """Whether a document of this jurisdiction is within the caller's limits."""
         return in_scope(self.province, self.district, province, district)
+
+    def outside(self, header: dict[str, Any]) -> str | None:
+        """None when a document with this header (a record's "document") is within the caller's limits by
+        every field that decides its jurisdiction; else the first field that takes it out of them."""
+        return outside_scope(self.province, self.district, header)
 
 
 def hash_secret(secret: str) -> str:
@@ -108,6 +116,54 @@ def in_scope(
     if limit_province and _key(limit_province) not in (_key(province), _key(successor(province))):
         return False
     return not limit_district or _key(limit_district) == _key(district)
+
+
+LOCAL_LEVELS = ("province", "district", "commune")
+
+
+def outside_scope(limit_province: str | None, limit_district: str | None, header: dict[str, Any]) -> str | None:
+    """Which of level, province, district, issuer puts a document with this header outside the limits.
+
+    A correction is judged on the record it leaves: "document.level" set to "national" on a Quảng Bình
+    letter, "document.district" set to Quận 1 (Hồ Chí Minh), "document.issuer" set to "Bộ Tài chính" or to
+    another province's people's committee each take it out of a Quảng Bình clerk's reach."""
+    if not limit_province and not limit_district:
+        return None
+    level, province, district = header.get("level"), header.get("province"), header.get("district")
+    if level is not None and (level not in LOCAL_LEVELS or (limit_district and level == "province")):
+        return "level"
+    if not in_scope(limit_province, limit_district, province, district):
+        return "province" if not in_scope(limit_province, None, province, None) else "district"
+    if district and not _district_of(district, province):
+        return "district"
+    issuer = header.get("issuer")
+    if issuer and _issuer_outside(limit_province, limit_district, issuer):
+        return "issuer"
+    return None
+
+
+def _district_of(district: str, province: str | None) -> bool:
+    """Whether `district` is a district of `province` (or of a province merged into it in 2025)."""
+    options = [d.province for d in find_districts(district)]
+    place = find_place(district)  # numbered urban districts: "Quận 1"
+    if place is not None and place.district:
+        options.append(place.province)
+    target = _key(province)
+    return any(target in (_key(p), _key(successor_province(p))) for p in options)
+
+
+def _issuer_outside(limit_province: str | None, limit_district: str | None, issuer: str) -> bool:
+    body = describe(issuer)
+    if body.level in ("national", "ministry"):
+        return True
+    if body.district:
+        # a district name repeats across provinces ("Châu Thành"): in reach if one of them is
+        named: list[tuple[str | None, str]] = [(d.province, d.name) for d in find_districts(body.district)]
+        named = named or [(body.province, body.district)]
+        return not any(in_scope(limit_province, limit_district, p, d) for p, d in named)
+    if body.province:
+        return not in_scope(limit_province, limit_district, body.province, None)
+    return False  # a body named without its place ("Sở Tài chính") is the document's own
 
 
 def create_key(

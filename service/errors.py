@@ -34,6 +34,7 @@ CODES: dict[str, tuple[int, int]] = {
     "E107": (422, EXIT_BAD_INPUT),  # ParseTimeout
     "E108": (422, EXIT_BAD_INPUT),  # NoText
     "E109": (422, EXIT_BAD_INPUT),  # NotVietnamese
+    "E111": (422, EXIT_BAD_INPUT),  # NotOfficial (no mark of an official document)
     "E200": (400, EXIT_USAGE),  # ServiceError: a request refused for another reason
     "E401": (401, EXIT_REFUSED),  # NotAuthenticated
     "E403": (403, EXIT_REFUSED),  # Forbidden

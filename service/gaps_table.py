@@ -1,7 +1,8 @@
 """The gap report as one table (CSV, XLSX) for people who work in spreadsheets.
 
-One row per finding, Vietnamese column names: a jurisdiction with no implementing document, an
-upstream item with no counterpart (with the best candidate and its score), an item carried down (the
+One row per finding, Vietnamese column names and words: a document that may implement without citing
+(never counted), a jurisdiction with no implementing document, an upstream item with no counterpart
+(with the best candidate and its score), an item carried down (the
 same, for checking), and a target lowered or postponed. Every row names its evidence.
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from graph.shapes import GapReport, Uncovered
+from graph.shapes import GapReport
 
 COLUMNS = [
     "Loại",  # kind of finding
@@ -30,6 +31,7 @@ COLUMNS = [
     "Ghi chú",  # confidence, what was searched
 ]
 KINDS = {
+    "probable": "Có thể là văn bản triển khai",
     "missing": "Chưa có văn bản triển khai",
     "uncovered": "Chưa được cụ thể hóa",
     "matched": "Đã cụ thể hóa",
@@ -57,11 +59,27 @@ def rows(report: GapReport) -> list[list[Any]]:
                 f"không có văn bản nào của {m.name} triển khai {number}",
             ]
         )
+    for p in report.probable_implementations:
+        doc = p.document
+        out.append(
+            [
+                KINDS["probable"],
+                p.jurisdiction,
+                number,
+                "",
+                "",
+                doc.number or doc.title or "",
+                "",
+                doc.title or "",
+                "",
+                "",
+                p.why_vi,
+            ]
+        )
     for key, entries in (("uncovered", report.uncovered), ("matched", report.matched)):
         for r in entries:
             item, best = r.item, r.best_candidate
-            confidence = r.confidence if isinstance(r, Uncovered) else None
-            note = "; ".join(x for x in (confidence, r.searched.method) if x)
+            note = "; ".join(x for x in (r.confidence_vi, r.why_vi) if x)
             out.append(
                 [
                     KINDS[key],
@@ -90,7 +108,7 @@ def rows(report: GapReport) -> list[list[Any]]:
                 d.label or "",
                 d.text,
                 w.score,
-                w.change.text,
+                " ".join(x for x in (w.change.kind_vi, w.change.text) if x),
                 "",
             ]
         )

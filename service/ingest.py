@@ -31,10 +31,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from extractor.bounded import extract_file  # parse and extraction in a child with memory and time limits
 from extractor.errors import EmptyFile, UnsupportedType
 from extractor.intake import Limits
 from extractor.intake.sniff import HEAD_BYTES, Sniffed, sniff
-from extractor.pipeline import EXTRACTOR_VERSION, extract_file
+from extractor.pipeline import EXTRACTOR_VERSION
 from models.service_tables import Job
 from models.tables import Document, File
 from service import audit

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     max_json_bytes: int = Field(default=1 * MB, gt=0, description="request bodies other than uploads")
     extract_seconds: float = Field(default=300.0, gt=0, description="wall-clock limit for reading one document")
     parse_seconds: float = Field(default=120.0, gt=0, description="the intake parser's own limit (DOCX, PDF, OCR)")
+    memory_bytes: int = Field(
+        default=2 * 1024**3, gt=0, description="memory one document's reading may take (its child processes)"
+    )
 
     processes: int = Field(default=0, ge=0, le=32, description="server processes; 0: one per core, at most 4")
     workers: int = Field(default=1, ge=0, description="extraction threads (one server process runs them); 0: none")
@@ -41,7 +44,14 @@ class Settings(BaseSettings):
 
     report_cache_seconds: float = Field(default=30.0, ge=0, description="gap reports are kept this long (0: never)")
     session_hours: float = Field(default=12.0, gt=0, description="how long a web UI login lasts")
-    cookie_secure: bool = Field(default=False, description="send the session cookie over HTTPS only")
+    cookie_secure: bool = Field(
+        default=False, description="always mark the session cookie Secure (it is anyway when the request came by HTTPS)"
+    )
+    trusted_proxies: str = Field(
+        default="127.0.0.1",
+        description="addresses (or networks) of reverse proxies whose X-Forwarded-Proto is believed, comma-separated;"
+        " '*' for any, '' for none",
+    )
 
     def server_processes(self) -> int:
         # Python serves one request at a time per process (the GIL): measured on 2 cores, a second

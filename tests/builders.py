@@ -559,10 +559,41 @@ def encode_cp1258(text: str) -> bytes:
     return bytes(out)
 
 
+def encode_legacy(text: str, encoding: str) -> str:
+    """`text` as typed in a legacy font encoding ("tcvn3" or "vni"): the Windows-1252 characters Word
+    stores for it (`.encode("cp1252")` gives the bytes of a legacy text file). Built from the inverse of
+    the tables the extractor reads, so these fixtures can only show that conversion is consistent; the
+    tests hold real strings from legacy documents beside them.
+
+    TCVN3 has no accented capitals: they are typed with the lower-case codes, as in a ".VnTimeH" heading.
+    """
+    import json
+
+    tables = json.loads((CORPUS.parent / "lexicons" / "legacy_encodings.json").read_text(encoding="utf-8"))
+    inverse: dict[str, str] = {}
+    for legacy, letter in tables[encoding]["map"].items():
+        inverse.setdefault(letter, legacy)  # VNI's single-character forms come after the longer ones
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in inverse:
+            out.append(inverse[char])
+        elif char.lower() in inverse:
+            out.append(inverse[char.lower()])
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def make_text(text: str, path: str | os.PathLike[str], *, encoding: str = "utf-8") -> Path:
     """`text` written in `encoding`: "utf-8", "utf-8-sig" (with BOM), "utf-16" (BOM, little-endian),
-    "utf-16-le" / "utf-16-be" (no BOM), or "cp1258" (see encode_cp1258)."""
-    data = encode_cp1258(text) if encoding == "cp1258" else text.encode(encoding)
+    "utf-16-le" / "utf-16-be" (no BOM), "cp1258" (see encode_cp1258), or "tcvn3" / "vni" (see
+    encode_legacy: the bytes a legacy editor saves)."""
+    if encoding == "cp1258":
+        data = encode_cp1258(text)
+    elif encoding in ("tcvn3", "vni"):
+        data = encode_legacy(text, encoding).encode("cp1252")
+    else:
+        data = text.encode(encoding)
     target = Path(path)
     target.write_bytes(data)
     return target

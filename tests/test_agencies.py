@@ -34,6 +34,22 @@ CANONICAL = [
     ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
     ("UBND cấp huyện", "Ủy ban nhân dân cấp huyện"),
     ("mặt trận tổ quốc cơ sở", "Mặt trận Tổ quốc cơ sở"),
+    ("Sở Lao động Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+    ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+    # bodies the lexicon does not list come out whole: a kind, then the name as the text gives it
+    ("Chi cục Thống kê khu vực XVII", "Chi cục Thống kê khu vực XVII"),
+    ("Cảng vụ Hàng hải Quảng Ninh", "Cảng vụ Hàng hải Quảng Ninh"),
+    ("Ban Quản lý các khu công nghiệp tỉnh", "Ban Quản lý các khu công nghiệp tỉnh"),
+    ("Ban Quản lý các Khu chế xuất và công nghiệp Thành phố", "Ban Quản lý các Khu chế xuất và công nghiệp Thành phố"),
+    ("Đài Phát thanh và Truyền hình tỉnh", "Đài Phát thanh và Truyền hình tỉnh"),
+    ("Báo và Phát thanh, Truyền hình tỉnh", "Báo và Phát thanh, Truyền hình tỉnh"),
+    ("Trung tâm Chuyển đổi số Thành phố", "Trung tâm Chuyển đổi số Thành phố"),
+    ("Cơ quan Lao động - Thương binh và Xã hội ở địa phương", "Cơ quan Lao động - Thương binh và Xã hội ở địa phương"),
+    ("Ban Chỉ đạo Xây dựng xã hội học tập tỉnh Quảng Nam", "Ban Chỉ đạo Xây dựng xã hội học tập tỉnh Quảng Nam"),
+    ("Giám đốc kho bạc Nhà nước Hà Nội", "Kho bạc Nhà nước Hà Nội"),
+    ("Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu", "Ủy ban nhân dân các xã, phường và đặc khu"),
+    ("Thủ trưởng các sở, ban, ngành trực thuộc UBND tỉnh", "các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh"),
+    ("Chủ tịch Ủy ban nhân huyện, thành phố", "Ủy ban nhân dân huyện, thành phố"),  # "dân" dropped, as typed
 ]
 
 
@@ -82,6 +98,64 @@ LISTS = [
     ),
     ("các thôn ấp, tổ dân phố, tổ chức phổ biến nội dung chính sách", ["các thôn ấp, tổ dân phố"]),
     ("Rà soát lại kế hoạch thực hiện Đề án", []),
+    # a list up to the verb, however long: commas, "và", semicolons
+    (
+        "Chánh Văn phòng Uỷ ban nhân dân tỉnh; Giám đốc Công an tỉnh; Thủ trưởng các sở, ban, ngành trực thuộc Ủy ban "
+        "nhân dân tỉnh; Chủ tịch Ủy ban nhân dân huyện, thành phố và các cơ quan, tổ chức liên quan chịu trách nhiệm thi hành",
+        [
+            "Văn phòng Ủy ban nhân dân tỉnh",
+            "Công an tỉnh",
+            "các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh",
+            "Ủy ban nhân dân huyện, thành phố",
+            "các cơ quan, tổ chức liên quan",
+        ],
+    ),
+    (
+        "Trung tâm Chuyển đổi số Thành phố, Công an Thành phố, Sở Nông nghiệp và Môi trường, Ủy ban nhân dân các phường, "
+        "xã, đặc khu cùng các đơn vị có liên quan",
+        [
+            "Trung tâm Chuyển đổi số Thành phố",
+            "Công an Thành phố",
+            "Sở Nông nghiệp và Môi trường",
+            "Ủy ban nhân dân các phường, xã, đặc khu",
+        ],
+    ),
+    ("Công an Thành phố Chỉ đạo Công an các phường, xã, đặc khu", ["Công an Thành phố"]),
+    (
+        "Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh",
+        ["Hiệp hội Doanh nghiệp tỉnh", "Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"],
+    ),
+    # a kind shared by its fields: one Sở each
+    (
+        "Chánh văn phòng UBND tỉnh; Giám đốc các Sở: Lao động Thương binh và Xã hội, Tài chính; Cục trưởng Cục Thuế tỉnh; "
+        "Chủ tịch UBND các Huyện, Thị xã, Thành phố; Thủ trưởng các Ban, ngành liên quan của tỉnh chịu trách nhiệm",
+        [
+            "Văn phòng Ủy ban nhân dân tỉnh",
+            "Sở Lao động - Thương binh và Xã hội",
+            "Sở Tài chính",
+            "Cục Thuế tỉnh",
+            "Ủy ban nhân dân các huyện, thị xã, thành phố",
+            "các Ban, ngành liên quan của tỉnh",
+        ],
+    ),
+    ("Giám đốc các sở Tài chính, Xây dựng và Y tế tổ chức", ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế"]),
+    # classes named one by one are addressees of their own; "các sở, ban, ngành" is one
+    (
+        "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành "
+        "phố trực thuộc trung ương và các cơ quan, tổ chức có liên quan chịu trách nhiệm",
+        [
+            "các bộ",
+            "cơ quan ngang bộ",
+            "cơ quan thuộc Chính phủ",
+            "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+            "các cơ quan, tổ chức có liên quan",
+        ],
+    ),
+    (
+        "Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể theo chức năng, nhiệm vụ được giao",
+        ["Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể"],
+    ),
+    ("Các Sở, ngành, đơn vị, UBND cấp xã.", ["Các Sở, ngành, đơn vị", "Ủy ban nhân dân cấp xã"]),
 ]
 
 
@@ -104,6 +178,34 @@ LEVELS = [
     ("Ủy ban nhân dân các huyện, thị xã, thành phố", "district"),
     ("Ban Chỉ đạo xây dựng xã hội học tập", None),
 ]
+
+
+# (name, level, province, district) as parsed: the fields the store and the graph read
+PARSED = [
+    ("Ủy ban nhân dân tỉnh Gia Lai", "province", "Gia Lai", None),
+    ("Trung tâm Y tế huyện Kbang", "district", "Gia Lai", "Kbang"),
+    ("Ủy ban nhân dân các phường, xã, đặc khu", "commune", None, None),
+    ("Sở Y tế", "province", None, None),
+    ("Bộ Tài chính", "ministry", None, None),
+    ("Kho bạc Nhà nước Hà Nội", None, "Hà Nội", None),
+]
+
+
+@pytest.mark.parametrize("name,level,province,district", PARSED)
+def test_parsed_structure(name: str, level: str | None, province: str | None, district: str | None) -> None:
+    (a,) = agencies.split_list(name)
+    assert (a.name, a.level, a.province, a.district) == (name, level, province, district)
+
+
+def test_agencies_are_read_on_the_documents_own_tokens() -> None:
+    from extractor.clean import clean
+
+    doc = clean("1. Giao Sở\nNông nghiệp và Môi trường chủ trì, phối hợp với Bộ Tư lệnh\nThành phố.")
+    found = agencies.find_in(doc, 0, len(doc.text))
+    assert [(a.name, doc.text[a.start : a.end]) for a in found] == [
+        ("Sở Nông nghiệp và Môi trường", "Sở\nNông nghiệp và Môi trường"),
+        ("Bộ Tư lệnh Thành phố", "Bộ Tư lệnh\nThành phố"),
+    ]
 
 
 @pytest.mark.parametrize("name,level", LEVELS)

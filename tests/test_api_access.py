@@ -172,3 +172,97 @@ def test_the_web_ui_trades_a_key_for_a_session_cookie_and_refuses_cross_site_wri
     )
     browser.post("/logout", headers={"Origin": "http://testserver"})
     assert browser.get("/api/me").status_code == 401
+
+
+# A Quảng Bình clerk's corrections to a Quảng Bình document: (path, value, status). Every field that decides
+# the jurisdiction must leave the document in Quảng Bình (issue 13, item 1).
+MOVES = [
+    ("document.level", "national", 403),
+    ("document.level", "ministry", 403),
+    ("document.district", "Quận 1", 403),  # a district of Hồ Chí Minh
+    ("document.district", "Kbang", 403),  # of Gia Lai
+    ("document.district", "Không Có Thật", 403),  # no district anywhere: cannot be shown to be in reach
+    ("document.issuer", "Bộ Tài chính", 403),
+    ("document.issuer", "Thủ tướng Chính phủ", 403),
+    ("document.issuer", "Ủy ban nhân dân Thành phố Hồ Chí Minh", 403),
+    ("document.issuer", "Ủy ban nhân dân huyện Kbang", 403),
+    ("document", {"level": "national", "province": "Quảng Bình"}, 403),  # the whole header at once
+    ("document.district", "Lệ Thủy", 201),  # a district of Quảng Bình
+    ("document.issuer", "Sở Giáo dục và Đào tạo tỉnh Quảng Bình", 201),
+    ("document.issuer", "Sở Tài chính", 201),  # named without its place: the document's own
+    ("document.level", "district", 201),
+    ("document.province", "Quảng Trị", 403),  # Quảng Bình's province since 2025 holds others too: out of reach
+]
+
+
+@pytest.mark.parametrize(("path", "value", "status"), MOVES, ids=[f"{p}={v}" for p, v, _ in MOVES])
+def test_a_limited_clerk_cannot_move_a_document_out_of_reach_by_any_field(
+    api: Api, path: str, value: object, status: int
+) -> None:
+    doc_id = _own_document(api, "quangbinh-674-UBND-VX-2017", "674/UBND-VX", "clerk_quangbinh")
+    before = api.get(f"/api/documents/{doc_id}").json()["document"]
+    r = api.post(f"/api/documents/{doc_id}/corrections", "clerk_quangbinh", json={"path": path, "value": value})
+    assert r.status_code == status, r.text
+    if status == 403:
+        assert "outside your jurisdiction" in r.json()["message"] and "ngoài phạm vi" in r.json()["message_vi"]
+        assert api.get(f"/api/documents/{doc_id}").json()["document"] == before  # nothing kept
+    # an unlimited clerk may make the same correction
+    assert api.post(
+        f"/api/documents/{doc_id}/corrections", "clerk", json={"path": path, "value": value}
+    ).status_code in (201, 409)
+
+
+def test_a_district_clerk_cannot_make_a_document_provincial(api: Api) -> None:
+    doc_id = _own_document(api, "kbang-1132-UBND-VX-2021", "1132 /UBND-VX", "clerk_kbang")
+    for path, value in [("document.level", "province"), ("document.issuer", "Ủy ban nhân dân tỉnh Gia Lai")]:
+        r = api.post(f"/api/documents/{doc_id}/corrections", "clerk_kbang", json={"path": path, "value": value})
+        assert r.status_code == 403, (path, r.text)
+    fix = {"path": "document.issuer", "value": "Phòng Giáo dục và Đào tạo huyện Kbang"}
+    assert api.post(f"/api/documents/{doc_id}/corrections", "clerk_kbang", json=fix).status_code == 201
+
+
+def _own_document(api: Api, stem: str, number: str, who: str) -> int:
+    """A document of its own for one test: a number no other upload has (the same number would make it
+    another copy of the same document, and one test's corrections would meet the next one's)."""
+    import uuid
+
+    text = unique_text(stem).decode().replace(number, f"{uuid.uuid4().int % 10**6}/UBND-VX", 1)
+    job = api.wait(api.upload(text.encode(), f"{stem}.txt", who=who).json()["job"]["id"])
+    assert job["status"] == "done", job
+    return int(job["result_document_id"])
+
+
+def test_the_api_docs_page_has_a_strict_content_security_policy(api: Api) -> None:
+    r = api.client.get("/docs")
+    assert r.status_code == 200 and "swagger-ui-bundle.js" in r.text
+    policy = r.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    assert "<script>" not in r.text  # no inline script for the policy to forbid: Swagger UI starts from a file
+    assert api.client.get("/static/swagger-init.js").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("client", "forwarded", "trusted", "secure"),
+    [
+        (("127.0.0.1", 5000), "https", "127.0.0.1", True),  # behind the local TLS proxy
+        (("10.0.0.7", 5000), "https", "10.0.0.0/24", True),  # a proxy on the private network, trusted by network
+        (("127.0.0.1", 5000), None, "127.0.0.1", False),  # plain HTTP
+        (("203.0.113.9", 5000), "https", "127.0.0.1", False),  # anyone else saying so is not believed
+        (("127.0.0.1", 5000), "https", "", False),  # no proxy trusted
+    ],
+)
+def test_the_session_cookie_is_secure_behind_https(
+    api: Api, client: tuple[str, int], forwarded: str | None, trusted: str, secure: bool
+) -> None:
+    from fastapi.testclient import TestClient
+
+    settings = api.client.app.state.settings.model_copy(update={"trusted_proxies": trusted})
+    api.client.app.state.settings = settings
+    try:
+        browser = TestClient(api.client.app, base_url="http://testserver", client=client)
+        headers = {"Origin": "http://testserver", **({"X-Forwarded-Proto": forwarded} if forwarded else {})}
+        ok = browser.post("/login", data={"key": api.keys["clerk"]}, headers=headers, follow_redirects=False)
+        assert ok.status_code == 303
+        assert ("; secure" in ok.headers["set-cookie"].lower()) is secure
+    finally:
+        api.client.app.state.settings = settings.model_copy(update={"trusted_proxies": "127.0.0.1"})

@@ -175,3 +175,28 @@ def test_another_copy_of_a_held_document_updates_it_and_its_promised_id_redirect
     moved = api.get(f"/api/documents/{second['document']['id']}", follow_redirects=False)
     assert moved.status_code == 307 and moved.headers["location"] == f"/api/documents/{first['result_document_id']}"
     assert api.get(f"/api/documents/{first['result_document_id']}").json()["intake"]["kind"] == "docx"
+
+
+def test_garbage_fails_its_job_with_e111_and_both_languages(api: Api) -> None:
+    up = api.upload("nhà nước dân chủ cây xanh bay hôm nay".encode(), "rac.txt").json()
+    job = api.wait(up["job"]["id"])
+    assert job["status"] == "failed" and job["error"]["code"] == "E111"
+    assert "official document" in job["error"]["message"] and "văn bản hành chính" in job["error"]["message_vi"]
+    listed = [d["id"] for d in api.get("/api/documents", params={"limit": 500}).json()["data"]]
+    assert up["document"]["id"] not in listed  # nothing stored
+
+
+def test_a_document_unreadable_in_parts_is_stored_and_the_ui_shows_the_warning(api: Api) -> None:
+    from fastapi.testclient import TestClient
+    from test_officialness import partly_unreadable
+
+    up = api.upload(partly_unreadable().encode() + unique_text("kbang-1132-UBND-VX-2021")[-50:], "hong.txt").json()
+    job = api.wait(up["job"]["id"])
+    assert job["status"] == "done", job
+    doc = api.get(f"/api/documents/{job['result_document_id']}").json()
+    assert doc["document"]["number"] == "684/QĐ-UBND"
+    browser = TestClient(api.client.app, base_url="http://testserver")
+    browser.post("/login", data={"key": api.keys["analyst"]}, headers={"Origin": "http://testserver"})
+    page = browser.get(f"/documents/{job['result_document_id']}")
+    assert page.status_code == 200 and "Lưu ý khi đọc văn bản" in page.text
+    assert "Một phần nội dung không đọc được" in page.text and "cần đối chiếu với bản gốc" in page.text

@@ -105,13 +105,16 @@ def test_the_gap_report_downloads_as_csv_and_xlsx(corpus_api: Api) -> None:
         + len(report["uncovered"])
         + len(report["matched"])
         + len(report["weakened"])
+        + len(report["probable_implementations"])
     )
 
     r = corpus_api.get("/api/gaps/export", params={**params, "format": "csv"})
     assert r.headers["content-type"].startswith("text/csv") and "attachment" in r.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert rows[0] == COLUMNS and len(rows) - 1 == expected
-    assert any(row[0] == "Chưa được cụ thể hóa" and row[1] == "Hồ Chí Minh" for row in rows[1:])
+    carried = [row for row in rows[1:] if row[0] == "Đã cụ thể hóa" and row[1] == "Hồ Chí Minh"]
+    assert carried and all(row[10].startswith("khớp") and "được chọn" in row[10] for row in carried)  # Vietnamese
+    assert "weak match" not in r.content.decode("utf-8-sig") and "carried" not in r.content.decode("utf-8-sig")
 
     x = corpus_api.get("/api/gaps/export", params={**params, "format": "xlsx"})
     sheet = load_workbook(io.BytesIO(x.content)).active

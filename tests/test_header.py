@@ -205,6 +205,64 @@ HEADERS += [
         {"issuer": "Phòng Giáo dục và Đào tạo huyện Yên Dũng", "level": "district", "district": "Yên Dũng"},
         id="a district office; the district was merged away before the dataset was made",
     ),
+    pytest.param(
+        'THỦ TƯỚNG CHÍNH PHỦ\nSố: 985/QĐ-TTg\nTT — ng,\n.", ..À _—_ƯN. 4\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n'
+        "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 15 tháng 9 năm 2024\nVề việc xuất cấp Tào chất khử khuẩn từ nguồn dự "
+        "trữ quốc gia\nhỗ trợ các địa phương khắc phục hậu quả cơn bão số 3\n\nNA SÂU co\nNé. 1@Z\nXŠ ˆ THỦ TƯỚNG CHÍNH "
+        "PHỦ\nKT“\n\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+        {
+            "doc_type": "Quyết định",
+            "number": "985/QĐ-TTg",
+            "issuer": "Thủ tướng Chính phủ",
+            "issued_date": "2024-09-15",
+            "subject": "V/v xuất cấp Tào chất khử khuẩn từ nguồn dự trữ quốc gia hỗ trợ các địa phương khắc phục hậu quả "
+            "cơn bão số 3",
+        },
+        id="a scan (OCR): a received stamp over the type line; its debris ends the trích yếu",
+    ),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTÍNH QUẢNG NGÃI\nSố: 46 /TB-UBND\nCỌNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
+        "phúc\n— t1 3 ST TẮNI DỤC\nQuảng Ngãi, ngày 24 tháng 01 năm 2025\nTHÔNG BÁO\n\nVà việc thụ lý giải quyết khiếu "
+        "nại lần hai\n\nKính gửi: Bà Huỳnh Thị Gái, ông Trần Ngọc Vinh\n\nQua xem xét nội dung đơn đề ngày 10/12/2024",
+        {
+            "doc_type": "Thông báo",
+            "number": "46/TB-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Quảng Ngãi",
+            "province": "Quảng Ngãi",
+            "issued_date": "2025-01-24",
+        },
+        id="OCR: 'CỌNG HÒA' is the quốc hiệu, 'TÍNH' is 'tỉnh': the issuer spelled as the lexicon spells it",
+    ),
+    pytest.param(
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 1039/QĐ-TTg\nT17\nCỘNG HÒA XÃ HỘI CHÚ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 24 tháng 9 năm 2024\nQUYÉT ĐỊNH\nVề việc kiện toàn thành viên Ban Chỉ đạo quốc gia triển khai "
+        "thực hiện\ncam kết của Việt Nam tại Hội nghị lần thứ 26\n\n-THỦ TƯỚNG CHÍNH PHỦ\n\nCăn. cứ Luật Tổ chức Chính "
+        "phủ ngày 19 tháng 6 năm 2015,",
+        {
+            "doc_type": "Quyết định",
+            "number": "1039/QĐ-TTg",
+            "subject": "Về việc kiện toàn thành viên Ban Chỉ đạo quốc gia triển khai thực hiện cam kết của Việt Nam tại "
+            "Hội nghị lần thứ 26",
+        },
+        id="OCR: 'QUYÉT ĐỊNH' is a type line, never split into 'QUY ÉT'; who decides ends the title",
+    ),
+    pytest.param(
+        "Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.\nCÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN\nSố hiệu:\n"
+        "4240/UBND-VX\nLoại văn bản:\nCông văn\nTình trạng:\nĐã biết\n\nỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 4240/UBND-VX\nV/v khẩn trương hoàn thành "
+        "cập nhật\n\nThành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\n\nKính gửi:\n- Các cơ quan chuyên môn;\n\n"
+        "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX",
+        {
+            "doc_type": "Công văn",
+            "number": "4240/UBND-VX",
+            "issuer": "Ủy ban nhân dân thành phố Hồ Chí Minh",
+            "place": "Thành phố Hồ Chí Minh",
+            "issued_date": "2025-11-28",
+            "subject": "V/v khẩn trương hoàn thành cập nhật",
+            "recipients": ["Các cơ quan chuyên môn"],
+        },
+        id="a website's own text before the header is skipped; its 'Số hiệu:' is not the số",
+    ),
 ]
 
 
@@ -235,3 +293,27 @@ def test_signer(closing: str, signer: tuple[str | None, str | None]) -> None:
     text = "Số: 12/UBND-VX\nHà Nội, ngày 01 tháng 02 năm 2020\n\nThực hiện chỉ đạo của cấp trên.\n\n" + closing
     got = parse(clean(text)).header.signer
     assert (got.name, got.title) == signer
+
+
+# A number or day written by hand (or OCR debris where the digits should be) comes out blank, flagged
+# for a person, never as "4†‡" or a neighbouring number; a draft's printed blank stays.
+BLANKS = [
+    ("Số: ## /CT-UBND", "Quảng Ngãi, ngày®9 tháng 3 năm 2018", None, None, ["document.number", "document.issued_date"]),
+    ("Số: 4†‡/QĐ-TTg", "Hà Nội, ngày *?† tháng 9 năm 2024", None, None, ["document.number", "document.issued_date"]),
+    ("Số: /KH-UBND", "Lạng Giang, ngày tháng 7 năm 2023", "/KH-UBND", None, []),
+    ("Số: 46 /TB-UBND", "Quảng Ngãi, ngày 24 tháng 01 năm 2025", "46/TB-UBND", "2025-01-24", []),
+    ("Số: 1009/QĐ-TTg", "Hà Nội, ngày l9 tháng 9 năm 2024", "1009/QĐ-TTg", "2024-09-19", []),
+]
+
+
+@pytest.mark.parametrize("number_line,date_line,number,date,flagged", BLANKS)
+def test_unreadable_numbers_and_days_are_blank_and_flagged(
+    number_line: str, date_line: str, number: str | None, date: str | None, flagged: list[str]
+) -> None:
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n{number_line}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{date_line}\n\nCHỈ THỊ\n"
+        "Về việc tăng cường công tác thi hành án hành chính\n\nTrong thời gian qua, công tác triển khai thi hành."
+    )
+    result = parse(clean(text))
+    assert (result.header.number, result.header.issued_date) == (number, date)
+    assert [f.field for f in result.flags] == flagged

@@ -126,3 +126,31 @@ def test_name_overrides_path_in_errors(tmp_path: Path) -> None:
         load(path, name="upload-17.docx")
     assert caught.value.source == "upload-17.docx"
     assert str(caught.value) == "upload-17.docx: the file is empty"
+
+
+def test_utf8_with_a_few_latin1_bytes_is_read_with_replacements_and_a_warning() -> None:
+    # The case: a UTF-8 document with "café" pasted in Latin-1 was refused 11 times of 11.
+    third = len(SAMPLE) // 3
+    parts = [SAMPLE[:third].encode(), SAMPLE[third : 2 * third].encode(), SAMPLE[2 * third :].encode()]
+    data = parts[0] + "café".encode("latin-1") + parts[1] + b"\xe9t\xe9" + parts[2]
+    loaded = load_bytes(data, "mostly-utf8.txt")
+    assert loaded.encoding == "utf-8" and loaded.text.count("\ufffd") == 3
+    assert nfc(loaded.text.replace("caf\ufffd", "", 1).replace("\ufffdt\ufffd", "", 1)) == nfc(SAMPLE)
+    assert loaded.warnings == ("3 bytes that are not UTF-8 (0.05% of the file) replaced by U+FFFD",)
+
+
+def test_utf8_encoded_twice_is_undone() -> None:
+    # read as Latin-1 and saved as UTF-8 again: "Cá»™ng hÃ²a" (the fuzz corpus found these refused as binary)
+    loaded = load_bytes(SAMPLE.encode().decode("latin-1").encode(), "mojibake.txt")
+    assert nfc(loaded.text) == nfc(SAMPLE) and loaded.warnings == ("UTF-8 encoded twice (mojibake): undone",)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Cộng hòa xã hội chủ nghĩa Việt Nam. ".encode() * 3 + bytes([0xE9]) * 8, "windows-1258"),  # too many
+        ("Café au lait, déjà vu — naïve ".encode("cp1252") * 40, "windows-1252"),  # no UTF-8 at all
+    ],
+)
+def test_more_than_a_few_bad_bytes_is_not_utf8(data: bytes, encoding: str) -> None:
+    assert load_bytes(data, "x.txt").encoding == encoding

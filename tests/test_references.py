@@ -136,6 +136,85 @@ REFERENCES = [
         [("Nghị quyết", "01-NQ/TV", "2010-11-12", "Ban Thường vụ Tỉnh ủy Quảng Ninh", "implements")],
         id="cited twice: once, the strongest relation wins",
     ),
+    pytest.param(
+        "Căn cứ Nghị định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ Quy định chi tiết một số điều của "
+        "Luật Bảo vệ bí mật nhà nước; Thông tư số 24/2020/TT-BCA ngày 10 tháng 3 năm 2020 của Bộ trưởng Bộ Công an ban "
+        "hành biểu mẫu sử dụng trong công tác bảo vệ bí mật nhà nước; Chỉ thị số 02/CT-TTg ngày 15 tháng 11 năm 2019 về "
+        "tăng cường công tác bảo vệ bí mật nhà nước trong tình hình hiện nay.",
+        None,
+        [
+            ("Nghị định", "26/2020/NĐ-CP", "2020-02-28", "Chính phủ", "based_on"),
+            ("Thông tư", "24/2020/TT-BCA", "2020-03-10", "Bộ Công an", "based_on"),
+            ("Chỉ thị", "02/CT-TTg", "2019-11-15", "Thủ tướng Chính phủ", "based_on"),
+        ],
+        id="one cue for an enumeration: 'Căn cứ A; B; C'",
+    ),
+    pytest.param(
+        "6. Sở Tài chính: Căn cứ dự toán do Công an tỉnh lập, thực hiện thẩm định, thông báo, cấp phát kinh phí thực hiện "
+        "nhiệm vụ bảo vệ BMNN từ nguồn kinh phí đã giao cho Công an tỉnh tại Quyết định số 2566/QĐ-UBND ngày 08/12/2022 "
+        "của UBND tỉnh và các nguồn kinh phí được giao bổ sung trong năm.",
+        Jurisdiction("province", "Sơn La", None),
+        [("Quyết định", "2566/QĐ-UBND", "2022-12-08", "Ủy ban nhân dân tỉnh Sơn La", "cites")],
+        id="'thực hiện' earlier in the sentence does not govern a citation that belongs to another phrase",
+    ),
+    pytest.param(
+        "- Phối hợp thực hiện công tác rà soát dữ liệu số nhà trên cơ sở Kế hoạch số 515/KH-BCA-BNN&MT ngày 31 tháng 8 "
+        "năm 2025 của Bộ Công an và Bộ Nông nghiệp và Môi trường, cùng Kế hoạch số 94/KH-UBND ngày 19 tháng 9 năm 2025 của "
+        "Ủy ban nhân dân Thành phố.",
+        Jurisdiction("province", "Hồ Chí Minh", None),
+        [
+            ("Kế hoạch", "515/KH-BCA-BNN&MT", "2025-08-31", "Bộ Công an - Bộ Nông nghiệp và Môi trường", "cites"),
+            ("Kế hoạch", "94/KH-UBND", "2025-09-19", "Ủy ban nhân dân thành phố Hồ Chí Minh", "cites"),
+        ],
+        id="'trên cơ sở' cites; a joint plan keeps both bodies; 'cùng' chains",
+    ),
+    pytest.param(
+        "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX về việc "
+        "triển khai cập nhật cơ sở dữ liệu quốc gia về cán bộ, công chức, viên chức.",
+        Jurisdiction("province", "Hồ Chí Minh", None),
+        [("Công văn", "3280/UBND-VX", "2025-10-28", "Ủy ban nhân dân thành phố Hồ Chí Minh", "cites")],
+        id="date and issuer told before the citation",
+    ),
+    pytest.param(
+        "Căn cứ Thông tư số 117/2004/TT-BTC ngày 07/12/2004 của Bộ Tài chính Xét đề nghị của Cục Thuế tỉnh Gia Lai tại "
+        "Tờ trình số 2520/TTr-CT ngày 12/10/2011,",
+        Jurisdiction("province", "Gia Lai", None),
+        [
+            ("Thông tư", "117/2004/TT-BTC", "2004-12-07", "Bộ Tài chính", "based_on"),
+            ("Tờ trình", "2520/TTr-CT", "2011-10-12", "Cục Thuế tỉnh Gia Lai", "cites"),
+        ],
+        id="a proposal ends the 'Căn cứ' clause; the proposer issues the Tờ trình",
+    ),
+    pytest.param(
+        "Căn cứ Thông tư liên tịch số 25/2010/TTLT-BLĐTBXH-BTC-BYT ngày 20/8/2010 của liên Bộ Lao động Thương binh và Xã "
+        "hội, Bộ Tài chính, Bộ Y tế;",
+        None,
+        [
+            (
+                "Thông tư liên tịch",
+                "25/2010/TTLT-BLĐTBXH-BTC-BYT",
+                "2010-08-20",
+                "Bộ Lao động - Thương binh và Xã hội - Bộ Tài chính - Bộ Y tế",
+                "based_on",
+            )
+        ],
+        id="a joint circular is issued by every body its symbol names",
+    ),
+    pytest.param(
+        "Căn cứ Luật Bảo vệ dữ liệu cá nhân ngày 26 tháng 6 năm 2025;\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch "
+        "triển khai thi hành Luật Bảo vệ dữ liệu cá nhân.",
+        None,
+        [("Luật", None, "2025-06-26", "Quốc hội", "implements")],
+        id="a law named again without its date is the same law; 'triển khai thi hành' implements it",
+    ),
+    pytest.param(
+        "1. Rà soát lại kế hoạch thực hiện Đề án “Xây dựng xã hội học tập giai đoạn 2012-2020” của từng địa phương, đơn "
+        "vị.\n2. Góp phần thực hiện mục tiêu của Đề án “Xây dựng xã hội học tập”, Đề án “Đẩy mạnh phong trào học tập suốt "
+        "đời trong gia đình, dòng họ, cộng đồng đến năm 2030”.",
+        None,
+        [("Đề án", None, None, None, "implements")],
+        id="a programme carried out by name is a reference; one named in passing is not",
+    ),
 ]
 
 

@@ -71,6 +71,58 @@ TARGETS = [
         [("I", 50, None, "trung tâm", "trung tâm học tập cộng đồng đạt chuẩn vào năm 2018", 2018)],
         id="a counted noun",
     ),
+    pytest.param(
+        "I. MỤC TIÊU\n2. Mục tiêu cụ thể\nĐến hết năm 2030, phấn đấu đạt được những mục tiêu sau:\n"
+        "- 100% hộ gia đình được tiếp nhận đầy đủ thông tin về thiên tai;\n"
+        "- 50% người dân ở các khu vực khác được phổ biến kiến thức về thiên tai.",
+        [
+            ("I.2", 100, None, "%", "hộ gia đình được tiếp nhận đầy đủ thông tin về thiên tai", 2030),
+            ("I.2", 50, None, "%", "người dân ở các khu vực khác được phổ biến kiến thức về thiên tai", 2030),
+        ],
+        id="the year of a lead-in paragraph above the items",
+    ),
+    pytest.param(
+        "II. MỤC TIÊU\n1. Tỷ lệ hộ gia đình sử dụng nước sạch đạt 95% vào năm 2025.\n"
+        "2. Tỷ lệ xã đạt chuẩn nông thôn mới năm 2024 đạt 50%, năm 2025 đạt 70%.",
+        [
+            ("II.1", 95, None, "%", "Tỷ lệ hộ gia đình sử dụng nước sạch", 2025),
+            ("II.2", 50, None, "%", "Tỷ lệ xã đạt chuẩn nông thôn mới năm 2024", 2024),
+            ("II.2", 70, None, "%", "Tỷ lệ xã đạt chuẩn nông thôn mới năm 2024", 2025),
+        ],
+        id="'Tỷ lệ ... đạt N%': the measure before the figure; a figure per year",
+    ),
+    pytest.param(
+        "1. Giao Sở Nội vụ\n- Tiếp tục triển khai việc cập nhật cơ sở dữ liệu và hoàn thành 100% việc cập nhật lý lịch "
+        "cán bộ, công chức, viên chức trước ngày 06 tháng 12 năm 2025.",
+        [
+            (
+                "1",
+                100,
+                None,
+                "%",
+                "việc cập nhật lý lịch cán bộ, công chức, viên chức trước ngày 06 tháng 12 năm 2025",
+                2025,
+            )
+        ],
+        id="'hoàn thành 100% ...' inside a duty, due by its date",
+    ),
+    pytest.param(
+        "II. MỤC TIÊU CHỦ YẾU\n4. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ được tuyển dụng "
+        "từ nguồn sinh viên tốt nghiệp xuất sắc.",
+        [("II.4", 10, None, "%", "đội ngũ cán bộ được tuyển dụng từ nguồn sinh viên tốt nghiệp xuất sắc", 2030)],
+        id="a period's end is the year; a year is never a count",
+    ),
+    pytest.param(
+        "II. MỤC TIÊU\nTT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2030\n1 | Tỷ lệ xã có trung tâm học tập cộng đồng "
+        "hoạt động hiệu quả | % | 80 | 95\n2 | Số thư viện cấp xã | thư viện | 20 | 35",
+        [
+            (None, 80, None, "%", "Tỷ lệ xã có trung tâm học tập cộng đồng hoạt động hiệu quả", 2025),
+            (None, 95, None, "%", "Tỷ lệ xã có trung tâm học tập cộng đồng hoạt động hiệu quả", 2030),
+            (None, 20, None, "thư viện", "Số thư viện cấp xã", 2025),
+            (None, 35, None, "thư viện", "Số thư viện cấp xã", 2030),
+        ],
+        id="a table of indicators: one target per year column",
+    ),
 ]
 
 

@@ -147,3 +147,16 @@ def test_a_clerk_uploads_a_docx_checks_it_and_corrects_a_field_and_an_analyst_fo
     assert not errors, errors  # no script errors, no failed loads
     assert all(u.startswith(server.url) for u in requests)  # nothing from outside: no CDN
     context.close()
+
+
+def test_the_api_docs_render_under_their_content_security_policy(server: Server, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    refused: list[str] = []
+    page.on("console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None)
+    response = page.goto(f"{server.url}/docs")
+    assert response is not None and "script-src 'self'" in response.headers["content-security-policy"]
+    page.wait_for_selector(".opblock", timeout=30_000)  # Swagger UI started and drew the operations
+    assert page.locator(".opblock").count() > 10
+    assert refused == []
+    shot(page, "docs")
+    page.close()

@@ -5,9 +5,10 @@
     >>> loaded.kind, loaded.pages, loaded.text[:15]
     ('pdf', 2, 'ỦY BAN NHÂN DÂN')
 
-The type comes from the content, never the name (`sniff.py`). Plain text is decoded here
-(`text.py`); DOCX, PDF and images are parsed in a sandboxed child process (`sandbox.py`) by
-`docx.py`, `pdf.py` and `ocr.py`. Every problem with the file itself is raised as one of the
+The type comes from the content, never the name (`sniff.py`). Every kind is read in a sandboxed
+child process (`sandbox.py`) with a memory and a time limit: text decoded by `text.py`, DOCX, PDF
+and images parsed by `docx.py`, `pdf.py` and `ocr.py`; then legacy font encodings are converted
+(`legacy.py`) and overlong lines broken (`lines.py`). Every problem with the file itself is raised as one of the
 `extractor.errors.BadInput` classes, whose `source` is the name or path given.
 """
 
@@ -16,13 +17,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from models.record import IntakeInfo
+
 from ..errors import EmptyFile, TooLarge
 from .base import Kind, Limits, Loaded
 from .sandbox import run_sandboxed, warm_up
 from .sniff import HEAD_BYTES, sniff
-from .text import decode_text
 
-__all__ = ["DEFAULT_LIMITS", "Kind", "Limits", "Loaded", "load", "load_bytes", "warm_up"]
+__all__ = ["DEFAULT_LIMITS", "Kind", "Limits", "Loaded", "intake_info", "load", "load_bytes", "warm_up"]
 
 DEFAULT_LIMITS = Limits()  # frozen, so one shared instance is safe as a default
 
@@ -51,16 +53,24 @@ def load_bytes(data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS) -> Lo
     return _load(data, None, name, limits)
 
 
+def intake_info(loaded: Loaded) -> IntakeInfo:
+    """What the record keeps about how the file was read (`ExtractionResult.intake`)."""
+    return IntakeInfo(
+        kind=loaded.kind,
+        media_type=loaded.media_type,
+        pages=loaded.pages,
+        ocr_pages=loaded.ocr_pages,
+        encoding=loaded.encoding,
+        warnings=list(loaded.warnings),
+        signatures=list(loaded.signatures),
+        uncertain=[(start, end) for start, end in loaded.uncertain],
+    )
+
+
 def _load(data: bytes, path: Path | None, source: str, limits: Limits) -> Loaded:
     if not data:
         raise EmptyFile(source)
     kind = sniff(data[:HEAD_BYTES], data, source)
-    if kind == "text":
-        decoded = decode_text(data, source)
-        return Loaded(
-            text=decoded.text, kind="text", media_type=f"text/plain; charset={decoded.encoding}",
-            pages=None, ocr_pages=0, encoding=decoded.encoding, warnings=decoded.warnings,
-        )
     parsed = "docx" if kind == "zip" else kind
     # A path is cheaper to hand over than the bytes: the child reads the file itself.
     return run_sandboxed(parsed, path if path is not None else data, source, limits)

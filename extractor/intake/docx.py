@@ -4,6 +4,9 @@ Before python-docx sees the file, the archive is checked without trusting it (se
 python-docx parses the whole XML tree eagerly, so a 185 KB file holding a million empty
 paragraphs costs it 36 s and 826 MB, and a zip bomb costs whatever its members inflate to.
 
+Runs set in a legacy Vietnamese font (".VnTime", ".VnTimeH", "VNI-Times": see `legacy.py`) are
+converted to Unicode by their font, run by run, and the warning says so.
+
 Official documents put their header in a two-column table (left: issuing body, "Số: ...",
 "V/v ..."; right: national motto, place and date). Reading every cell as its own block of lines,
 cells left to right and rows top to bottom, keeps the two columns from interleaving on one line.
@@ -15,6 +18,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
@@ -22,6 +26,8 @@ from lxml import etree
 
 from ..errors import CorruptFile, EncryptedFile, NoText, TooComplex, UnsupportedType
 from .base import DOCX_MEDIA_TYPE, Limits, Loaded
+from .fonts import RunFonts
+from .legacy import NAMES, convert_by_font
 from .numbering import Numbering, w
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -62,14 +68,32 @@ def read_docx(source: Path | bytes, name: str, limits: Limits) -> Loaded:
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise CorruptFile(name, f"damaged Word document: {_short(exc)}") from None
     lines: list[str] = []
-    _read_blocks(body, Numbering(numbering_part, styles), lines, name, depth=0)
+    reader = _Reader(Numbering(numbering_part, styles), RunFonts(styles), name)
+    _read_blocks(body, reader, lines, depth=0)
     text = "\n".join(lines)
     if not text.strip():
         raise NoText(name, "the document body has no text")
     return Loaded(
         text=text, kind="docx", media_type=DOCX_MEDIA_TYPE, pages=None, ocr_pages=0, encoding=None,
-        warnings=(),
+        warnings=reader.warnings(),
     )
+
+
+@dataclass
+class _Reader:
+    """What reading the body needs besides the XML: list labels, run fonts, and what was converted."""
+
+    numbering: Numbering
+    fonts: RunFonts
+    name: str
+    converted: dict[str, int] = field(default_factory=dict)  # legacy encoding -> paragraphs converted
+
+    def warnings(self) -> tuple[str, ...]:
+        out = []
+        for encoding, count in self.converted.items():
+            noun = "paragraph" if count == 1 else "paragraphs"
+            out.append(f"{count:,} {noun} typed in the legacy {NAMES[encoding]} encoding converted to Unicode")
+        return tuple(out)
 
 
 def _stream(source: Path | bytes) -> str | io.BytesIO:
@@ -167,21 +191,17 @@ def _unwrapped(element: etree._Element) -> Iterator[etree._Element]:
             yield child
 
 
-def _read_blocks(
-    container: etree._Element, numbering: Numbering, lines: list[str], name: str, depth: int
-) -> None:
+def _read_blocks(container: etree._Element, reader: _Reader, lines: list[str], depth: int) -> None:
     for child in _unwrapped(container):
         if child.tag == w("p"):
-            _read_paragraph(child, numbering, lines, name, depth)
+            _read_paragraph(child, reader, lines, depth)
         elif child.tag == w("tbl"):
-            _read_table(child, numbering, lines, name, depth + 1)
+            _read_table(child, reader, lines, depth + 1)
 
 
-def _read_table(
-    table: etree._Element, numbering: Numbering, lines: list[str], name: str, depth: int
-) -> None:
+def _read_table(table: etree._Element, reader: _Reader, lines: list[str], depth: int) -> None:
     if depth > _MAX_TABLE_DEPTH:
-        raise TooComplex(name, f"tables nested more than {_MAX_TABLE_DEPTH} deep")
+        raise TooComplex(reader.name, f"tables nested more than {_MAX_TABLE_DEPTH} deep")
     rows = [row for row in _unwrapped(table) if row.tag == w("tr")]
     # A table of three or more columns is data (a table of duties: TT | Nội dung | Cơ quan chủ trì | ...):
     # one line per row, cells joined by " | ", as a markdown table reads. Two columns are layout
@@ -196,43 +216,84 @@ def _read_table(
             continued = merge is not None and merge.get(w("val"), "continue") == "continue"
             if not data:
                 if not continued:  # the lower part of a vertically merged cell: its text sits in the top part
-                    _read_blocks(cell, numbering, lines, name, depth)
+                    _read_blocks(cell, reader, lines, depth)
                 continue
             inner: list[str] = []
             if not continued:
-                _read_blocks(cell, numbering, inner, name, depth)
+                _read_blocks(cell, reader, inner, depth)
             cells.append(" ".join(" ".join(inner).split()))
         if data:
             lines.append("| " + " | ".join(cells) + " |")
 
 
-def _read_paragraph(
-    paragraph: etree._Element, numbering: Numbering, lines: list[str], name: str, depth: int
-) -> None:
-    parts: list[str] = []
+def _read_paragraph(paragraph: etree._Element, reader: _Reader, lines: list[str], depth: int) -> None:
+    parts: list[tuple[str, tuple[str, bool] | None]] = []
     text_boxes: list[etree._Element] = []
-    _collect_runs(paragraph, parts, text_boxes)
-    lines.append(numbering.label(paragraph) + "".join(parts))
+    style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+    runs = _Runs(reader.fonts, style.get(w("val")) if style is not None else None)
+    _collect_runs(paragraph, parts, text_boxes, runs, None)
+    lines.append(reader.numbering.label(paragraph) + _joined(parts, reader))
     for box in text_boxes:
-        _read_blocks(box, numbering, lines, name, depth)
+        _read_blocks(box, reader, lines, depth)
 
 
-def _collect_runs(element: etree._Element, parts: list[str], text_boxes: list[etree._Element]) -> None:
-    """Text of runs, hyperlinks, fields' results and insertions under `element`, in order."""
+@dataclass(frozen=True)
+class _Runs:
+    fonts: RunFonts
+    paragraph_style: str | None
+
+
+def _joined(parts: list[tuple[str, tuple[str, bool] | None]], reader: _Reader) -> str:
+    """The paragraph's text, runs in a legacy font converted. Neighbouring runs in one encoding are
+    converted together: Word may split a VNI letter from its mark between two runs."""
+    out: list[str] = []
+    used: set[str] = set()
+    i = 0
+    while i < len(parts):
+        text, legacy = parts[i]
+        j = i + 1
+        while j < len(parts) and parts[j][1] == legacy:
+            text += parts[j][0]
+            j += 1
+        converted = convert_by_font(text, legacy[0], capitals=legacy[1]) if legacy is not None and text else None
+        if converted is not None and legacy is not None:
+            out.append(converted)
+            used.add(legacy[0])
+        else:
+            out.append(text)
+        i = j
+    for encoding in used:
+        reader.converted[encoding] = reader.converted.get(encoding, 0) + 1
+    return "".join(out)
+
+
+def _collect_runs(
+    element: etree._Element,
+    parts: list[tuple[str, tuple[str, bool] | None]],
+    text_boxes: list[etree._Element],
+    runs: _Runs,
+    legacy: tuple[str, bool] | None,
+) -> None:
+    """Text of runs, hyperlinks, fields' results and insertions under `element`, in order, each with the
+    legacy encoding of the font its run is set in (None for Unicode)."""
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue  # comments and processing instructions have a non-string tag
-        if tag == w("t"):
-            parts.append(child.text or "")
+        if tag == w("r"):
+            _collect_runs(child, parts, text_boxes, runs, runs.fonts.encoding(child, runs.paragraph_style))
+        elif tag == w("t"):
+            parts.append((child.text or "", legacy))
         elif tag == w("tab"):
-            parts.append("\t")
+            parts.append(("\t", legacy))
         elif tag in (w("br"), w("cr")):
-            parts.append("\n")
+            parts.append(("\n", legacy))
         elif tag == w("noBreakHyphen"):
-            parts.append("-")
+            parts.append(("-", legacy))
+        elif tag == w("softHyphen") and legacy is not None and legacy[0] == "tcvn3":
+            parts.append(("\u00ad", legacy))  # Word writes TCVN3's "ư" (byte 0xAD) as a soft hyphen
         elif tag == w("sym"):
-            parts.append(_symbol(child))
+            parts.append((_symbol(child), legacy))
         elif tag == w("txbxContent"):
             text_boxes.append(child)  # a text box holds whole paragraphs: read after its anchor
         elif tag == f"{{{_MC}}}AlternateContent":
@@ -241,9 +302,9 @@ def _collect_runs(element: etree._Element, parts: list[str], text_boxes: list[et
             if chosen is None:
                 chosen = child.find(f"{{{_MC}}}Fallback")
             if chosen is not None:
-                _collect_runs(chosen, parts, text_boxes)
+                _collect_runs(chosen, parts, text_boxes, runs, legacy)
         else:
-            _collect_runs(child, parts, text_boxes)
+            _collect_runs(child, parts, text_boxes, runs, legacy)
 
 
 def _symbol(sym: etree._Element) -> str:

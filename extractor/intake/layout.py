@@ -94,7 +94,9 @@ def split_header(words: list[Word], page_width: float) -> HeaderSplit | None:
     for line in lines[:_MAX_HEADER_LINES]:
         if zone and _BODY_START.match(line.text):
             break
-        narrowed = _subtract(free, [(word.x0, word.x1) for word in line.words])
+        # Only words with a letter or digit can close the gutter: OCR reads rules, dots and specks as
+        # "." or "—" boxes that may reach across it.
+        narrowed = _subtract(free, [(word.x0, word.x1) for word in line.words if _is_text(word.text)])
         if not narrowed:
             break
         free, zone = narrowed, [*zone, line]
@@ -120,8 +122,17 @@ def split_header(words: list[Word], page_width: float) -> HeaderSplit | None:
     if not left or not right:
         return None
     following = lines[keep] if keep < len(lines) else None
-    body_top = (zone[-1].bottom + following.top) / 2 if following is not None else float("inf")
-    return HeaderSplit(tuple(left), tuple(right), max(body_top, zone[-1].bottom), gutter, zone[0].top)
+    if following is None:
+        body_top = float("inf")
+    else:
+        # Halfway between the header and the body; never below the body's first line, even when a tall
+        # word (OCR debris of a seal) makes the header's last line reach down past it.
+        body_top = min(max((zone[-1].bottom + following.top) / 2, zone[-1].bottom), following.top)
+    return HeaderSplit(tuple(left), tuple(right), body_top, gutter, zone[0].top)
+
+
+def _is_text(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
 
 
 def _subtract(free: list[tuple[float, float]], taken: list[tuple[float, float]]) -> list[tuple[float, float]]:

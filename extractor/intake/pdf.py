@@ -8,9 +8,17 @@ turns those words into the left column's lines, then the right column's. The res
 every other page come from pypdfium2. If the header analysis fails, page 1 is read as pypdfium2
 gives it.
 
+Annotations and form fields (`pdfmarks.py`): text that e-office systems stamp into a signed letter as
+signature widgets (the number and the day of "Số: 11 /TB-UBND", "ngày 08 tháng 01") is merged with the
+page text by position; a page carrying such text is rebuilt from positioned words (pdfium's character
+boxes) instead of pypdfium2's reading order. Signature captions and seal images are kept out of the
+text and of OCR; the file's digital signatures (signer, organisation, signing time) go to
+`Loaded.signatures`.
+
 Pages whose text layer is missing or unusable (fewer than 20 letters, or mostly replacement and
-private-use characters: a scan, or a font without a Unicode map) are rendered at `ocr_dpi` and
-read by Tesseract. Pages are joined with a form feed ("\\f").
+private-use characters: a scan, or a font without a Unicode map) are rendered in colour at `ocr_dpi`
+(page 1's top also at `ocr_header_dpi`) and read by Tesseract, several pages at once (`ocr.py`). Pages
+are joined with a form feed ("\\f"); `Loaded.uncertain` holds the ranges OCR doubts, in the joined text.
 
 Before pypdfium2 opens the file, its raw bytes are scanned for the page tree's `/Count`: opening
 a PDF that claims 1,000,000 pages takes pypdfium2 14-18 s, so such a claim is refused at once.
@@ -25,11 +33,14 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from ..errors import CorruptFile, EncryptedFile, NoText, TooComplex
 from .base import PDF_MEDIA_TYPE, Limits, Loaded
-from .layout import Word, split_header
-from .ocr import MAX_PIXELS, ocr_page_text
+from .layout import Word, group_lines, split_header
+from .ocr import HEADER_SHARE, MAX_PIXELS, OcrRunner, join_pages, marks_warnings
+from .pdfmarks import Annotation, AnnotationBudget, page_annotations, read_signatures, remove_marks, textpage_words
 
 log = logging.getLogger(__name__)
 
@@ -78,31 +89,53 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, name: str, limits:
         raise CorruptFile(name, "the PDF has no pages")
     if count > limits.max_pages:
         raise TooComplex(name, f"{count:,} pages (limit {limits.max_pages:,})")
-    texts: list[str] = []
+    texts: list[str | None] = []
     ocr_pages: list[int] = []
     warnings: list[str] = []
-    for index in range(count):
-        page = document[index]
-        try:
-            text, textpage = _text_layer(page)
-            if _usable(text):
-                if index == 0:
-                    text = _with_header_columns(document, page, textpage, text, warnings)
-            else:
-                text = _ocr(page, limits.ocr_dpi, name, index + 1, warnings)
-                ocr_pages.append(index + 1)
-            textpage.close()
-        finally:
-            page.close()
-        texts.append(text)
+    budget = AnnotationBudget()
+    with OcrRunner(name, limits.ocr_workers) as runner:
+        for index in range(count):
+            page = document[index]
+            try:
+                annotations = page_annotations(document, page, index, budget)
+                text, textpage = _text_layer(page)
+                content = [a for a in annotations if a.words and not a.is_mark]
+                if _usable(text):
+                    if content:
+                        text = _merged_with_annotations(page, textpage, content, index == 0)
+                    elif index == 0:
+                        text = _with_header_columns(document, page, textpage, text, warnings)
+                    texts.append(text)
+                else:
+                    remove_marks(page, annotations)
+                    if content:  # pdfium draws no form widgets without a form environment: flatten them
+                        textpage.close()
+                        page = _flattened(document, page, index)
+                        textpage = page.get_textpage()
+                    image, dpi = _render(page, limits.ocr_dpi, index + 1, warnings)
+                    header = _render(page, limits.ocr_header_dpi, index + 1, [], HEADER_SHARE) if index == 0 else None
+                    runner.add(index + 1, image, dpi, header)
+                    texts.append(None)
+                    ocr_pages.append(index + 1)
+                textpage.close()
+            finally:
+                page.close()
+        read = runner.finish()
     if ocr_pages:
-        warnings.insert(0, f"{_pages_phrase(ocr_pages)} read by OCR")
-    text = "\f".join(texts)
+        warnings[:0] = [f"{_pages_phrase(ocr_pages)} read by OCR", *marks_warnings(read)]
+    text, uncertain = join_pages([read[number + 1] if page is None else page for number, page in enumerate(texts)])
     if not any(ch.isalpha() for ch in text):
         raise NoText(name, "no text layer, and OCR found no text")
     return Loaded(
-        text=text, kind="pdf", media_type=PDF_MEDIA_TYPE, pages=count, ocr_pages=len(ocr_pages),
-        encoding=None, warnings=tuple(warnings),
+        text=text,
+        kind="pdf",
+        media_type=PDF_MEDIA_TYPE,
+        pages=count,
+        ocr_pages=len(ocr_pages),
+        encoding=None,
+        warnings=tuple(warnings),
+        signatures=read_signatures(document),
+        uncertain=uncertain,
     )
 
 
@@ -122,7 +155,10 @@ def _usable(text: str) -> bool:
 
 
 def _with_header_columns(
-    document: pdfium.PdfDocument, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str,
+    document: pdfium.PdfDocument,
+    page: pdfium.PdfPage,
+    textpage: pdfium.PdfTextPage,
+    text: str,
     warnings: list[str],
 ) -> str:
     """Page 1 as header left column, header right column, then the rest; `text` if there is no header."""
@@ -143,6 +179,24 @@ def _with_header_columns(
     return "\n".join([*split.left, *split.right, body])
 
 
+def _merged_with_annotations(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, content: list[Annotation], first: bool
+) -> str:
+    """The page rebuilt from positioned words, its own and those its annotations show, in reading position.
+
+    Only pages whose annotations carry text (an e-office number or day stamped into a widget) take this
+    path; the lines are the words grouped by vertical overlap, so "Số:" + widget "11" + "/TB-UBND" is one
+    line again. Page 1's header columns are split as usual.
+    """
+    height, width = page.get_height(), page.get_width()
+    words = textpage_words(textpage, height) + [word for a in content for word in a.words]
+    split = split_header(words, width) if first and page.get_rotation() == 0 else None
+    if split is None:
+        return "\n".join(line.text for line in group_lines(words))
+    body = [word for word in words if word.top >= split.body_top]
+    return "\n".join([*split.left, *split.right, *(line.text for line in group_lines(body))])
+
+
 def _page_one_words(document: pdfium.PdfDocument) -> tuple[list[Word], float]:
     single = pdfium.PdfDocument.new()
     try:
@@ -161,15 +215,26 @@ def _page_one_words(document: pdfium.PdfDocument) -> tuple[list[Word], float]:
         return words, float(page.width)
 
 
-def _ocr(page: pdfium.PdfPage, dpi: int, name: str, number: int, warnings: list[str]) -> str:
+def _flattened(document: pdfium.PdfDocument, page: pdfium.PdfPage, index: int) -> pdfium.PdfPage:
+    """The page with its (remaining) annotations' appearances merged into its content, reloaded."""
+    pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY)
+    page.close()
+    return document[index]
+
+
+def _render(
+    page: pdfium.PdfPage, dpi: int, number: int, warnings: list[str], share: float = 1.0
+) -> tuple[Image.Image, int]:
+    """The page (or its top `share`) as an image for OCR, in colour: seals are told apart by colour."""
     width, height = page.get_size()
     pixels = (width * dpi / 72) * (height * dpi / 72)
     if pixels > MAX_PIXELS:
         # A poster-sized page would need gigabytes at full resolution: read it at a lower one.
         dpi = max(int(dpi * (MAX_PIXELS / pixels) ** 0.5), 1)
         warnings.append(f"page {number} is very large: read at {dpi} dpi")
-    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-    return ocr_page_text(image, dpi, name)
+    crop = (0, height * (1 - share), 0, 0) if share < 1 else (0, 0, 0, 0)  # left, bottom, right, top to cut
+    bitmap = page.render(scale=dpi / 72, crop=crop, may_draw_forms=False)
+    return bitmap.to_pil(), dpi
 
 
 def _pages_phrase(pages: list[int]) -> str:

@@ -8,6 +8,7 @@ or Sec-Fetch-Site), on top of the cookie being SameSite=Strict: a forged cross-s
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -65,6 +66,31 @@ WorkerDep = Annotated[Worker, Depends(get_worker)]
 
 def client_of(request: Request) -> str | None:
     return request.client.host if request.client else None
+
+
+def came_by_https(request: Request, settings: Settings) -> bool:
+    """Whether the browser reached us over HTTPS: directly, or through a trusted proxy that says so in
+    X-Forwarded-Proto (a proxy terminating TLS talks plain HTTP to us)."""
+    if request.url.scheme == "https":
+        return True
+    proto = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return proto == "https" and trusted_proxy(request.client.host if request.client else None, settings.trusted_proxies)
+
+
+def trusted_proxy(host: str | None, trusted: str) -> bool:
+    if host is None:
+        return False
+    for entry in (e.strip() for e in trusted.split(",")):
+        if not entry:
+            continue
+        if entry in ("*", host):
+            return True
+        try:
+            if ipaddress.ip_address(host) in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            continue  # a name, or a host that is not an address
+    return False
 
 
 def same_origin(request: Request) -> bool:

@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
+from extractor.bounded import extract_file  # parse and extraction in a child with memory and time limits
 from extractor.errors import BadInput
-from extractor.pipeline import extract_file
 from models.record import ExtractionResult
 from service.commands.output import err
 from service.errors import EXIT_BAD_INPUT

@@ -5,7 +5,9 @@ server's own process it would hold the GIL (queries would wait behind it) and co
 when it overruns. Each worker thread keeps one long-lived child ("spawn": the server is multi-threaded,
 and forking a threaded process can deadlock the child) that imports the extractor once and then reads
 documents one at a time: the path of the original in, an ExtractionResult or an error out. The child
-runs the intake sandbox itself (DOCX, PDF and OCR parsers in their own limited grandchildren).
+hands each file to extractor.bounded: parsing and extraction in a grandchild with the intake's memory
+and time limits. The child itself has a memory limit too (`memory_bytes` beyond what it holds after
+starting), so nothing it does can take the machine's memory.
 
 When a document overruns `seconds`, the child is killed (SIGKILL; its intake forkserver and parsers
 die with it) and the next document gets a fresh one. A child that dies on its own is reported as a
@@ -18,6 +20,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import resource
 import threading
 import time
 import traceback
@@ -47,15 +50,18 @@ class Stopped(Exception):
     """The worker was asked to stop while a document was being read; the job goes back to the queue."""
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, memory_bytes: int | None = None) -> None:
     """The child: read documents until the pipe closes."""
     die_with_parent()  # the server killed with SIGKILL must not leave readers behind
     os.setpgrp()
-    # Imported here, after die_with_parent(): importing the pipeline takes ~0.5 s (python -X importtime
-    # -c "import extractor.pipeline"), and a child still importing when the server is killed must die too.
-    from extractor.pipeline import extract_file, extract_text
+    # Imported here, after die_with_parent(): importing the extractor takes ~0.5 s (python -X importtime
+    # -c "import extractor.bounded, extractor.pipeline"), and a child still importing when the server is
+    # killed must die too.
+    from extractor.bounded import extract_file, warm_up
 
-    extract_text("ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH\nSố: 1/UBND\nV/v thử nghiệm hệ thống", "warm-up")
+    if memory_bytes:
+        _limit_memory(memory_bytes)
+    warm_up()  # the sandbox's process server, with the extractor loaded
     conn.send(READY)
     classes = {c.__name__ for c in vars(errors).values() if isinstance(c, type) and issubclass(c, BadInput)}
     while True:
@@ -84,10 +90,20 @@ def _serve(conn: Connection) -> None:
             return
 
 
+def _limit_memory(memory_bytes: int) -> None:
+    """RLIMIT_AS (soft: the sandbox's children set their own) at what this process holds + memory_bytes."""
+    with open("/proc/self/statm") as f:
+        held = int(f.read().split()[0]) * resource.getpagesize()
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = held + memory_bytes
+    resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+
+
 class ExtractionProcess:
     """One child reading one document at a time. Not shared between threads."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory_bytes: int | None = None) -> None:
+        self.memory_bytes = memory_bytes
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._ready = False
@@ -97,7 +113,7 @@ class ExtractionProcess:
             return
         self.close()
         parent, child = _CONTEXT.Pipe(duplex=True)
-        process = _CONTEXT.Process(target=_serve, args=(child,), name="vanban-extract")
+        process = _CONTEXT.Process(target=_serve, args=(child, self.memory_bytes), name="vanban-extract")
         with _LOCK:
             process.start()
         child.close()

@@ -127,7 +127,7 @@ class Worker:
     # --- one thread ---------------------------------------------------------------------------------
 
     def _loop(self, name: str) -> None:
-        reader = ExtractionProcess()
+        reader = ExtractionProcess(memory_bytes=self.settings.memory_bytes)
         try:
             reader.start()  # import the extractor now, not on the first upload
             while not self._stop.is_set():
@@ -164,7 +164,11 @@ class Worker:
             assert job is not None
             filename, sha, size = job.filename, job.sha256, job.size
             scope = (job.scope_province, job.scope_district)
-        limits = Limits(max_bytes=self.settings.max_upload_bytes, parse_seconds=self.settings.parse_seconds)
+        limits = Limits(
+            max_bytes=self.settings.max_upload_bytes,
+            parse_seconds=self.settings.parse_seconds,
+            memory_bytes=self.settings.memory_bytes,
+        )
         path = self.blobs.path(sha)
         try:
             result = reader.extract(

@@ -28,11 +28,12 @@ from sqlalchemy.orm import Session
 from graph.bodies import Where, describe
 from graph.deadlines import due_date
 from graph.identity import ident, issuer_key, number_key, title_key
+from graph.programmes import carried, cited_by_name
 from graph.units import successor
-from models.record import RELATION_STRENGTH, ExtractionRecord, ExtractionResult, Task
+from models.record import RELATION_STRENGTH, ExtractionRecord, ExtractionResult, Reference, Task
 from models.tables import Citation, Correction, Document, Extraction, File, TargetRow, TaskAgency, TaskRow
 from service.errors import Conflict, Invalid
-from service.store import blobs, corrections, resolve
+from service.store import blobs, corrections, names, resolve
 from service.store.blobs import FileBlobs
 
 # A document promised to an upload that is not read yet: identity "pending:<sha256>", not in the corpus,
@@ -273,11 +274,13 @@ def reindex(session: Session, doc: Document, record: ExtractionRecord, sha: str,
     `fresh`: the document row was just created, so it has no derived rows to delete yet."""
     _set_header(session, doc, record, sha)
     session.flush()
+    names.register_own(session, doc)
     where = Where(doc.level, doc.province, doc.district)
     old_dsts: set[int] = set()
     if not fresh:
         old_dsts = set(session.scalars(select(Citation.dst_id).where(Citation.src_id == doc.id)))
         session.execute(delete(Citation).where(Citation.src_id == doc.id))
+        names.forget_learned(session, doc)
         session.execute(delete(TaskAgency).where(TaskAgency.document_id == doc.id))
         session.execute(delete(TaskRow).where(TaskRow.document_id == doc.id))
         session.execute(delete(TargetRow).where(TargetRow.document_id == doc.id))
@@ -299,7 +302,10 @@ def reindex(session: Session, doc: Document, record: ExtractionRecord, sha: str,
     if targets:
         session.execute(insert(TargetRow), targets)
     seen: set[int] = set()
+    learned: list[Document] = []
     for i, ref in enumerate(record.references):
+        if _cite_by_name(session, doc, i, ref, seen):
+            continue
         c = ident(
             ref.number,
             ref.issuer,
@@ -326,6 +332,8 @@ def reindex(session: Session, doc: Document, record: ExtractionRecord, sha: str,
         resolve.enrich(dst, doc_type=ref.doc_type, issued_date=ref.issued_date, title=ref.title)
         if dst.id == doc.id:
             continue
+        if names.learn(session, dst, ref.doc_type, ref.title, doc):
+            learned.append(dst)
         printed: str = ref.relation
         if dst.id in seen:
             # two spellings of one document ("98/2013/TT-BXD" mistyped, "98/2013/TT-BTC"): strongest wins
@@ -346,9 +354,73 @@ def reindex(session: Session, doc: Document, record: ExtractionRecord, sha: str,
                 title=ref.title,
             )
         )
+    _carry_by_subject(session, doc, seen)
     session.flush()
     promote_placeholders(session, doc)
-    drop_orphans(session, old_dsts - seen)
+    stand_ins: set[int] = set()
+    for named in [doc, *learned]:
+        stand_ins |= names.promote(session, named)
+    drop_orphans(session, (old_dsts - seen) | stand_ins)
+
+
+def _name_citation(
+    doc: Document, dst: Document, position: int, relation: str, ref: Reference, matched: str
+) -> Citation:
+    return Citation(
+        src_id=doc.id,
+        dst_id=dst.id,
+        relation=relation,
+        printed_relation=relation,
+        position=position,
+        number=None,
+        doc_type=ref.doc_type,
+        issuer=ref.issuer,
+        issued_date=ref.issued_date,
+        title=ref.title,
+        resolved_by="name",
+        matched_name=matched,
+    )
+
+
+def _cite_by_name(session: Session, doc: Document, position: int, ref: Reference, seen: set[int]) -> bool:
+    """An unnumbered reference naming a programme ("Đề án “X”") goes to the document known by that name,
+    or to a placeholder standing for the name. False: not such a reference (resolved by identity)."""
+    if ref.number:
+        return False
+    mention = cited_by_name(ref.doc_type, ref.title)
+    if mention is None:
+        return False
+    found = names.find(session, mention, doc)
+    dst, known_as = found if found else (names.placeholder_for(session, mention), mention.name)
+    if dst.id == doc.id:
+        return True
+    printed: str = ref.relation
+    if dst.id in seen:
+        _strengthen(session, doc.id, dst.id, printed)
+        return True
+    seen.add(dst.id)
+    session.add(_name_citation(doc, dst, position, printed, ref, names.label(mention.kind, known_as)))
+    return True
+
+
+def _carry_by_subject(session: Session, doc: Document, seen: set[int]) -> None:
+    """A trích yếu "V/v thực hiện Đề án “X”" links the document to the programme it carries out (position
+    -1: the link comes from the subject, not from a reference)."""
+    for mention in carried(doc.title):
+        found = names.find(session, mention, doc)
+        dst, known_as = found if found else (names.placeholder_for(session, mention), mention.name)
+        if dst.id == doc.id:
+            continue
+        if dst.id in seen:  # cited by number too: the trích yếu says it is carried out, not just cited
+            session.flush()
+            cit = session.scalar(select(Citation).where(Citation.src_id == doc.id, Citation.dst_id == dst.id))
+            if cit is not None and RELATION_STRENGTH.get(cit.relation, 0) < RELATION_STRENGTH["implements"]:
+                cit.relation = "implements"
+                cit.matched_name = names.label(mention.kind, known_as)
+            continue
+        seen.add(dst.id)
+        ref = Reference(doc_type=mention.kind[:1].upper() + mention.kind[1:], title=doc.title)
+        session.add(_name_citation(doc, dst, -1, "implements", ref, names.label(mention.kind, known_as)))
 
 
 def _strengthen(session: Session, src_id: int, dst_id: int, printed: str) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
+from graph.gaps import CONFIDENCE_VI
 from models.record import ExtractionRecord
 
 LEVEL = {
@@ -24,11 +26,8 @@ RELATION = {
 JOB_STATUS = {"queued": "Đang chờ", "running": "Đang xử lý", "done": "Hoàn tất", "failed": "Lỗi"}
 ROLE = {"clerk": "văn thư", "analyst": "chuyên viên phân tích", "admin": "quản trị"}
 DUTY_ROLE = {"lead": "Chủ trì", "support": "Phối hợp"}
-CONFIDENCE = {  # graph.gaps says how sure a match is, in English
-    "weak match: check": "khớp yếu: cần kiểm tra",
-    "no counterpart": "không có nội dung tương ứng",
-    "no counterpart among targets not matched to other upstream targets": "không có chỉ tiêu tương ứng",
-}
+# graph.gaps says how sure a match is in English ("confidence") and in Vietnamese ("confidence_vi")
+CONFIDENCE = CONFIDENCE_VI
 
 HEADER_FIELDS = [  # (path, label, type)
     ("document.doc_type", "Loại văn bản", "str"),
@@ -67,6 +66,54 @@ TARGET_FIELDS = [
     ("subject", "Đối tượng", "text"),
     ("year", "Năm", "number"),
 ]
+
+
+# What the intake says about a document, in English (extractor/intake): in Vietnamese for the UI.
+_NUMBER = r"([\d,.]+)"
+WARNINGS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            rf"parts of the text could not be read: {_NUMBER} of {_NUMBER} lines \(([\d]+)%\) read as no "
+            r"Vietnamese; check them against the original"
+        ),
+        "Một phần nội dung không đọc được: {0}/{1} dòng ({2}%) không ra chữ tiếng Việt; cần đối chiếu với bản gốc",
+    ),
+    (
+        re.compile(rf"{_NUMBER} (?:line|lines) typed in the legacy (.+?) encoding converted to Unicode"),
+        "{0} dòng gõ bằng bảng mã cũ {1} đã được chuyển sang Unicode",
+    ),
+    (
+        re.compile(rf"{_NUMBER} (?:paragraph|paragraphs) typed in the legacy (.+?) encoding converted to Unicode"),
+        "{0} đoạn gõ bằng bảng mã cũ {1} (phông .VnTime, VNI…) đã được chuyển sang Unicode",
+    ),
+    (
+        re.compile(rf"{_NUMBER} (?:line|lines) longer than {_NUMBER} characters broken into shorter lines"),
+        "{0} dòng dài hơn {1} ký tự đã được ngắt thành các dòng ngắn hơn",
+    ),
+    (
+        re.compile(rf"{_NUMBER} (?:byte|bytes) that are not UTF-8 \(([\d.]+)% of the file\) replaced by U\+FFFD"),
+        "{0} byte không phải UTF-8 ({1}% tệp) được thay bằng ký tự \ufffd",
+    ),
+    (re.compile(r"encoding guessed as (.+)"), "Bảng mã được đoán là {0}"),
+    (re.compile(r"UTF-16 without byte order mark"), "Tệp UTF-16 không có dấu BOM"),
+    (
+        re.compile(r"UTF-8 encoded twice \(mojibake\): undone"),
+        "Văn bản bị mã hóa UTF-8 hai lần (lỗi phông): đã khôi phục",
+    ),
+    (re.compile(r"all pages read by OCR"), "Mọi trang được đọc bằng nhận dạng ký tự (OCR)"),
+    (re.compile(r"pages? (.+) read by OCR"), "Trang {0} được đọc bằng nhận dạng ký tự (OCR)"),
+    (re.compile(r"page 1 header layout could not be analysed"), "Không phân tích được bố cục phần đầu trang 1"),
+    (re.compile(r"page (\d+) is very large: read at (\d+) dpi"), "Trang {0} rất lớn: đọc ở {1} dpi"),
+]
+
+
+def warning(text: str) -> str:
+    """An intake warning in Vietnamese (one the UI does not know yet: as given)."""
+    for pattern, vietnamese in WARNINGS:
+        m = pattern.fullmatch(text)
+        if m:
+            return vietnamese.format(*m.groups())
+    return text
 
 
 def level(v: str | None) -> str:

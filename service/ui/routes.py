@@ -23,7 +23,15 @@ from graph.shapes import Duty, GapReport, Page
 from models.record import ExtractionRecord, ExtractionResult
 from service import audit
 from service.access import PERMISSIONS, Principal, authenticate, principal
-from service.api.deps import SESSION_COOKIE, ReportsDep, SessionDep, SettingsDep, client_of, same_origin
+from service.api.deps import (
+    SESSION_COOKIE,
+    ReportsDep,
+    SessionDep,
+    SettingsDep,
+    came_by_https,
+    client_of,
+    same_origin,
+)
 from service.errors import http_status, message_vi
 from service.highlight import COLORS, highlight
 from service.sessions import close_session, key_of_session, open_session
@@ -45,6 +53,7 @@ templates.env.filters.update(
     job_status=labels.job_status,
     when=labels.when,
     size=labels.size,
+    warning=labels.warning,
 )
 
 # Inline style attributes carry the highlight colours; scripts come from /static only.
@@ -140,7 +149,7 @@ def login(
         max_age=int(settings.session_hours * 3600),
         httponly=True,
         samesite="strict",
-        secure=settings.cookie_secure,
+        secure=settings.cookie_secure or came_by_https(request, settings),
         path="/",
     )
     return response

@@ -173,8 +173,16 @@ def list_corrections(doc_id: DocId, who: Reader, session: SessionDep) -> Page[Co
     return Page[CorrectionOut](data=rows, count=len(rows))
 
 
-def _scope_error() -> Forbidden:
-    return Forbidden("the document is outside your jurisdiction", "văn bản nằm ngoài phạm vi địa bàn được giao")
+_FIELD_VI = {"level": "cấp", "province": "tỉnh", "district": "huyện", "issuer": "cơ quan ban hành"}
+
+
+def _scope_error(field: str | None = None) -> Forbidden:
+    if field is None:
+        return Forbidden("the document is outside your jurisdiction", "văn bản nằm ngoài phạm vi địa bàn được giao")
+    return Forbidden(
+        f"the correction would take the document outside your jurisdiction (document.{field})",
+        f"sửa đổi này đưa văn bản ra ngoài phạm vi địa bàn được giao ({_FIELD_VI[field]})",
+    )
 
 
 @router.post(
@@ -194,9 +202,11 @@ def correct(
         raise _scope_error()
     row = add_correction(session, doc_id, body.path, body.value, author=who.label)
     record = effective_record(session, doc_id)
-    if record is None or not who.covers(record.document.province, record.document.district):
+    # level, province, district and issuer as the correction leaves them
+    outside = who.outside(record.document.model_dump()) if record is not None else None
+    if outside:
         session.rollback()
-        raise _scope_error()
+        raise _scope_error(outside)
     audit.record(
         session,
         who,

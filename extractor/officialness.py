@@ -1,0 +1,194 @@
+"""Is this text an official document (văn bản) at all, and can all of it be read?
+
+Ten random bytes, a word salad, "Điều 1." a million times: each decodes to text, reads as Vietnamese
+letters, and used to come out as a record with every field empty. An official document always bears
+marks of Nghị định 30/2020/NĐ-CP: the issuing body, "Số:" and a ký hiệu, the place and date, the type
+line, the national motto (two of them at least, in every real document seen); or numbered structure
+(Điều, Chương, I., 1., a)). A text with neither is refused (NotOfficial, E111), saying so.
+
+An official text may still be unreadable in parts (a damaged scan, a page of another encoding):
+it is kept, with a warning naming the share of lines that read as no Vietnamese, for a person to
+check against the original.
+
+Pure: text in, an exception or warnings out. Marks are looked for on a view without tone marks, so
+OCR slips ("CỌNG HÒA", "QUYÉT ĐỊNH") still count.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from extractor import vocab
+from extractor.errors import NotOfficial
+from models.record import IntakeInfo
+
+_SAMPLE = 200_000  # characters looked at: the header is at the top, structure shows early
+_MIN_WORDS = 8  # distinct words: fewer is a phrase repeated, not a document
+
+# On the folded view (lower case, no tone or vowel marks, đ -> d):
+_MARKS: dict[str, re.Pattern[str]] = {
+    # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
+    "national motto": re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia|doc\s+lap\W+tu\s+do\W+hanh\s+phuc"),
+    # "Số: 674/UBND-VX", "Số: /KH-UBND" (a draft), "Số 12/2013/QĐ-TTg"
+    "number": re.compile(r"(?m)^\W*so\s*:|\bso\s*:?\s*\d+\s*/"),
+    # "Quảng Bình, ngày 24 tháng 4 năm 2017", "ngày   tháng 7 năm 2023" (a draft)
+    "date": re.compile(r"ngay\s+\S{0,4}\s*thang\s+\S{0,4}\s*nam\s+\d{4}"),
+    # "Kính gửi:", "Căn cứ Luật ...", "Nơi nhận:", "V/v thực hiện ..."
+    "address or legal basis": re.compile(r"(?m)kinh\s+gui\s*:|^\W*can\s+cu\s|noi\s+nhan\s*:|\bv/v\b"),
+}
+# On the original text: a ký hiệu ("674/UBND-VX", "22/2013/QĐ-TTg", Party style "259-KH/TU").
+_SYMBOL = re.compile(r"\b\d{1,6}(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐa-z0-9&]+)+|\b\d{1,6}-[A-ZĐ]{1,6}/[A-ZĐ]{1,6}\b")
+# A line that names an issuing body, in capitals as ô 2 prints it ("ỦY BAN NHÂN DÂN", "BỘ TÀI CHÍNH").
+_ISSUER_LINE = re.compile(
+    r"(?m)^\W*(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd|chinh\s+phu|quoc\s+hoi|thu\s+tuong|"
+    r"bo\s+\w|so\s+\w|phong\s+\w|van\s+phong|tinh\s+uy|thanh\s+uy|huyen\s+uy|ban\s+chap\s+hanh|"
+    r"ban\s+chi\s+dao|dang\s+uy|tong\s+cuc|cuc\s+\w)"
+)
+# Numbered structure at the start of a line: "Điều 3.", "Chương II", "Mục 1", "IV.", "2.", "1.2.", "a)".
+_STRUCTURE = re.compile(
+    r"(?m)^[\s*#|]*((?:dieu\s+\d+|chuong\s+[ivxlc]+|muc\s+\d+|phan\s+[ivxlc]+)[.:]?"
+    r"|[ivxlc]{1,5}\.|\d{1,3}(?:\.\d{1,3})*\.|[a-z]\))(?=\s)"
+)
+_MIN_STRUCTURE = 3  # distinct labels: one "Điều 1." repeated is no structure
+# Marks of different kinds: every real document of shared/ with any text bears at least two (a word
+# salad with "QUYẾT ĐỊNH" on a line of its own bears one).
+_MIN_MARKS = 2
+
+_WORD = re.compile(r"[^\W\d_]+")
+_UNREADABLE_SHARE = 0.1  # of a text's lines: warn when more than this reads as no Vietnamese
+_MIN_UNREADABLE_LINES = 3
+
+
+@dataclass(frozen=True)
+class Verdict:
+    marks: tuple[str, ...]  # which marks of an official document were found
+    structure: int  # distinct numbered labels
+    words: int  # distinct words
+    unreadable_lines: int
+    lines: int  # lines with words
+
+
+def check(text: str, source: str, intake: IntakeInfo | None) -> IntakeInfo | None:
+    """Raise NotOfficial unless `text` bears a mark of an official document; else return `intake` with a
+    warning added when parts of the text cannot be read (None stays None when there is nothing to add)."""
+    verdict = judge(text)
+    if len(verdict.marks) < _MIN_MARKS and verdict.structure < _MIN_STRUCTURE:
+        raise NotOfficial(
+            source,
+            "no two of issuing body, number, date, document type and national motto, and no numbered structure",
+        )
+    if verdict.words < _MIN_WORDS:
+        raise NotOfficial(source, f"only {verdict.words} different word(s): one phrase repeated")
+    warning = unreadable_warning(verdict)
+    if warning is None:
+        return intake
+    base = intake or IntakeInfo(kind="text", media_type="text/plain; charset=utf-8")
+    return base.model_copy(update={"warnings": [*base.warnings, warning]})
+
+
+def judge(text: str) -> Verdict:
+    sample = unicodedata.normalize("NFC", text[:_SAMPLE])
+    folded = fold(sample)
+    marks = [name for name, pattern in _MARKS.items() if pattern.search(folded)]
+    if _SYMBOL.search(sample):
+        marks.append("ký hiệu")
+    if _ISSUER_LINE.search(folded) and _has_capital_issuer(sample):
+        marks.append("issuing body")
+    if _type_line(sample):
+        marks.append("type")
+    structure = len({m.group(1) for m in _STRUCTURE.finditer(folded)})
+    words = {w.lower() for w in _WORD.findall(sample)}
+    unreadable, counted = _unreadable(sample)
+    return Verdict(tuple(marks), structure, len(words), unreadable, counted)
+
+
+def unreadable_warning(verdict: Verdict) -> str | None:
+    lines, unreadable = verdict.lines, verdict.unreadable_lines
+    if unreadable < _MIN_UNREADABLE_LINES or unreadable <= _UNREADABLE_SHARE * lines:
+        return None
+    share = round(100 * verdict.unreadable_lines / verdict.lines)
+    return (
+        f"parts of the text could not be read: {verdict.unreadable_lines:,} of {verdict.lines:,} lines "
+        f"({share}%) read as no Vietnamese; check them against the original"
+    )
+
+
+def fold(text: str) -> str:
+    """Lower case without marks: "Cộng hòa" -> "cong hoa", "Đ" -> "d". Same length as the input."""
+    out = []
+    for ch in text.lower():
+        if ch == "đ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+def _has_capital_issuer(sample: str) -> bool:
+    # ô 2 is printed in capitals: "ỦY BAN NHÂN DÂN", "BỘ XÂY DỰNG"; a sentence about a Sở is not a header
+    for line in sample.splitlines()[:200]:
+        letters = [ch for ch in line if ch.isalpha()]
+        capitals = len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+        if capitals and _ISSUER_LINE.match(fold(line)):
+            return True
+    return False
+
+
+@cache
+def _type_names() -> frozenset[str]:
+    names = set()
+    for t in vocab.doc_types():
+        for name in (t.name, *t.aliases):
+            names.add(fold(name))
+    return frozenset(names)
+
+
+def _type_line(sample: str) -> bool:
+    """A line that is a document type in capitals ("QUYẾT ĐỊNH", "KẾ HOẠCH"), as ô 3 prints it."""
+    names = _type_names()
+    for line in sample.splitlines()[:400]:
+        bare = line.strip(" \t*#|:").strip()
+        if bare and bare.upper() == bare and fold(" ".join(bare.split())) in names:
+            return True
+    return False
+
+
+def _unreadable(sample: str) -> tuple[int, int]:
+    """(lines that read as no Vietnamese, lines with at least three words).
+
+    Unreadable: characters that could not be decoded (U+FFFD), or words that are mostly no Vietnamese
+    syllable beside characters no Vietnamese text has ("Ngu«i nh©n", "ƒ¡ ¤ t¹i"): what a damaged scan or
+    a page in another encoding gives. Latin names and English (ASCII) read as what they are."""
+    from extractor.clean import fold_tones  # the syllable list is kept in new-style tone placement
+
+    known = vocab.syllables()
+    unreadable = counted = 0
+    for line in sample.splitlines():
+        words = _WORD.findall(line)
+        if len(words) < 3:
+            continue
+        counted += 1
+        if "\ufffd" in line:
+            unreadable += 1
+            continue
+        stray = sum(1 for ch in line if not ch.isascii() and ch not in _VIETNAMESE and ch not in _TYPOGRAPHY)
+        if stray >= 2 and sum(1 for w in words if fold_tones(w.lower()) in known) < 0.5 * len(words):
+            unreadable += 1
+    return unreadable, counted
+
+
+_TYPOGRAPHY = frozenset("\u00a0“”‘’–—…•·°§№×÷±≤≥€")
+
+
+def _vietnamese_letters() -> frozenset[str]:
+    bases = "aăâeêioôơuưy"
+    marks = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    letters = {unicodedata.normalize("NFC", b + m) for b in bases for m in marks} | {"đ"}
+    return frozenset(letters | {ch.upper() for ch in letters})
+
+
+_VIETNAMESE = _vietnamese_letters()
