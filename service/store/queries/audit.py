@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from graph.shapes import Page
 from models.service_tables import AuditEntry
-from service.store.queries.lists import Paging, count, ordered, paged
+from service.store.queries.lists import Paging, page_of
 from service.store.shapes import AuditOut
 
 SORTS = {"id": AuditEntry.id}
@@ -32,8 +32,4 @@ def list_audit(
         conds.append(AuditEntry.key_id == f.key_id)
     if f.target:
         conds.append(AuditEntry.target == f.target)
-    query = select(AuditEntry).where(*conds)
-    rows = session.scalars(paged(ordered(query, sort, SORTS, AuditEntry.id), paging))
-    return Page[AuditOut](
-        data=[AuditOut.model_validate(a, from_attributes=True) for a in rows], count=count(session, query)
-    )
+    return page_of(session, select(AuditEntry).where(*conds), AuditOut, paging, sort, SORTS, AuditEntry.id)

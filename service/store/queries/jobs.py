@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from graph.shapes import Page
 from models.service_tables import JOB_STATUSES, Job
 from service.errors import NotFound
-from service.store.queries.lists import Paging, count, ordered, paged
+from service.store.queries.lists import Paging, page_of
 from service.store.shapes import JobOut
 
 SORTS = {"id": Job.id}
@@ -32,11 +32,7 @@ def list_jobs(session: Session, f: JobFilter, paging: Paging = Paging(), sort: s
         conds.append(Job.document_id == f.document_id)
     if f.key_id:
         conds.append(Job.key_id == f.key_id)
-    query = select(Job).where(*conds)
-    rows = session.scalars(paged(ordered(query, sort, SORTS, Job.id), paging))
-    return Page[JobOut](
-        data=[JobOut.model_validate(j, from_attributes=True) for j in rows], count=count(session, query)
-    )
+    return page_of(session, select(Job).where(*conds), JobOut, paging, sort, SORTS, Job.id)
 
 
 def get_job(session: Session, job_id: int) -> JobOut:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from graph.shapes import Page
 from models.service_tables import ApiKey
-from service.store.queries.lists import Paging, count, ordered, paged
+from service.store.queries.lists import Paging, count, page_of
 from service.store.shapes import KeyOut
 
 SORTS = {"id": ApiKey.id}
@@ -27,11 +27,7 @@ def list_keys(session: Session, f: KeyFilter = KeyFilter(), paging: Paging = Pag
         conds.append(ApiKey.role == f.role)
     if f.revoked is not None:
         conds.append(ApiKey.revoked_at.is_not(None) if f.revoked else ApiKey.revoked_at.is_(None))
-    query = select(ApiKey).where(*conds)
-    rows = session.scalars(paged(ordered(query, "id", SORTS, ApiKey.id), paging))
-    return Page[KeyOut](
-        data=[KeyOut.model_validate(k, from_attributes=True) for k in rows], count=count(session, query)
-    )
+    return page_of(session, select(ApiKey).where(*conds), KeyOut, paging, "id", SORTS, ApiKey.id)
 
 
 def live_count(session: Session) -> int:

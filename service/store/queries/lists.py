@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from graph.shapes import Page
+
+Row = TypeVar("Row", bound=BaseModel)
 Query: TypeAlias = Select[*tuple[Any, ...]]  # a SELECT of any columns
 
 
@@ -39,3 +43,19 @@ def ordered(query: Query, sort: str, columns: Mapping[str, Any], tiebreak: Any) 
 
 def paged(query: Query, paging: Paging) -> Query:
     return query.limit(paging.limit).offset(paging.offset)
+
+
+def page_of(
+    session: Session,
+    query: Query,
+    shape: type[Row],
+    paging: Paging,
+    sort: str,
+    columns: Mapping[str, Any],
+    tiebreak: Any,
+) -> Page[Row]:
+    """One page of a SELECT of rows of one table, each read into `shape`, and how many match in all."""
+    rows = session.scalars(paged(ordered(query, sort, columns, tiebreak), paging))
+    return Page[shape](  # type: ignore[valid-type]
+        data=[shape.model_validate(r, from_attributes=True) for r in rows], count=count(session, query)
+    )
