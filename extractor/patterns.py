@@ -345,6 +345,23 @@ RECIPIENT_SPLIT = re.compile(r";\s*(?=[-–+•]\s)|;\s*$")
 BULLET = re.compile(r"^[-–+•]\s*")
 # A line beginning with a unit word continues the issuer line above: "TỈNH QUẢNG BÌNH".
 UNIT_START = re.compile(r"(?i)^(tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn|đặc khu)\b")
+# OCR debris after a number: "985/QĐ-TTg_" (a seal's stroke), "46`", "892.".
+NUMBER_DEBRIS = re.compile(r"[_`´'’‘|*~]+$|(?<=\d)[`´'’‘.,]+(?=\s*/)")
+# A website's table of the document's metadata: "Số hiệu:", "Loại văn bản:", "Ngày ban hành:" (value on the
+# same line or the next).
+SITE_FIELD = re.compile(r"(?i)^(?P<label>số hiệu|số ký hiệu|loại văn bản|ngày ban hành)\s*:\s*(?P<value>.*)$")
+# The enacting sentence that names the issuer: "Chính phủ ban hành Nghị định ...", "Bộ trưởng Bộ Y tế ban hành
+# Thông tư ...", "Ủy ban nhân dân tỉnh ban hành Kế hoạch ..." (the sentence opens its line).
+ENACTS = re.compile(
+    r"^(?P<who>[A-ZĐÀ-Ỹ][^,;.:]{2,120}?)\s+(?:quyết định\s+)?ban hành\s+(?:Nghị định|Thông tư|Quyết định|"
+    r"Nghị quyết|Kế hoạch|Chỉ thị|Quy chế|Quy định|Chương trình)\b"
+)
+# An issuer line that ends with its locality is a body of its own: "THUẾ TỈNH VĨNH LONG" under "CỤC THUẾ".
+ENDS_WITH_PLACE = re.compile(
+    r"(?i)\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+[A-ZĐÀ-Ỹ][^\s]*(?:\s+[A-ZĐÀ-Ỹ][^\s]*){0,3}$"
+)
+# A ministry: "Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội" (not "Bộ Chỉ huy ...").
+MINISTRY = re.compile(r"^Bộ (?!Chỉ huy|Chính trị|đội)")
 # A footnote mark glued to a type line: "THÔNG TƯ1".
 TRAILING_DIGITS = re.compile(r"\d+$")
 
@@ -412,6 +429,8 @@ SYMBOL_TAIL = re.compile(r"/\s?[A-ZĐ]{2,}")
 # Where the number after "Số:" ends on its line: a wide gap, "V/v", or the place of a place-and-date.
 NUMBER_VALUE_END = re.compile(r"\s{2,}|\s+(?=V/v\b|Về\s|[“\"]V/v)|\s+(?=[A-ZĐÀ-Ỹ][^\d,\n]{1,40},\s*ngày\b)")
 WORD = re.compile(r"\S+")
+# A word of letters in the ascii view, digits and debris left out: "3quyet" -> "quyet".
+BARE_WORD = re.compile(r"[a-z]{2,}")
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 DIGIT = re.compile(r"\d")
 LINE = re.compile(r"[^\n]+")
