@@ -16,11 +16,11 @@ OCR slips ("CỌNG HÒA", "QUYÉT ĐỊNH") still count.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from extractor import patterns as P
 from extractor import vocab
 from extractor.errors import NotOfficial
 from models.record import IntakeInfo
@@ -28,36 +28,11 @@ from models.record import IntakeInfo
 _SAMPLE = 200_000  # characters looked at: the header is at the top, structure shows early
 _MIN_WORDS = 8  # distinct words: fewer is a phrase repeated, not a document
 
-# On the folded view (lower case, no tone or vowel marks, đ -> d):
-_MARKS: dict[str, re.Pattern[str]] = {
-    # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
-    "national motto": re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia|doc\s+lap\W+tu\s+do\W+hanh\s+phuc"),
-    # "Số: 674/UBND-VX", "Số: /KH-UBND" (a draft), "Số 12/2013/QĐ-TTg"
-    "number": re.compile(r"(?m)^\W*so\s*:|\bso\s*:?\s*\d+\s*/"),
-    # "Quảng Bình, ngày 24 tháng 4 năm 2017", "ngày   tháng 7 năm 2023" (a draft)
-    "date": re.compile(r"ngay\s+\S{0,4}\s*thang\s+\S{0,4}\s*nam\s+\d{4}"),
-    # "Kính gửi:", "Căn cứ Luật ...", "Nơi nhận:", "V/v thực hiện ..."
-    "address or legal basis": re.compile(r"(?m)kinh\s+gui\s*:|^\W*can\s+cu\s|noi\s+nhan\s*:|\bv/v\b"),
-}
-# On the original text: a ký hiệu ("674/UBND-VX", "22/2013/QĐ-TTg", Party style "259-KH/TU").
-_SYMBOL = re.compile(r"\b\d{1,6}(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐa-z0-9&]+)+|\b\d{1,6}-[A-ZĐ]{1,6}/[A-ZĐ]{1,6}\b")
-# A line that names an issuing body, in capitals as ô 2 prints it ("ỦY BAN NHÂN DÂN", "BỘ TÀI CHÍNH").
-_ISSUER_LINE = re.compile(
-    r"(?m)^\W*(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd|chinh\s+phu|quoc\s+hoi|thu\s+tuong|"
-    r"bo\s+\w|so\s+\w|phong\s+\w|van\s+phong|tinh\s+uy|thanh\s+uy|huyen\s+uy|ban\s+chap\s+hanh|"
-    r"ban\s+chi\s+dao|dang\s+uy|tong\s+cuc|cuc\s+\w)"
-)
-# Numbered structure at the start of a line: "Điều 3.", "Chương II", "Mục 1", "IV.", "2.", "1.2.", "a)".
-_STRUCTURE = re.compile(
-    r"(?m)^[\s*#|]*((?:dieu\s+\d+|chuong\s+[ivxlc]+|muc\s+\d+|phan\s+[ivxlc]+)[.:]?"
-    r"|[ivxlc]{1,5}\.|\d{1,3}(?:\.\d{1,3})*\.|[a-z]\))(?=\s)"
-)
 _MIN_STRUCTURE = 3  # distinct labels: one "Điều 1." repeated is no structure
 # Marks of different kinds: every real document of shared/ with any text bears at least two (a word
 # salad with "QUYẾT ĐỊNH" on a line of its own bears one).
 _MIN_MARKS = 2
 
-_WORD = re.compile(r"[^\W\d_]+")
 _UNREADABLE_SHARE = 0.1  # of a text's lines: warn when more than this reads as no Vietnamese
 _MIN_UNREADABLE_LINES = 3
 
@@ -92,15 +67,15 @@ def check(text: str, source: str, intake: IntakeInfo | None) -> IntakeInfo | Non
 def judge(text: str) -> Verdict:
     sample = unicodedata.normalize("NFC", text[:_SAMPLE])
     folded = fold(sample)
-    marks = [name for name, pattern in _MARKS.items() if pattern.search(folded)]
-    if _SYMBOL.search(sample):
+    marks = [name for name, pattern in P.OFFICIAL_MARKS.items() if pattern.search(folded)]
+    if P.OFFICIAL_SYMBOL.search(sample):
         marks.append("ký hiệu")
-    if _ISSUER_LINE.search(folded) and _has_capital_issuer(sample):
+    if P.OFFICIAL_ISSUER_LINE.search(folded) and _has_capital_issuer(sample):
         marks.append("issuing body")
     if _type_line(sample):
         marks.append("type")
-    structure = len({m.group(1) for m in _STRUCTURE.finditer(folded)})
-    words = {w.lower() for w in _WORD.findall(sample)}
+    structure = len({m.group(1) for m in P.OFFICIAL_STRUCTURE.finditer(folded)})
+    words = {w.lower() for w in P.OFFICIAL_WORD.findall(sample)}
     unreadable, counted = _unreadable(sample)
     return Verdict(tuple(marks), structure, len(words), unreadable, counted)
 
@@ -133,7 +108,7 @@ def _has_capital_issuer(sample: str) -> bool:
     for line in sample.splitlines()[:200]:
         letters = [ch for ch in line if ch.isalpha()]
         capitals = len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
-        if capitals and _ISSUER_LINE.match(fold(line)):
+        if capitals and P.OFFICIAL_ISSUER_LINE.match(fold(line)):
             return True
     return False
 
@@ -168,7 +143,7 @@ def _unreadable(sample: str) -> tuple[int, int]:
     known = vocab.syllables()
     unreadable = counted = 0
     for line in sample.splitlines():
-        words = _WORD.findall(line)
+        words = P.OFFICIAL_WORD.findall(line)
         if len(words) < 3:
             continue
         counted += 1

@@ -345,6 +345,23 @@ RECIPIENT_SPLIT = re.compile(r";\s*(?=[-–+•]\s)|;\s*$")
 BULLET = re.compile(r"^[-–+•]\s*")
 # A line beginning with a unit word continues the issuer line above: "TỈNH QUẢNG BÌNH".
 UNIT_START = re.compile(r"(?i)^(tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn|đặc khu)\b")
+# OCR debris after a number: "985/QĐ-TTg_" (a seal's stroke), "46`", "892.".
+NUMBER_DEBRIS = re.compile(r"[_`´'’‘|*~]+$|(?<=\d)[`´'’‘.,]+(?=\s*/)")
+# A website's table of the document's metadata: "Số hiệu:", "Loại văn bản:", "Ngày ban hành:" (value on the
+# same line or the next).
+SITE_FIELD = re.compile(r"(?i)^(?P<label>số hiệu|số ký hiệu|loại văn bản|ngày ban hành)\s*:\s*(?P<value>.*)$")
+# The enacting sentence that names the issuer: "Chính phủ ban hành Nghị định ...", "Bộ trưởng Bộ Y tế ban hành
+# Thông tư ...", "Ủy ban nhân dân tỉnh ban hành Kế hoạch ..." (the sentence opens its line).
+ENACTS = re.compile(
+    r"^(?P<who>[A-ZĐÀ-Ỹ][^,;.:]{2,120}?)\s+(?:quyết định\s+)?ban hành\s+(?:Nghị định|Thông tư|Quyết định|"
+    r"Nghị quyết|Kế hoạch|Chỉ thị|Quy chế|Quy định|Chương trình)\b"
+)
+# An issuer line that ends with its locality is a body of its own: "THUẾ TỈNH VĨNH LONG" under "CỤC THUẾ".
+ENDS_WITH_PLACE = re.compile(
+    r"(?i)\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+[A-ZĐÀ-Ỹ][^\s]*(?:\s+[A-ZĐÀ-Ỹ][^\s]*){0,3}$"
+)
+# A ministry: "Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội" (not "Bộ Chỉ huy ...").
+MINISTRY = re.compile(r"^Bộ (?!Chỉ huy|Chính trị|đội)")
 # A footnote mark glued to a type line: "THÔNG TƯ1".
 TRAILING_DIGITS = re.compile(r"\d+$")
 
@@ -412,6 +429,8 @@ SYMBOL_TAIL = re.compile(r"/\s?[A-ZĐ]{2,}")
 # Where the number after "Số:" ends on its line: a wide gap, "V/v", or the place of a place-and-date.
 NUMBER_VALUE_END = re.compile(r"\s{2,}|\s+(?=V/v\b|Về\s|[“\"]V/v)|\s+(?=[A-ZĐÀ-Ỹ][^\d,\n]{1,40},\s*ngày\b)")
 WORD = re.compile(r"\S+")
+# A word of letters in the ascii view, digits and debris left out: "3quyet" -> "quyet".
+BARE_WORD = re.compile(r"[a-z]{2,}")
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 DIGIT = re.compile(r"\d")
 LINE = re.compile(r"[^\n]+")
@@ -688,3 +707,86 @@ ISSUER_PARTY_PLACE = re.compile(r"(?i)\b(tỉnh|thành) ủy\s+[A-ZĐÀ-Ỹ]")
 
 # TOKEN as a capturing split: "Sở GD&ĐT chủ trì" -> ["", "Sở", " ", "GD", "", "&", "", "ĐT", " ", "chủ", ...].
 TOKEN_SPLIT = re.compile(r"([^\W_]+|[^\w\s])")
+
+
+# === intake and officialness: text-level patterns (byte-level checks stay in extractor/intake/) =========
+
+# On the folded view (lower case, no tone or vowel marks, đ -> d):
+OFFICIAL_MARKS: dict[str, re.Pattern[str]] = {
+    # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
+    "national motto": re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia|doc\s+lap\W+tu\s+do\W+hanh\s+phuc"),
+    # "Số: 674/UBND-VX", "Số: /KH-UBND" (a draft), "Số 12/2013/QĐ-TTg"
+    "number": re.compile(r"(?m)^\W*so\s*:|\bso\s*:?\s*\d+\s*/"),
+    # "Quảng Bình, ngày 24 tháng 4 năm 2017", "ngày   tháng 7 năm 2023" (a draft)
+    "date": re.compile(r"ngay\s+\S{0,4}\s*thang\s+\S{0,4}\s*nam\s+\d{4}"),
+    # "Kính gửi:", "Căn cứ Luật ...", "Nơi nhận:", "V/v thực hiện ..."
+    "address or legal basis": re.compile(r"(?m)kinh\s+gui\s*:|^\W*can\s+cu\s|noi\s+nhan\s*:|\bv/v\b"),
+}
+
+# On the original text: a ký hiệu ("674/UBND-VX", "22/2013/QĐ-TTg", Party style "259-KH/TU").
+OFFICIAL_SYMBOL = re.compile(
+    r"\b\d{1,6}(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐa-z0-9&]+)+|\b\d{1,6}-[A-ZĐ]{1,6}/[A-ZĐ]{1,6}\b"
+)
+
+# A line that names an issuing body, in capitals as ô 2 prints it ("ỦY BAN NHÂN DÂN", "BỘ TÀI CHÍNH").
+OFFICIAL_ISSUER_LINE = re.compile(
+    r"(?m)^\W*(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd|chinh\s+phu|quoc\s+hoi|thu\s+tuong|"
+    r"bo\s+\w|so\s+\w|phong\s+\w|van\s+phong|tinh\s+uy|thanh\s+uy|huyen\s+uy|ban\s+chap\s+hanh|"
+    r"ban\s+chi\s+dao|dang\s+uy|tong\s+cuc|cuc\s+\w)"
+)
+
+# Numbered structure at the start of a line: "Điều 3.", "Chương II", "Mục 1", "IV.", "2.", "1.2.", "a)".
+OFFICIAL_STRUCTURE = re.compile(
+    r"(?m)^[\s*#|]*((?:dieu\s+\d+|chuong\s+[ivxlc]+|muc\s+\d+|phan\s+[ivxlc]+)[.:]?"
+    r"|[ivxlc]{1,5}\.|\d{1,3}(?:\.\d{1,3})*\.|[a-z]\))(?=\s)"
+)
+
+OFFICIAL_WORD = re.compile(r"[^\W\d_]+")
+
+# --- patterns ------------------------------------------------------------------------------------
+# Lines of the right column: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (also "HOÀ"), "Độc lập - Tự do -
+# Hạnh phúc", "Quảng Bình, ngày 24 tháng 4 năm 2017", "Hà Nội, ngày    tháng    năm 2023".
+LAYOUT_RIGHT_MARKER = re.compile(r"C[ỘÔO]NG\s*H[ÒOÓ]A|Độc\s*lập|ngày\b.{0,20}tháng\b.{0,20}năm\b", re.IGNORECASE)
+
+# First words of the body: recipients, legal bases, the document type line.
+LAYOUT_BODY_START = re.compile(
+    r"^\s*(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|"
+    r"(?:QUYẾT\s+ĐỊNH|KẾ\s+HOẠCH|THÔNG\s+TƯ|CHỈ\s+THỊ|NGHỊ\s+(?:ĐỊNH|QUYẾT)|THÔNG\s+BÁO|"
+    r"BÁO\s+CÁO|TỜ\s+TRÌNH|HƯỚNG\s+DẪN|CÔNG\s+VĂN)\s*:?\s*$)"
+)
+
+# Text a signature shows about itself. Real captions: "ttcbth@quangngai.gov.vn 09.01.2025 10:21:11 +07:00",
+# "Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi / Cơ quan: Tỉnh Quảng Ngãi / Thời gian ký: 15/01/2025 17:10:17",
+# "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ / Email: ... / Thời gian ký: 25.09.2024 16:09:37 +07:00".
+PDFMARK_CAPTION = re.compile(
+    r"@|\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}|K[ýy]\s*bởi|Người\s*k[ýy]|Thời\s*gian\s*k[ýy]|"
+    r"Cơ\s*quan\s*:|Digitally\s+signed|Signed\s+by|Signature\s+valid",
+    re.IGNORECASE,
+)
+
+# "D:20250108173049+07'00'" (PDF date; everything after the year is optional)
+PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(?:([+-])(\d{2})'?(\d{2})?'?|(Z))?")
+
+HOCR_CHAR = re.compile(
+    r"<span class='ocrx_cinfo' title='x_bboxes (\d+) (\d+) (\d+) (\d+); x_conf ([\d.]+)'>(.*?)</span>", re.S
+)
+
+HOCR_PARAGRAPH = re.compile(r"<p class='ocr_par'[^>]*>(.*?)</p>", re.S)
+
+LEGACY_WORD = re.compile(r"[^\W\d_]+")
+
+LEGACY_TOKEN = re.compile(r"(\s+)")
+
+LEGACY_ASCII_SMALL = re.compile(r"[a-z]")
+
+
+@cache
+def literal_alternation(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a table of literal sequences, longest first (a legacy encoding's code table)."""
+    return re.compile("|".join(map(re.escape, sorted(keys, key=len, reverse=True))))
+
+
+@cache
+def from_data(pattern: str) -> re.Pattern[str]:
+    """A pattern kept as data in corpus/lexicons (a legacy font's name), compiled once."""
+    return re.compile(pattern)

@@ -9,14 +9,14 @@ import os
 from pathlib import Path
 
 from extractor import header as header_mod
-from extractor import officialness
+from extractor import officialness, vocab
 from extractor import outline as outline_mod
 from extractor import patterns as P
 from extractor import references as references_mod
-from extractor import vocab
 from extractor.clean import clean
 from extractor.errors import NoText, NotVietnamese
 from extractor.folding import fold_tones
+from extractor.header import Hints
 from extractor.spans import find_spans
 from extractor.targets import find_targets, plan_year
 from extractor.tasks import find_tasks
@@ -53,7 +53,7 @@ def extract_text(raw: str, source: str, intake: IntakeInfo | None = None) -> Ext
     doc = clean(raw)
     check_language(doc.text, source)
     intake = officialness.check(doc.text, source, intake)  # NotOfficial, or a warning for unreadable parts
-    hdr = header_mod.parse(doc)
+    hdr = header_mod.read(doc, Hints.of(intake))
     mentions = references_mod.find_mentions(doc, hdr.jurisdiction, hdr.header.number)
     refs = references_mod.merge(mentions)
     outline = outline_mod.parse(doc, hdr.body_start, len(doc.lines()), closing=hdr.body_end)
@@ -109,15 +109,7 @@ def extract_file(path: str | os.PathLike[str], *, source: str | None = None, lim
     from extractor import intake
 
     loaded = intake.load(path, limits=limits or intake.Limits(), name=source)
-    info = IntakeInfo(
-        kind=loaded.kind,
-        media_type=loaded.media_type,
-        pages=loaded.pages,
-        ocr_pages=loaded.ocr_pages,
-        encoding=loaded.encoding,
-        warnings=list(loaded.warnings),
-    )
-    return extract_text(loaded.text, source or str(path), info)
+    return extract_text(loaded.text, source or str(path), intake.intake_info(loaded))
 
 
 def empty_record(source: str) -> ExtractionRecord:

@@ -263,6 +263,61 @@ HEADERS += [
         },
         id="a website's own text before the header is skipped; its 'Số hiệu:' is not the số",
     ),
+    pytest.param(
+        "|\nBỘ TÀI CHÍNH\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n"
+        "---------------\n|\n|\nSố: 983/TB-CT\n|\n*Hà Nội, ngày 20 tháng 11 năm 2025*\n|\n\n**THÔNG BÁO**\n\n"
+        "Về việc tạm dừng hệ thống\n\nCăn cứ Luật Quản lý thuế;",
+        {"doc_type": "Thông báo", "number": "983/TB-CT", "issuer": "Cục Thuế"},
+        id="a ministry over its own department is a parent, not a joint issuer",
+    ),
+    pytest.param(
+        "|\nCỤC THUẾ\n**THUẾ TỈNH VĨNH LONG**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh "
+        "phúc\n---------------\n|\n|\nSố: 1539/VLO-QLDN3\n*V/v trả lãi tiền vay cho cổ đông*\n|\n*Vĩnh Long, ngày 24 tháng 11 "
+        "năm 2025*\n|\n\nKính gửi: Công ty cổ phần Cấp thoát nước Vĩnh Long.",
+        {"number": "1539/VLO-QLDN3", "issuer": "Thuế tỉnh Vĩnh Long", "province": "Vĩnh Long"},
+        id="a line ending with its locality is a body of its own, even one no lexicon knows",
+    ),
+    pytest.param(
+        "|\nBAN CHẤP HÀNH\nTRUNG ƯƠNG\n**VĂN PHÒNG**\n*****\n|\n**ĐẢNG CỘNG\nSẢN VIỆT NAM**\n---------------\n|\n|\n"
+        "Số 432-TB/VPTW\n|\n*Hà Nội, ngày 20 tháng 11 năm 2025*\n|\n\n**THÔNG BÁO**\n\nKẾT LUẬN CỦA ĐỒNG CHÍ THƯỜNG TRỰC\n\n"
+        "Ngày 18/11/2025, đồng chí Thường trực Ban Bí thư đã chủ trì.",
+        {"doc_type": "Thông báo", "number": "432-TB/VPTW", "issuer": "Văn phòng Ban Chấp hành Trung ương"},
+        id="a Party office printed alone under its committee is that committee's office",
+    ),
+    pytest.param(
+        "**QUYẾT ĐỊNH**\n\nBAN\nHÀNH QUY CHẾ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA BAN CHỈ ĐẠO QUỐC GIA VỀ PHÁT TRIỂN NGÀNH\n"
+        "CÔNG NGHIỆP BÁN DẪN\n\n**TRƯỞNG BAN CHỈ ĐẠO QUỐC GIA VỀ PHÁT TRIỂN NGÀNH CÔNG\nNGHIỆP BÁN DẪN**\n\n"
+        "*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*",
+        {"doc_type": "Quyết định", "issuer": "Ban Chỉ đạo quốc gia về phát triển ngành công nghiệp bán dẫn"},
+        id="a copy that lost the header: who decides names the issuer, the body its head leads",
+    ),
+    pytest.param(
+        "**THÔNG TƯ**\n\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY CHẾ CUỘC THI\nNGHIÊN CỨU KHOA HỌC, KỸ THUẬT CẤP QUỐC GIA DÀNH "
+        "CHO HỌC SINH TRUNG HỌC CƠ SỞ VÀ\nTRUNG HỌC PHỔ THÔNG BAN HÀNH KÈM THEO THÔNG TƯ SỐ 06/2024/TT-BGDĐT NGÀY 10\n"
+        "THÁNG 4 NĂM 2024 CỦA BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO\n\n*Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019;*\n\n"
+        "*Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Thông tư sửa đổi, bổ sung một số điều của Quy chế.*",
+        {"doc_type": "Thông tư", "number": None, "issued_date": None, "issuer": "Bộ Giáo dục và Đào tạo"},
+        id="the number a title amends is not the document's; the enacting sentence names the issuer",
+    ),
+    pytest.param(
+        "**NGHỊ QUYẾT**\n\nVỀ PHÁT ĐỘNG PHONG TRÀO TOÀN DÂN THAM GIA BẢO VỆ MÔI TRƯỜNG\n\n**CHÍNH PHỦ**\n\n"
+        "*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*",
+        {
+            "doc_type": "Nghị quyết",
+            "issuer": "Chính phủ",
+            "level": "national",
+            "subject": "VỀ PHÁT ĐỘNG PHONG TRÀO TOÀN DÂN THAM GIA BẢO VỆ MÔI TRƯỜNG",
+        },
+        id="who decides after a blank line under the title",
+    ),
+    pytest.param(
+        "|\n|\nBản dịch này thuộc quyền sở hữu của **\nTHƯ VIỆN PHÁP LUẬT**.\n**\nCÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN\n**\n"
+        "#\n**Số hiệu:**\n|\n6225/BVHTTDL-VP\n|\n|\n**Loại văn bản:**\n|\nCông văn\n|\n**Nơi ban hành:**\n|\n"
+        "Bộ Văn hoá, Thể thao và du lịch\n|\n**Ngày ban hành:**\n|\n18/11/2025\n|\n\n**Kính gửi:** Các cơ quan, đơn vị thuộc Bộ\n\n"
+        "Thực hiện chỉ đạo của Bộ trưởng, Văn phòng Bộ đề nghị các cơ quan, đơn vị rà soát.",
+        {"doc_type": "Công văn", "number": "6225/BVHTTDL-VP", "issued_date": "2025-11-18"},
+        id="a page that lost its header: the website's banner is nobody's name, its table gives number and date",
+    ),
 ]
 
 
@@ -298,6 +353,7 @@ def test_signer(closing: str, signer: tuple[str | None, str | None]) -> None:
 # A number or day written by hand (or OCR debris where the digits should be) comes out blank, flagged
 # for a person, never as "4†‡" or a neighbouring number; a draft's printed blank stays.
 BLANKS = [
+    ("Số: 985/QĐ-TTg_", "Hà Nội, ngày 15 tháng 9 năm 2024", "985/QĐ-TTg", "2024-09-15", []),
     ("Số: ## /CT-UBND", "Quảng Ngãi, ngày®9 tháng 3 năm 2018", None, None, ["document.number", "document.issued_date"]),
     ("Số: 4†‡/QĐ-TTg", "Hà Nội, ngày *?† tháng 9 năm 2024", None, None, ["document.number", "document.issued_date"]),
     ("Số: /KH-UBND", "Lạng Giang, ngày tháng 7 năm 2023", "/KH-UBND", None, []),
@@ -317,3 +373,32 @@ def test_unreadable_numbers_and_days_are_blank_and_flagged(
     result = parse(clean(text))
     assert (result.header.number, result.header.issued_date) == (number, date)
     assert [f.field for f in result.flags] == flagged
+
+
+def test_what_the_scan_marks_unsure_is_left_blank() -> None:
+    """Digits the intake marks as not printed type (a stamped "1039" that OCR reads as "4033") are not trusted."""
+    from extractor.header import Hints
+
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 4033/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 24 tháng 9 năm 2024\n\n"
+        "QUYẾT ĐỊNH\nVề việc kiện toàn thành viên Ban Chỉ đạo quốc gia\n\nCăn cứ Luật Tổ chức Chính phủ;"
+    )
+    digits = text.index("4033")
+    result = parse(clean(text), Hints(uncertain=((digits, digits + 4),)))
+    assert result.header.number is None and [f.field for f in result.flags] == ["document.number"]
+    assert parse(clean(text)).header.number == "4033/QĐ-TTg"  # without the scan's word, the page's digits stand
+
+
+def test_a_flagged_day_offers_the_signing_day() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from extractor.header.numbers import HANDWRITTEN, with_signature
+    from models.record import SignatureInfo
+
+    signed = SignatureInfo(
+        signer="Ủy ban nhân dân tỉnh Quảng Ngãi",
+        signed_at=datetime(2025, 1, 15, 17, 10, tzinfo=timezone(timedelta(hours=7))),
+    )
+    ((reason, vi, en),) = with_signature([HANDWRITTEN], (signed,))
+    assert reason == "handwritten" and vi.endswith("ngày ký số trên tệp: 15/01/2025") and "2025-01-15" in en
+    assert with_signature([], (signed,)) == []  # a printed day needs no hint

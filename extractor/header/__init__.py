@@ -24,7 +24,7 @@ from extractor.header.issuer import Issuer, final_name, from_symbol, jurisdictio
 from extractor.header.title import read_title
 from extractor.header.zones import Zones, find_zones
 from extractor.issuers import Jurisdiction
-from models.record import DocumentHeader
+from models.record import DocumentHeader, IntakeInfo, SignatureInfo
 
 SpanRecord = tuple[str, int, int]  # (record field, start, end) in the cleaned text
 
@@ -36,10 +36,22 @@ class Flag:
     field: str  # "document.number"
     reason: str  # "handwritten", "from_signature", ...
     message_vi: str
+    message: str
 
-    @property
-    def message(self) -> str:
-        return numbers.HANDWRITTEN_EN if self.reason == "handwritten" else self.reason
+
+@dataclass(frozen=True)
+class Hints:
+    """What the intake knows about the page beyond its text: where OCR was unsure (offsets in the intake
+    text: handwriting, stamps) and the PDF's digital signatures (earliest first)."""
+
+    uncertain: tuple[tuple[int, int], ...] = ()
+    signatures: tuple[SignatureInfo, ...] = ()
+
+    @classmethod
+    def of(cls, intake: IntakeInfo | None) -> Hints:
+        if intake is None:
+            return cls()
+        return cls(tuple(sorted(intake.uncertain)), tuple(intake.signatures))
 
 
 @dataclass
@@ -76,27 +88,30 @@ def _spans(doc: Doc, z: Zones, title_spans: list[tuple[int, int]]) -> list[SpanR
     return out
 
 
-def read(doc: Doc) -> HeaderResult:
-    """Read the header of `doc` (cleaned text)."""
+def read(doc: Doc, hints: Hints = Hints()) -> HeaderResult:
+    """Read the header of `doc` (cleaned text); `hints` say where a scan could not be read."""
     z = find_zones(doc)
     h = DocumentHeader(doc_type=z.doc_type)
-    flags: list[Flag] = []
-    number = numbers.read_number(doc, z)
+    unsure = numbers.Unsure(doc, hints.uncertain)
+    number = numbers.read_number(doc, z, unsure)
     h.number = number.value
-    flags.extend(Flag("document.number", r, m) for r, m in number.flags)
-    dated = numbers.read_date(doc, z)
+    dated = numbers.read_date(doc, z, unsure)
     h.place, h.issued_date = dated.place, dated.iso
-    flags.extend(Flag("document.issued_date", r, m) for r, m in dated.flags)
+    flags = [Flag("document.number", *f) for f in number.flags]
+    flags += [Flag("document.issued_date", *f) for f in numbers.with_signature(dated.flags, hints.signatures)]
     title = read_title(doc, z)
     h.subject = title.subject
     spans = _spans(doc, z, title.spans)
-    fallbacks.apply(doc, h, z, spans)
+    fallbacks.apply(doc, h, z, spans, title.spans)
     sym = symbols.parse(h.number) if h.number else None
     _type_from(h, sym)
     issuer = read_issuer([doc.text[s:e] for s, e in z.issuer], title.authority, sym)
     where = jurisdiction(issuer, sym, h.place)
-    if issuer.name is None and sym:
-        issuer = Issuer(from_symbol(sym, where), None)
+    if issuer.name is None:
+        issuer = Issuer(
+            fallbacks.issuer_in_text(doc, title.body_line) or (from_symbol(sym, where) if sym else None), None
+        )
+        where = jurisdiction(issuer, sym, h.place)
     h.issuer = final_name(issuer, where)
     h.level, h.province, h.district = where.level, where.province, where.district  # type: ignore[assignment]
     if z.kinh_gui:
@@ -111,4 +126,4 @@ def read(doc: Doc) -> HeaderResult:
 
 parse = read  # the name the pipeline and tests have used
 
-__all__ = ["read", "parse", "HeaderResult", "Flag"]
+__all__ = ["read", "parse", "HeaderResult", "Flag", "Hints"]

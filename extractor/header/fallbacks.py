@@ -7,8 +7,8 @@ a decision with an attachment "(Ban hành kèm theo Quyết định số 684/QĐ
 
 from __future__ import annotations
 
+from extractor import agencies, symbols
 from extractor import patterns as P
-from extractor import symbols
 from extractor.dates import find_dates
 from extractor.doc import Doc
 from extractor.folding import ascii_fold, fold
@@ -18,14 +18,16 @@ from models.record import DocumentHeader
 SpanRecord = tuple[str, int, int]
 
 
-def apply(doc: Doc, h: DocumentHeader, z: Zones, spans: list[SpanRecord]) -> None:
+def apply(doc: Doc, h: DocumentHeader, z: Zones, spans: list[SpanRecord], title: list[tuple[int, int]]) -> None:
     if h.number is None and z.number is None:
         _from_heading(doc, h, spans)
+    if h.number is None and z.number is None:
+        _from_site_table(doc, h, z)
     consolidated = h.doc_type == "Văn bản hợp nhất" or bool(P.AUTHENTICATED.search(doc.match))
     if consolidated and (h.number is None or h.doc_type != "Văn bản hợp nhất" or "/VBHN-" not in h.number):
         _from_authentication(doc, h, spans)
     if h.number is None or h.issued_date is None:
-        _from_attachment(doc, h, spans)
+        _from_attachment(doc, h, spans, title)
 
 
 def _from_heading(doc: Doc, h: DocumentHeader, spans: list[SpanRecord]) -> None:
@@ -69,13 +71,17 @@ def _from_authentication(doc: Doc, h: DocumentHeader, spans: list[SpanRecord]) -
         return
 
 
-def _from_attachment(doc: Doc, h: DocumentHeader, spans: list[SpanRecord]) -> None:
-    """A decision printed without its "Số:" line takes the number its attachment cites."""
+def _from_attachment(doc: Doc, h: DocumentHeader, spans: list[SpanRecord], title: list[tuple[int, int]]) -> None:
+    """A decision printed without its "Số:" line takes the number its attachment cites ("(Ban hành kèm theo
+    Quyết định số 684/QĐ-UBND ...)" opening a line); not a title's "... ban hành kèm theo Thông tư số 06/2024/..."
+    that names the text it amends."""
     if h.doc_type is None:
         return
     for m in P.ATTACHED_TO.finditer(doc.match):
-        if fold(m["type"]) != fold(h.doc_type):
+        if fold(m["type"]) != fold(h.doc_type) or any(a <= m.start() < b for a, b in title):
             continue
+        if doc.text[doc.text.rfind("\n", 0, m.start()) + 1 : m.start()].strip(" (*_"):
+            continue  # the attachment's line begins with it
         rest = doc.text[m.end() : m.end() + 120]
         sm = symbols.STATE_NUMBER.match(rest)
         sym = symbols.parse(sm.group(0)) if sm else None
@@ -89,3 +95,32 @@ def _from_attachment(doc: Doc, h: DocumentHeader, spans: list[SpanRecord]) -> No
             if dates and dates[0].iso:
                 h.issued_date = dates[0].iso
         return
+
+
+def _from_site_table(doc: Doc, h: DocumentHeader, z: Zones) -> None:
+    """A website copy whose own header was lost keeps the site's table of the document's metadata
+    ("Số hiệu: | 6225/BVHTTDL-VP", "Loại văn bản: | Công văn", "Ngày ban hành: | 18/11/2025"): read it,
+    before the header's start, only for what the page does not print."""
+    lines = [ln.text.strip(" |*#") for ln in doc.lines()[:200]]
+    for i, line in enumerate(lines):
+        m = P.SITE_FIELD.match(line)
+        if not m:
+            continue
+        value = m["value"].strip() or next((v for v in lines[i + 1 : i + 4] if v), "")
+        label = ascii_fold(m["label"])
+        if label.startswith("so") and h.number is None and (sym := symbols.parse(value)):
+            h.number = sym.number
+        elif label.startswith("loai") and h.doc_type is None and type_of_line(value.upper()):
+            h.doc_type = type_of_line(value.upper())
+        elif label.startswith("ngay ban hanh") and h.issued_date is None and (dates := find_dates(value)):
+            h.issued_date = dates[0].iso
+
+
+def issuer_in_text(doc: Doc, body_line: int) -> str | None:
+    """The issuer named in the enacting sentence when the header lost it: "Chính phủ ban hành Nghị định ...",
+    "Thống đốc Ngân hàng Nhà nước Việt Nam ban hành Thông tư ...", "Ủy ban nhân dân Tỉnh ban hành Kế hoạch"."""
+    for ln in doc.lines()[body_line : body_line + 40]:
+        m = P.ENACTS.search(ln.text)
+        if m and (found := agencies.split_list(m["who"])) and found[0].end >= len(m["who"].rstrip()) - 1:
+            return found[0].name
+    return None

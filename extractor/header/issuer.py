@@ -61,7 +61,11 @@ def _bodies(pieces: list[str]) -> list[str]:
     columns: "UBND TỈNH QUẢNG NINH SỞ GIÁO DỤC VÀ ĐÀO TẠO") is cut where the second one's kind begins."""
     lines: list[str] = []
     for piece in pieces:
-        if lines and (P.UNIT_START.match(piece) or not agencies.find(piece) or _broken(lines[-1], piece)):
+        office = agencies.canonical(piece) in vocab.words("bare_office_kinds")
+        continues = not office and (
+            P.UNIT_START.match(piece) or (not agencies.find(piece) and not P.ENDS_WITH_PLACE.search(piece))
+        )
+        if lines and (continues or _broken(lines[-1], piece)):
             lines[-1] = _mend([lines[-1], piece])
         else:
             lines.append(piece)
@@ -91,12 +95,45 @@ def read_issuer(pieces: list[str], authority: str | None, sym: symbols.Symbol | 
     bodies = _bodies([p for p in pieces if p])
     if not bodies:
         if authority:  # "CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH VĨNH LONG" decides in a decision without an ô 2 block
-            return Issuer(agencies.canonical(authority), None)
+            return Issuer(_recase(agencies.canonical(_body_of_office(authority))), None)
         return Issuer(None, None)
-    names = [_spelled(b) or agencies.canonical(b) for b in bodies]
-    if _joint(bodies, sym):
+    names = [_recase(_spelled(b) or agencies.canonical(b)) for b in bodies]
+    if _joint(names, sym):
         return Issuer(" - ".join(names), None, joint=True)
+    if len(names) > 1 and names[-1] in vocab.words("bare_office_kinds"):
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG": the office of the body above it
+        return Issuer(f"{names[-1]} {names[-2]}", names[-2])
+    if len(names) > 1 and names[-2] in vocab.mapping("central_parents"):
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO VÀ DÂN VẬN": a central body is named "... Trung ương"
+        return Issuer(f"{names[-1]} {vocab.mapping('central_parents')[names[-2]]}", names[-2])
     return Issuer(names[-1], names[-2] if len(names) > 1 else None)
+
+
+def _body_of_office(authority: str) -> str:
+    """ "TRƯỞNG BAN CHỈ ĐẠO QUỐC GIA ..." -> "BAN CHỈ ĐẠO QUỐC GIA ...": the body a deciding office heads (the title
+    "Trưởng ban" shares its last word with the body's kind); "CHỦ TỊCH ỦY BAN NHÂN DÂN ..." -> "ỦY BAN NHÂN DÂN ..."."""
+    m = P.signature_title().match(authority.strip())
+    if not m:
+        return authority
+    rest = authority.strip()[m.end() :].strip()
+    last = m.group(0).split()[-1]
+    shares_kind = last in ("BAN", "PHÒNG") and rest and not rest.upper().startswith(last)
+    return f"{last} {rest}" if shares_kind else rest or authority
+
+
+def _recase(name: str) -> str:
+    """Capitals a parse left inside a name, spelled as Nghị định 30 writes names: the first word of the proper
+    name capitalised, the rest in lower case, places as the place list spells them ("Trung tâm PHỤC VỤ HÀNH
+    CHÍNH CÔNG thành phố Hà Nội" -> "Trung tâm Phục vụ hành chính công thành phố Hà Nội")."""
+    words = name.split()
+    if words and words[0][:1].islower():
+        words[0] = words[0][:1].upper() + words[0][1:]  # a body's name opens with a capital
+    run = [i for i, w in enumerate(words) if len(w) > 1 and w.isupper() and _syllable(w)]
+    if not run:
+        return " ".join(words)
+    for n, i in enumerate(run):
+        words[i] = words[i].capitalize() if n == 0 and (i == 0 or not words[i - 1].isupper()) else words[i].lower()
+    return " ".join(words)
 
 
 def _joint(bodies: list[str], sym: symbols.Symbol | None) -> bool:
@@ -105,7 +142,8 @@ def _joint(bodies: list[str], sym: symbols.Symbol | None) -> bool:
         return False
     if sym and len(sym.issuer_codes) > 1 and sym.type_code in ("TTLT", "NQLT", "CTLT"):
         return True
-    return all(agencies.level_of(agencies.canonical(b)) == "ministry" for b in bodies)
+    # two ministries side by side; not a ministry over its own department ("BỘ TÀI CHÍNH / CỤC THUẾ")
+    return all(P.MINISTRY.match(b) for b in bodies)
 
 
 # --- jurisdiction -------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -17,33 +18,55 @@ from extractor import patterns as P
 from extractor import symbols
 from extractor.doc import Doc
 from extractor.header.zones import Zones
+from models.record import SignatureInfo
 
 HANDWRITTEN_VI = "số, ngày viết tay hoặc không đọc được — cần nhập"
 HANDWRITTEN_EN = "number or day written by hand or unreadable: to be entered"
+Flagged = tuple[str, str, str]  # (reason, message_vi, message)
+HANDWRITTEN: Flagged = ("handwritten", HANDWRITTEN_VI, HANDWRITTEN_EN)
+
+
+class Unsure:
+    """Where the intake could not read the page with confidence (handwriting, stamps), for spans of the
+    cleaned text: a value read there is not trusted."""
+
+    def __init__(self, doc: Doc, ranges: tuple[tuple[int, int], ...]) -> None:
+        self.doc, self.ranges = doc, ranges
+        self.starts = [a for a, _ in ranges]
+
+    def covers(self, start: int, end: int) -> bool:
+        if not self.ranges or end <= start:
+            return False
+        a, b = self.doc.source_offset(start), self.doc.source_offset(end - 1) + 1
+        i = bisect.bisect_right(self.starts, b) - 1
+        return i >= 0 and any(s < b and e > a for s, e in self.ranges[max(0, i - 3) : i + 1])
 
 
 @dataclass
 class Number:
     value: str | None
-    flags: list[tuple[str, str]] = field(default_factory=list)
+    flags: list[Flagged] = field(default_factory=list)
 
 
 @dataclass
 class Dated:
     place: str | None
     iso: str | None
-    flags: list[tuple[str, str]] = field(default_factory=list)
+    flags: list[Flagged] = field(default_factory=list)
 
 
-def read_number(doc: Doc, z: Zones) -> Number:
+def read_number(doc: Doc, z: Zones, unsure: Unsure | None = None) -> Number:
     if not z.number_value:
         return Number(None)
-    raw = doc.text[z.number_value[0] : z.number_value[1]].strip()
+    start, end = z.number_value
+    raw = P.NUMBER_DEBRIS.sub("", doc.text[start:end].strip())  # "985/QĐ-TTg_": a seal's stroke read as "_"
     sym = symbols.parse(raw)
-    if sym and (sym.number[0].isdigit() or _blank_before_slash(raw)):
+    slash = doc.text.find("/", start, end)
+    digits_unsure = unsure is not None and unsure.covers(start, slash if slash > start else end)
+    if sym and not digits_unsure and (sym.number[0].isdigit() or _blank_before_slash(raw)):
         return Number(sym.number)
-    # the digits before "/" are neither printed nor left blank: written by hand, or OCR debris
-    return Number(None, [("handwritten", HANDWRITTEN_VI)])
+    # the digits before "/" are neither printed nor left blank, or the scan says they are hand-written
+    return Number(None, [HANDWRITTEN])
 
 
 def _blank_before_slash(raw: str) -> bool:
@@ -66,15 +89,30 @@ def _part(raw: str) -> tuple[str | None, bool]:
     return None, not P.BLANK_PART.match(raw)
 
 
-def read_date(doc: Doc, z: Zones) -> Dated:
+def read_date(doc: Doc, z: Zones, unsure: Unsure | None = None) -> Dated:
     place = doc.text[z.place[0] : z.place[1]].strip(' “"') if z.place else None
     m = P.HEADER_DATE.match(z.ascii, z.date[0]) if z.date else None
     if m is None:
         return Dated(place, None)
     (d, bad_d), (mo, bad_m) = _part(m["d"]), _part(m["m"])
+    if unsure is not None and unsure.covers(m.start(), m.end("m")):
+        bad_d = bad_d or bool(d)  # the day or month as read lies where the scan is hand-written or unreadable
+        d = None
     try:
         iso = dt.date(int(_digits(m["y"]) or 0), int(mo or 0), int(d or 0)).isoformat() if d and mo else None
     except ValueError:
         iso = None
-    flags = [("handwritten", HANDWRITTEN_VI)] if bad_d or bad_m else []
-    return Dated(place, iso, flags)
+    return Dated(place, iso, [HANDWRITTEN] if bad_d or bad_m else [])
+
+
+def with_signature(flags: list[Flagged], signatures: tuple[SignatureInfo, ...]) -> list[Flagged]:
+    """A blank date flagged for a person also offers the day the file was signed (e-office PDFs): the first
+    signature is the issuing body's; it is a hint, since a letter may be signed days after its date."""
+    signed = next((s.signed_at for s in signatures if s.signed_at), None)
+    if not flags or signed is None:
+        return flags
+    day = signed.strftime("%d/%m/%Y")
+    return [
+        (r, f"{vi}; ngày ký số trên tệp: {day}", f"{en}; the file was signed on {signed.date().isoformat()}")
+        for r, vi, en in flags
+    ]

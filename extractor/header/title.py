@@ -18,7 +18,7 @@ from extractor import agencies, vocab
 from extractor import patterns as P
 from extractor.doc import Doc
 from extractor.folding import ascii_fold
-from extractor.header.zones import Zones, is_noise, line_index, type_of_line
+from extractor.header.zones import Zones, continues_after_gap, is_noise, line_index, type_of_line
 
 
 @dataclass
@@ -61,7 +61,10 @@ def _title_lines(doc: Doc, first: int, issuer: str) -> tuple[list[int], str | No
         if not s:
             if picked:
                 nxt = next((j for j in range(k + 1, min(len(lines), k + 3)) if lines[j].text.strip()), None)
-                if nxt is None or not _continues_title(lines[nxt].text.strip(), picked, doc, issuer):
+                if nxt is not None and _is_authority(lines[nxt].text.strip(), issuer):
+                    k = nxt
+                    continue  # who decides, after a blank line: "... RÁC THẢI\n\nCHÍNH PHỦ"
+                if nxt is None or not _continues_title(lines[nxt].text.strip(), picked, doc, issuer, gap=True):
                     k += 1
                     break
             k += 1
@@ -84,7 +87,7 @@ def _title_lines(doc: Doc, first: int, issuer: str) -> tuple[list[int], str | No
     return picked, authority, k
 
 
-def _continues_title(s: str, picked: list[int], doc: Doc, issuer: str) -> bool:
+def _continues_title(s: str, picked: list[int], doc: Doc, issuer: str, gap: bool = False) -> bool:
     """A line continues a title in capitals if it is in capitals too; a sentence-case title continues
     over lines that start in lower case or follow a line left open."""
     first = doc.lines()[picked[0]].text.strip()
@@ -93,6 +96,8 @@ def _continues_title(s: str, picked: list[int], doc: Doc, issuer: str) -> bool:
     if first.isupper() or _upper(first):
         return _upper(s) and not _is_authority(s, issuer)
     last = doc.lines()[picked[-1]].text.strip()
+    if gap:  # after a blank line only words that plainly go on: not a stamp's debris or the body
+        return continues_after_gap(s, " ".join(_title_part(doc.lines()[k].text.strip()) for k in picked))
     return s[:1].islower() or not last.endswith((".", ";", ":"))
 
 
@@ -129,9 +134,19 @@ def read_title(doc: Doc, z: Zones) -> Title:
 def _from_lines(doc: Doc, first: int, issuer: str) -> Title:
     picked, authority, body = _title_lines(doc, first, issuer)
     lines = doc.lines()
-    text = " ".join(lines[k].text.strip() for k in picked)
+    text = " ".join(_title_part(lines[k].text.strip()) for k in picked)
     subject = " ".join(text.split()).strip(' “”"') or None
     return Title(subject, [(lines[k].start, lines[k].end) for k in picked], authority, body)
+
+
+def _title_part(line: str) -> str:
+    """The title's part of a line that OCR read with a stamp beside it, a column boundary "|" between them
+    ("TRUNG TÂM CÔNG BÁO & TIN HỌC ... | Về việc tăng cường công tác ..."): from the trích yếu's opening on."""
+    parts = [p.strip() for p in line.split(" | ")]
+    for i, part in enumerate(parts):
+        if i and P.SUBJECT_VV.match(ascii_fold(part)):
+            return " ".join(parts[i:])
+    return " ".join(p for p in parts if not is_noise(p)) if len(parts) > 1 else line
 
 
 def _letter_subject(doc: Doc, z: Zones) -> Title:

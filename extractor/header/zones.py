@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from extractor import agencies, symbols, vocab
 from extractor import patterns as P
-from extractor import vocab
 from extractor.doc import Doc
 from extractor.folding import ascii_fold
 
@@ -48,6 +48,7 @@ class Zones:
     doc_type: str | None = None
     type_span: Span | None = None
     typed_issuer: bool = False  # the type came with the issuer ("VĂN BẢN HỢP NHẤT - BỘ Y TẾ")
+    anchorless: bool = False  # neither a quốc hiệu nor a "Số:" was found
     kinh_gui: Span | None = None  # the label
     issuer: list[Span] = field(default_factory=list)
     elements_end: int = 0  # the end of the last element found
@@ -148,8 +149,6 @@ def _issuer_block_start(doc: Doc, anchor: int) -> int:
 
 
 def _symbol_after(text: str, pos: int) -> bool:
-    from extractor import symbols
-
     head = text[pos : pos + 40].split("\n")[0]
     return bool(symbols.parse(head)) or bool(P.SYMBOL_TAIL.search(head))
 
@@ -243,13 +242,13 @@ def _subject_end(z: Zones, text: str, pos: int) -> int:
         nxt = text[nxt_start : _line_end(text, nxt_start)].strip()
         if nxt_start >= stop or not nxt or _stops_subject(nxt, text[end - 1 : end]) or is_noise(nxt):
             break
-        if nxt_start > end + 1 and not _continues_after_gap(nxt, text[pos:end]):
+        if nxt_start > end + 1 and not continues_after_gap(nxt, text[pos:end]):
             break  # a blank line ends the trích yếu unless the words plainly go on ("giai đoạn\n\n2012-2020”")
         end = _line_end(text, nxt_start)
     return min(end, stop)
 
 
-def _continues_after_gap(nxt: str, so_far: str) -> bool:
+def continues_after_gap(nxt: str, so_far: str) -> bool:
     return nxt[0].islower() or nxt[0].isdigit() or nxt[0] in '”"' or so_far.count("“") > so_far.count("”")
 
 
@@ -259,7 +258,7 @@ def is_noise(line: str) -> bool:
     words = P.LETTER_RUN.findall(line)
     if not words:
         return bool(line.strip()) and not P.DIGIT.search(line)
-    good = sum(1 for w in words if ascii_fold(w) in _bare_syllables() or w.isupper() and len(w) <= 6)
+    good = sum(1 for w in words if ascii_fold(w) in _bare_syllables() or w.isupper() and 2 <= len(w) <= 6)
     odd = any(not c.isalnum() and c not in ' ,.-–;:()“”"/' for c in line)
     return good / len(words) < 0.6 or (len(words) <= 2 and odd)
 
@@ -288,11 +287,12 @@ def _type_names() -> list[tuple[str, str]]:
 
 
 def type_of_line(line: str) -> str | None:
-    """ "QUYẾT ĐỊNH" -> "Quyết định": a line in capitals that is only a type name (OCR's "QUYÉT ĐỊNH" too)."""
+    """ "QUYẾT ĐỊNH" -> "Quyết định": a line in capitals that is only a type name (OCR's "QUYÉT ĐỊNH", and a
+    stamp's debris around it, "8 - 3QUYÉT ĐỊNH", too)."""
     s = P.TRAILING_DIGITS.sub("", line.strip(' :.“”"-–*'))
     if not _caps(s):
         return None
-    key = " ".join(ascii_fold(s).split())
+    key = " ".join(P.BARE_WORD.findall(ascii_fold(s)))
     for k, name in _type_names():
         if key == k:
             return name
@@ -349,8 +349,10 @@ def _find_issuer(z: Zones, text: str) -> None:
 def _issuer_pieces(z: Zones, text: str, start: int, end: int) -> None:
     for m in P.LINE.finditer(text[start:end]):
         piece = m.group(0).strip(" -–—_|*")
-        if not piece or not _caps(piece) or type_of_line(piece):
-            continue
+        if not piece or not _caps(piece) or type_of_line(piece) or symbols.parse(piece):
+            continue  # a number standing alone ("6225/BVHTTDL-VP") is nobody's name
+        if z.anchorless and not agencies.find(piece):
+            continue  # without a header's anchor, only a body's name: not a website's banner in capitals
         a = start + m.start() + m.group(0).find(piece)
         typed = P.TYPE_DASH_ISSUER.match(piece)
         if typed and (name := type_of_line(typed["type"])):
@@ -365,7 +367,7 @@ def find_zones(doc: Doc) -> Zones:
     low = ascii_fold(doc.text[: _scan_end(doc) + _HEADER_CHARS])  # the header lies in the first lines
     anchor = _anchor(doc, low)
     start = _issuer_block_start(doc, anchor) if anchor is not None else 0
-    z = Zones(start=start, ascii=low)
+    z = Zones(start=start, ascii=low, anchorless=anchor is None)
     limit = min(len(doc.text), start + _HEADER_CHARS)
     if qh := _motto(doc.text, low, start, limit):
         z.quoc_hieu = (qh.start(), qh.end())

@@ -15,23 +15,13 @@ below the right column's last line ("V/v ..." continuing under the date) still b
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from statistics import median
 
+from extractor import patterns as P
+
 _MIN_GUTTER = 6.0  # points (or pixels scaled to points): narrower gaps are just word spacing
 _MAX_HEADER_LINES = 30
-
-# --- patterns ------------------------------------------------------------------------------------
-# Lines of the right column: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (also "HOÀ"), "Độc lập - Tự do -
-# Hạnh phúc", "Quảng Bình, ngày 24 tháng 4 năm 2017", "Hà Nội, ngày    tháng    năm 2023".
-_RIGHT_MARKER = re.compile(r"C[ỘÔO]NG\s*H[ÒOÓ]A|Độc\s*lập|ngày\b.{0,20}tháng\b.{0,20}năm\b", re.IGNORECASE)
-# First words of the body: recipients, legal bases, the document type line.
-_BODY_START = re.compile(
-    r"^\s*(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|"
-    r"(?:QUYẾT\s+ĐỊNH|KẾ\s+HOẠCH|THÔNG\s+TƯ|CHỈ\s+THỊ|NGHỊ\s+(?:ĐỊNH|QUYẾT)|THÔNG\s+BÁO|"
-    r"BÁO\s+CÁO|TỜ\s+TRÌNH|HƯỚNG\s+DẪN|CÔNG\s+VĂN)\s*:?\s*$)"
-)
 
 
 @dataclass(frozen=True)
@@ -92,7 +82,7 @@ def split_header(words: list[Word], page_width: float) -> HeaderSplit | None:
     free = [(0.2 * page_width, 0.8 * page_width)]
     zone: list[Line] = []
     for line in lines[:_MAX_HEADER_LINES]:
-        if zone and _BODY_START.match(line.text):
+        if zone and P.LAYOUT_BODY_START.match(line.text):
             break
         # Only words with a letter or digit can close the gutter: OCR reads rules, dots and specks as
         # "." or "—" boxes that may reach across it.
@@ -100,7 +90,7 @@ def split_header(words: list[Word], page_width: float) -> HeaderSplit | None:
         if not narrowed:
             break
         free, zone = narrowed, [*zone, line]
-    if not zone or not any(_RIGHT_MARKER.search(line.text) for line in zone):
+    if not zone or not any(P.LAYOUT_RIGHT_MARKER.search(line.text) for line in zone):
         return None
     start, end = max(free, key=lambda gap: gap[1] - gap[0])
     gutter = (start + end) / 2

@@ -24,10 +24,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from extractor import patterns as P
 from extractor import vocab
 
 NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
-_WORD = re.compile(r"[^\W\d_]+")
 _MIN_WORDS_GAINED = 3  # fewer converted words than this in a whole text: leave it alone
 
 
@@ -51,7 +51,7 @@ def _tables() -> dict[str, _Table]:
         mapping: dict[str, str] = data[key]["map"]
         keys = sorted(mapping, key=len, reverse=True)
         evidence = frozenset(ch for seq in mapping for ch in seq if ch not in vietnamese and not ch.isascii())
-        out[key] = _Table(key, re.compile("|".join(map(re.escape, keys))), mapping, evidence)
+        out[key] = _Table(key, P.literal_alternation(tuple(keys)), mapping, evidence)
     return out
 
 
@@ -67,7 +67,7 @@ def _vietnamese_letters() -> frozenset[str]:
 @cache
 def _font_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     fonts = vocab.load("legacy_encodings.json")["fonts"]
-    return re.compile(fonts["tcvn3"]), re.compile(fonts["vni"]), re.compile(fonts["tcvn3_capitals"])
+    return P.from_data(fonts["tcvn3"]), P.from_data(fonts["vni"]), P.from_data(fonts["tcvn3_capitals"])
 
 
 def encoding_of_font(font: str | None) -> tuple[str, bool] | None:
@@ -110,7 +110,7 @@ def convert_legacy_text(text: str) -> tuple[str, str | None]:
     tables = [t for t in _tables().values() if _count(text, t.evidence) >= _MIN_WORDS_GAINED]
     if not tables:
         return text, None
-    tokens = _TOKEN.split(text)
+    tokens = P.LEGACY_TOKEN.split(text)
     gains: dict[str, dict[str, tuple[int, str]]] = {}  # word -> table -> (gain, converted word)
     for token in set(tokens):
         if token.isascii():
@@ -145,7 +145,6 @@ def convert_legacy_text(text: str) -> tuple[str, str | None]:
     return result, f"{count:,} {noun} typed in the legacy {NAMES[main.name]} encoding converted to Unicode"
 
 
-_TOKEN = re.compile(r"(\s+)")
 _WHOLE_SHARE = 0.9  # of the words a table changes, those it does not make worse: the text is in it
 
 
@@ -196,12 +195,9 @@ def _syllables(text: str) -> int:
     from extractor.clean import fold_tones  # the syllable list is kept in new-style tone placement
 
     known = vocab.syllables()
-    words = [w for w in _WORD.findall(unicodedata.normalize("NFC", text)) if len(w) > 1]
+    words = [w for w in P.LEGACY_WORD.findall(unicodedata.normalize("NFC", text)) if len(w) > 1]
     hits = sum(1 for w in words if fold_tones(w.lower()) in known)
     return 2 * hits - len(words)
-
-
-_ASCII_SMALL = re.compile(r"[a-z]")
 
 
 def _restore_capitals(text: str) -> str:
@@ -215,7 +211,7 @@ def _restore_capitals(text: str) -> str:
     known = vocab.syllables()
     out = []
     for line in text.split("\n"):
-        words = list(_WORD.finditer(line))
+        words = list(P.LEGACY_WORD.finditer(line))
         kinds = [_kind(m.group(), known, fold_tones) for m in words]
         if "small" not in kinds and kinds.count("capital") >= 1:
             out.append(line.upper())
@@ -232,10 +228,10 @@ def _restore_capitals(text: str) -> str:
 
 
 def _kind(word: str, known: frozenset[str], fold: object) -> str:
-    """"small" (has a small ASCII letter), "capital" (an accented Vietnamese word in capitals: "HòA"),
+    """ "small" (has a small ASCII letter), "capital" (an accented Vietnamese word in capitals: "HòA"),
     "code" (other capitals: "UBND", "BAN", "QĐ"), "either" ("Sè": a capital, then only accented codes)
     or "other"."""
-    if _ASCII_SMALL.search(word):
+    if P.LEGACY_ASCII_SMALL.search(word):
         return "small"
     if any(ch.isupper() for ch in word[1:]):
         # "UBND", "BAN", "QĐ": capitals in any line; only an accented syllable says the line is a heading

@@ -53,6 +53,8 @@ import numpy as np
 from PIL import Image, ImageOps, ImageSequence
 from scipy import ndimage
 
+from extractor import patterns as P
+
 from ..errors import CorruptFile, NoText, TooComplex
 from .base import Limits, Loaded
 from .layout import HeaderSplit, Word, split_header
@@ -275,17 +277,11 @@ def _parse_tsv(tsv: str, scale: float) -> list[OcrLine]:
     return list(lines.values())
 
 
-_HOCR_CHAR = re.compile(
-    r"<span class='ocrx_cinfo' title='x_bboxes (\d+) (\d+) (\d+) (\d+); x_conf ([\d.]+)'>(.*?)</span>", re.S
-)
-_HOCR_PARAGRAPH = re.compile(r"<p class='ocr_par'[^>]*>(.*?)</p>", re.S)
-
-
 def _parse_hocr(hocr: str, scale: float, offset: tuple[float, float]) -> list[OcrLine]:
     """Lines of an hOCR file made with hocr_char_boxes=1: words with confidences and their characters' boxes."""
     dx, dy = offset
     lines: list[OcrLine] = []
-    for number, paragraph in enumerate(_HOCR_PARAGRAPH.findall(hocr)):
+    for number, paragraph in enumerate(P.HOCR_PARAGRAPH.findall(hocr)):
         for line_html in re.split(r"<span class='ocr_(?:line|textfloat|header|caption)'", paragraph)[1:]:
             words = []
             for word_html in line_html.split("<span class='ocrx_word'")[1:]:
@@ -294,7 +290,7 @@ def _parse_hocr(hocr: str, scale: float, offset: tuple[float, float]) -> list[Oc
                     continue
                 chars = [
                     (html.unescape(char), float(x0) * scale + dx, float(x1) * scale + dx, float(confidence))
-                    for x0, _, x1, _, confidence, char in _HOCR_CHAR.findall(word_html)
+                    for x0, _, x1, _, confidence, char in P.HOCR_CHAR.findall(word_html)
                 ]
                 text = "".join(char for char, *_ in chars).strip()
                 if not chars:

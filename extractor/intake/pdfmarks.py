@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -29,6 +28,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extractor import patterns as P
 from models.record import SignatureInfo
 
 from .layout import Word
@@ -39,17 +39,6 @@ _MAX_SIGNATURES = 50
 _MAX_ANNOTATIONS = 500  # a page with more annotations than this is not a signed letter: its annotations are skipped
 _MAX_READ_PER_DOCUMENT = 200  # annotations whose text is read, per document
 _SKIPPED_SUBTYPES = {pdfium_c.FPDF_ANNOT_POPUP, pdfium_c.FPDF_ANNOT_LINK}
-
-# Text a signature shows about itself. Real captions: "ttcbth@quangngai.gov.vn 09.01.2025 10:21:11 +07:00",
-# "Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi / Cơ quan: Tỉnh Quảng Ngãi / Thời gian ký: 15/01/2025 17:10:17",
-# "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ / Email: ... / Thời gian ký: 25.09.2024 16:09:37 +07:00".
-_CAPTION = re.compile(
-    r"@|\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}|K[ýy]\s*bởi|Người\s*k[ýy]|Thời\s*gian\s*k[ýy]|"
-    r"Cơ\s*quan\s*:|Digitally\s+signed|Signed\s+by|Signature\s+valid",
-    re.IGNORECASE,
-)
-# "D:20250108173049+07'00'" (PDF date; everything after the year is optional)
-_PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(?:([+-])(\d{2})'?(\d{2})?'?|(Z))?")
 
 
 @dataclass
@@ -71,7 +60,7 @@ class Annotation:
         text = self.text
         if not text.strip():
             return self.signature
-        return bool(_CAPTION.search(text))
+        return bool(P.PDFMARK_CAPTION.search(text))
 
 
 # --- annotations -----------------------------------------------------------------------------------
@@ -259,7 +248,7 @@ def _buffer(getter: Callable[..., int], handle: object) -> bytes:
 
 def pdf_date(value: str) -> datetime | None:
     """ "D:20250108173049+07'00'" -> 2025-01-08 17:30:49+07:00; None when it is not a date."""
-    match = _PDF_DATE.fullmatch(value.strip())
+    match = P.PDF_DATE.fullmatch(value.strip())
     if not match:
         return None
     year, month, day, hour, minute, second, sign, tz_hours, tz_minutes, zulu = match.groups()
