@@ -9,4 +9,4 @@ test:
 bench:
 	.venv/bin/python benchmarks/bench_extract.py
 lint:
-	.venv/bin/ruff check extractor models graph service tests benchmarks
+	bash scripts/lint.sh

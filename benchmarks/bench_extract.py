@@ -18,18 +18,29 @@ Run on demand; not a test. Figures go in the README and the issue notes.
 from __future__ import annotations
 
 import argparse
+import csv
 import glob
+import os
 import random
+import resource
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+
+from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+# The extractor is imported inside the functions, not here: the intake sandbox's children (forkserver)
+# re-import this script as their main module, and importing extractor.pipeline at its top (~0.5 s:
+# python -X importtime -c "import extractor.pipeline") would be counted again in every DOCX and PDF
+# measured below.
 
-def _table(rows: list[tuple[str, ...]]) -> str:
+
+def _table(rows: Sequence[tuple[str, ...]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows)
 
@@ -95,12 +106,6 @@ def stages(paths: list[Path]) -> dict[str, float]:
 
 def bench_real_scans(folder: Path, workers: int | None) -> None:
     """OCR speed and header content on the real scans (see the module docstring)."""
-    import csv
-    import os
-    import resource
-
-    from rapidfuzz import fuzz
-
     from extractor.intake.base import Limits
     from extractor.intake.pdf import read_pdf
 

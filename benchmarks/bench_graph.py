@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -168,7 +169,7 @@ def _targets(rng: random.Random, n: int, year: int, weaken: bool) -> list[Target
     return out
 
 
-def generate(n_docs: int, seed: int = 7):  # type: ignore[no-untyped-def]
+def generate(n_docs: int, seed: int = 7) -> Iterator[ExtractionResult]:
     """Yield ExtractionResults, upstream documents first (as they would arrive, mostly)."""
     rng = random.Random(seed)
     root_ref = Reference(
@@ -331,7 +332,7 @@ def _pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
-def _timed(fn, n: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def _timed(fn: Callable[[int], object], n: int) -> dict[str, float]:
     times = []
     for i in range(n):
         t = time.perf_counter()
@@ -429,7 +430,7 @@ def run(backend: str, n_docs: int, batch: int, queries: int, existing: str | Non
 
     def q_gaps_province(i: int) -> None:
         plan = gaps_plans[i]
-        units = districts_at(plan.province, plan.issued_date)
+        units = districts_at(plan.province, plan.issued_date) if plan.province else []
         gap_report(session, plan, units[i % len(units)].name if units else None)
 
     (root,) = find_documents(session, "1/2024/QĐ-TTg")

@@ -78,14 +78,19 @@ def main() -> None:
                 break
             ocr_pages += load(scan).ocr_pages
         seconds = time.perf_counter() - started
-        rows.append(("OCR (scanned PDF, 300 dpi)", f"{len(scans)}", f"{seconds:.2f}", "-", "-",
-                     f"{ocr_pages / seconds:.2f}"))
+        rows.append(
+            ("OCR (scanned PDF, 300 dpi)", f"{len(scans)}", f"{seconds:.2f}", "-", "-", f"{ocr_pages / seconds:.2f}")
+        )
 
     header = ("intake", "docs", "seconds", "docs/s", "MB/s", "pages/s")
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
     for row in (header, tuple("-" * width for width in widths), *rows):
-        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in
-                        enumerate(zip(row, widths, strict=True))))
+        print(
+            "  ".join(
+                cell.ljust(width) if i == 0 else cell.rjust(width)
+                for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import pypdfium2 as pdfium  # noqa: E402
+from extractor.lexicon import syllables  # noqa: E402
+from PIL import Image  # noqa: E402
+from rapidfuzz import fuzz  # noqa: E402
 
-def _tesseract_cpu(image, model: str, dpi: int, psm: int = 3) -> tuple[str, float]:  # type: ignore[no-untyped-def]
+from extractor.clean import fold_tones  # noqa: E402
+from extractor.intake.scanmarks import clean_scan  # noqa: E402
+
+
+def _tesseract_cpu(image: Image.Image, model: str, dpi: int, psm: int = 3) -> tuple[str, float]:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=1)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -60,13 +68,6 @@ def _tesseract_cpu(image, model: str, dpi: int, psm: int = 3) -> tuple[str, floa
 
 
 def main() -> None:
-    import pypdfium2 as pdfium
-    from rapidfuzz import fuzz
-
-    from extractor.clean import fold_tones
-    from extractor.intake.scanmarks import clean_scan
-    from extractor.lexicon import syllables
-
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--real", type=Path, default=ROOT.parent / "shared" / "real")
     ap.add_argument("--models", default="vie,Vietnamese")

@@ -33,6 +33,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "documents"
 VANBAN = Path(sys.executable).with_name("vanban")
 
-QUERIES = [  # (kind, path, params)
+QUERIES: list[tuple[str, str, dict[str, str | int]]] = [  # (kind, path, params)
     ("lineage", "/api/lineage", {"number": "22/2013/QĐ-TTg"}),
     ("lineage", "/api/lineage", {"number": "89/QĐ-TTg"}),
     ("duties", "/api/duties", {"agency": "Sở Giáo dục và Đào tạo"}),
@@ -63,7 +64,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def own_server(tmp: Path, processes: int | None):  # type: ignore[no-untyped-def]
+def own_server(tmp: Path, processes: int | None) -> Iterator[tuple[str, str]]:
     env = {
         **os.environ,
         "VANBAN_DATABASE_URL": f"sqlite:///{tmp / 'vanban.db'}",
@@ -105,7 +106,7 @@ def own_server(tmp: Path, processes: int | None):  # type: ignore[no-untyped-def
 
 
 @contextmanager
-def given_server(url: str, key: str):  # type: ignore[no-untyped-def]
+def given_server(url: str, key: str) -> Iterator[tuple[str, str]]:
     yield url, key
 
 
@@ -172,7 +173,7 @@ def run_phase(
     uploaders: int,
     seconds: float,
 ) -> tuple[Recorder, list[int], float]:
-    rec, jobs = Recorder(), []
+    rec, jobs = Recorder(), list[int]()
     stop = time.monotonic() + seconds
     threads = [threading.Thread(target=_upload_loop, args=(url, key, stop, rec, jobs)) for _ in range(uploaders)]
     threads += [
@@ -187,7 +188,7 @@ def run_phase(
     return rec, jobs, time.monotonic() - start
 
 
-def wait_jobs(url: str, key: str, jobs: list[int], timeout: float) -> dict[str, int]:
+def wait_jobs(url: str, key: str, jobs: list[int], timeout: float) -> dict[str, float]:
     end = time.monotonic() + timeout
     status: dict[int, str] = {}
     with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=30) as client:
@@ -268,9 +269,9 @@ def main() -> None:
         print(f"errors (first of each kind): {errors}")
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    path = out / f"service-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps({"rows": rows, "jobs": outcome, "errors": errors, "cpus": os.cpu_count()}, indent=2))
-    print(f"written {path.relative_to(ROOT)}")
+    result = out / f"service-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    result.write_text(json.dumps({"rows": rows, "jobs": outcome, "errors": errors, "cpus": os.cpu_count()}, indent=2))
+    print(f"written {result.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

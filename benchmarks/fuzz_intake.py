@@ -11,6 +11,7 @@ every 50 ms from /proc while files are read; their peak is the largest resident 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -41,8 +42,6 @@ class ChildMemory:
         self._thread.join()
 
     def _run(self) -> None:
-        import os
-
         me = os.getpid()
         while not self._stop.wait(0.05):
             parents: dict[int, int] = {}
@@ -71,7 +70,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "vanban-fuzz")
     args = parser.parse_args()
-
+    # Imported here, not at the top: the intake sandbox's children (forkserver) re-import this script as
+    # their main module, and the extractor (~0.5 s: python -X importtime -c "import extractor.bounded")
+    # would be imported again in every child measured.
     from fuzz import generate, read
 
     from extractor.bounded import warm_up
@@ -104,8 +105,10 @@ def main() -> None:
     peak = memory.peak / 1024**2
     over_memory = memory.peak > limits.memory_bytes + 1024**3  # budget plus what is shared with the forkserver
     print(f"| reading process peak memory (RSS) | {peak:,.0f} MB{' (over its limit)' if over_memory else ''} |")
-    print(f"| seconds per file: median / p95 / max | {statistics.median(seconds):.2f} / "
-          f"{sorted(seconds)[int(0.95 * len(seconds))]:.2f} / {max(seconds):.2f} |")
+    print(
+        f"| seconds per file: median / p95 / max | {statistics.median(seconds):.2f} / "
+        f"{sorted(seconds)[int(0.95 * len(seconds))]:.2f} / {max(seconds):.2f} |"
+    )
     print()
     by_kind: dict[str, Counter[str]] = {}
     for o in outcomes:

@@ -28,9 +28,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from extractor.clean import fold
-from graph import similarity
+from graph import embeddings, similarity
 
 # Calibrated on tests/fixtures/alignment_set.json (see the README for the figures and the grid).
 # multilingual-e5-small (semantic) was measured and did not help: weight 0 (README, "How good the matching is")
@@ -153,8 +154,6 @@ def score_pairs(
     matcher = similarity.Matcher([d.text for d in duties], [c.text for c in items])
     sem = None
     if semantic and w.get("semantic", 0.0) > 0:
-        from graph import embeddings
-
         sem = embeddings.cosine([d.text for d in duties], [c.text for c in items])
     out = []
     for qi, d in enumerate(duties):
@@ -193,8 +192,6 @@ def assign(
     """One item per duty and one duty per item, maximising the total decision score (pair score plus
     STANDOUT times how the duty stands out for that item) over pairs at or above `accept`; then duties
     left over may share an item at or above `share`."""
-    from scipy.optimize import linear_sum_assignment
-
     accept = ACCEPT if accept is None else accept
     share = SHARE if share is None else share
     beta = STANDOUT if standout_weight is None else standout_weight

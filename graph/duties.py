@@ -19,19 +19,15 @@ from sqlalchemy.orm import Session
 
 from extractor.clean import fold
 from graph.bodies import describe
-from graph.lineage import doc_json, roots
+from graph.errors import UnknownJurisdiction
+from graph.lineage import roots
+from graph.shapes import DocumentNode, Duty, DutyPlace, DutyTask, Page
 from graph.units import Place, find_place
 from models.tables import Document, TaskAgency, TaskRow
 
 # Duties addressed to every province at once ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung
 # ương" in a national decision) belong to each province; a jurisdiction filter includes them, marked.
 _LOCAL_LEVELS = ("province", "district", "commune", "local")
-
-
-class UnknownJurisdiction(ValueError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"no province or district is called {name!r} (before or after 2025)")
-        self.name = name
 
 
 @dataclass(frozen=True)
@@ -110,8 +106,8 @@ def _order(f: DutyFilter) -> tuple[Any, ...]:
     )
 
 
-def duties(session: Session, f: DutyFilter) -> dict[str, Any]:
-    """{"data": [{"agency", "role", "task", "document", "root", "jurisdiction"}], "count"}."""
+def duties(session: Session, f: DutyFilter) -> Page[Duty]:
+    """One page of the duties that match, and how many match in all."""
     matching = _matching(f)
     count = session.scalar(select(func.count()).select_from(matching.subquery())) or 0
     page_ids = [r[0] for r in session.execute(matching.order_by(*_order(f)).limit(f.limit).offset(f.offset))]
@@ -132,24 +128,19 @@ def duties(session: Session, f: DutyFilter) -> dict[str, Any]:
     for agency, task, doc in page:
         root = root_of.get(doc.id)
         data.append(
-            {
-                "agency": agency.canonical,
-                "role": agency.role,
-                "task": {
-                    "label": task.label,
-                    "text": task.text,
-                    "deadline": task.deadline,
-                    "due_date": task.due_date,
-                },
-                "document": doc_json(doc),
-                "root": doc_json(root) if root is not None else None,
-                "jurisdiction": {
-                    "province": agency.province,
-                    "district": agency.district,
-                    "successor": agency.successor,
-                    "level": agency.level,
-                    "scope": "own" if agency.province else "all provinces",
-                },
-            }
+            Duty(
+                agency=agency.canonical,
+                role=agency.role,
+                task=DutyTask(label=task.label, text=task.text, deadline=task.deadline, due_date=task.due_date),
+                document=DocumentNode.of(doc),
+                root=DocumentNode.of(root) if root is not None else None,
+                jurisdiction=DutyPlace(
+                    province=agency.province,
+                    district=agency.district,
+                    successor=agency.successor,
+                    level=agency.level,
+                    scope="own" if agency.province else "all provinces",
+                ),
+            )
         )
-    return {"data": data, "count": count}
+    return Page[Duty](data=data, count=count)

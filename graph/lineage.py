@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from graph.shapes import DocumentNode, Lineage, LineageEntry
 from models.tables import LINEAGE_RELATIONS, Citation, Document
 
 MAX_DEPTH = 12
@@ -89,20 +90,9 @@ def _sql(session: Session, template: str, *expanding: str) -> TextClause:
 
 
 def doc_json(doc: Document) -> dict[str, Any]:
-    """A document as every answer shows it (lineage entries, duties, gaps)."""
-    return {
-        "id": doc.id,
-        "number": doc.number,
-        "doc_type": doc.doc_type,
-        "issuer": doc.issuer,
-        "level": doc.level,
-        "province": doc.province,
-        "district": doc.district,
-        "successor": doc.successor,
-        "issued_date": doc.issued_date,
-        "title": doc.title,
-        "in_corpus": doc.in_corpus,
-    }
+    """A document as every answer shows it, as the dict graph.gaps builds its report from (the report
+    leaves the module as graph.shapes.GapReport)."""
+    return DocumentNode.of(doc).model_dump()
 
 
 @dataclass(frozen=True)
@@ -170,32 +160,43 @@ def matched_names(session: Session, edges: set[tuple[int, int]]) -> dict[tuple[i
     return out
 
 
-def _entries(session: Session, steps: dict[int, Step], downward: bool) -> list[dict[str, Any]]:
+def _entries(session: Session, steps: dict[int, Step], downward: bool) -> list[LineageEntry]:
     docs = load_documents(session, set(steps) | {s.via for s in steps.values()})
     by_name = {(s.id, s.via) if downward else (s.via, s.id) for s in steps.values() if s.resolved_by}
     names = matched_names(session, by_name) if by_name else {}
     out = []
     for s in sorted(steps.values(), key=lambda s: (s.depth, docs[s.id].issued_date or "", s.id)):
-        entry = doc_json(docs[s.id])
-        entry.update(relation=s.relation, depth=s.depth, via=docs[s.via].number if s.via in docs else None)
-        entry["resolved_by"] = s.resolved_by or "number"
-        if s.resolved_by:
-            entry["matched_name"] = names.get((s.id, s.via) if downward else (s.via, s.id))
-        out.append(entry)
+        node = DocumentNode.of(docs[s.id])
+        via = docs[s.via].number if s.via in docs else None
+        named: dict[str, Any] = (
+            {"matched_name": names.get((s.id, s.via) if downward else (s.via, s.id))} if s.resolved_by else {}
+        )
+        # model_construct, as DocumentNode.of: typed columns, and up to 100k entries
+        out.append(
+            LineageEntry.model_construct(
+                **dict(node),
+                relation=s.relation,
+                depth=s.depth,
+                via=via,
+                resolved_by=s.resolved_by or "number",
+                **named,
+            )
+        )
     return out
 
 
-def lineage(session: Session, doc: Document) -> dict[str, Any]:
-    """{"document", "upstream", "downstream"}: each entry a document with relation and depth."""
+def lineage(session: Session, doc: Document) -> Lineage:
+    """The document, what it carries out (upstream, to the roots) and what carries it out (downstream)."""
     up = upstream(session, doc.id)
     down = downstream(session, doc.id)
     up_entries = _entries(session, up, downward=False)
-    return {
-        "document": doc_json(doc),
-        "upstream": up_entries,
-        "downstream": _entries(session, down, downward=True),
-        "roots": [e for e in up_entries if e["id"] in _tops(up)] if up else [],
-    }
+    tops = _tops(up)
+    return Lineage(
+        document=DocumentNode.of(doc),
+        upstream=up_entries,
+        downstream=_entries(session, down, downward=True),
+        roots=[e for e in up_entries if e.id in tops] if up else [],
+    )
 
 
 def _tops(up: dict[int, Step]) -> set[int]:

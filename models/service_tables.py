@@ -97,9 +97,7 @@ class AuditEntry(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
     key_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no FK: the log outlives keys
     actor: Mapped[str] = mapped_column(String(160))  # "Nguyễn Thị A (clerk #3)"
-    action: Mapped[str] = mapped_column(
-        String(64), index=True
-    )  # document.upload, document.correct, key.create
+    action: Mapped[str] = mapped_column(String(64), index=True)  # document.upload, document.correct, key.create
     target: Mapped[str | None] = mapped_column(String(128))  # "document:12", "key:3"
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     client: Mapped[str | None] = mapped_column(String(64))  # the client's address

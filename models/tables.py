@@ -94,9 +94,7 @@ class File(Base):
     __tablename__ = "files"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    document_id: Mapped[int | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="SET NULL"), index=True
-    )
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
     size: Mapped[int] = mapped_column(Integer)
     media_type: Mapped[str | None] = mapped_column(String(128))
     source: Mapped[str] = mapped_column(String(1024))  # the name it first arrived under

@@ -62,7 +62,8 @@ def _diff_tasks(gold: dict, pred: dict) -> None:
         for role in ("lead", "support"):
             if S.set_f1(g.get(role) or [], p.get(role) or [], S.same_agency) < 1:
                 print(
-                    f"    {role} {g.get('label')}/{p.get('label')}: gold {g.get(role)} pred {p.get(role)}  | {g['text'][:70]}"
+                    f"    {role} {g.get('label')}/{p.get('label')}: gold {g.get(role)} pred {p.get(role)}"
+                    f"  | {g['text'][:70]}"
                 )
     for i, g in enumerate(gt):
         if i not in gi:

@@ -13,7 +13,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from live_server import VANBAN, live_server  # noqa: E402  (tests/ holds the live server helper)
+
 OUT = ROOT / "docs" / "screenshots"
 PAGES = [  # (file, path, what to wait for)
     ("document.png", None, ".vb-doc"),
@@ -24,20 +30,23 @@ PAGES = [  # (file, path, what to wait for)
 
 
 def main() -> None:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from live_server import VANBAN, live_server
-    from PIL import Image
-    from playwright.sync_api import sync_playwright
-
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp)) as server:
-        subprocess.run([str(VANBAN), "ingest", str(ROOT / "corpus" / "documents")], env=server.env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [str(VANBAN), "ingest", str(ROOT / "corpus" / "documents")], env=server.env, check=True, capture_output=True
+        )
         key = server.key("admin", "--name", "Quản trị")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                              "--disable-component-update", "--disable-sync"])
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                ],
+            )
             page = browser.new_page(viewport={"width": 1360, "height": 860}, locale="vi-VN")
             page.goto(f"{server.url}/login")
             page.fill("#key", key)
@@ -46,7 +55,7 @@ def main() -> None:
             page.goto(f"{server.url}/documents?q=người có công nhà ở")
             document = page.get_attribute("table.list a[href^='/documents/']", "href")
             for name, path, ready in PAGES:
-                page.goto(server.url + (path or document))
+                page.goto(server.url + (path or document or "/"))
                 page.wait_for_selector(ready)
                 page.wait_for_timeout(300)  # the graph's layout settles
                 target = OUT / name

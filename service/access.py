@@ -21,7 +21,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from extractor import places
+from extractor.places import find_districts, successor_province
+from graph.bodies import describe
+from graph.errors import UnknownJurisdiction
+from graph.units import find_place, successor
 from models.service_tables import ROLES, ApiKey
+from service.errors import Invalid
 
 KEY_PREFIX = "vb_"
 
@@ -34,10 +40,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
-class UnknownPlace(ValueError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"no province or district is called {name!r} (before or after 2025)")
-        self.name = name
+class UnknownPlace(UnknownJurisdiction):
+    """A key's province or district that names no place (or a district outside the province named)."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +82,6 @@ def new_secret(prefix: str = KEY_PREFIX) -> str:
 
 def scope_of(province: str | None, district: str | None) -> tuple[str | None, str | None]:
     """The canonical (province, district) for names a person typed; raises UnknownPlace."""
-    from graph.units import find_place
-
     if district:
         place = find_place(f"{district}, {province}" if province else district)
         place = place if place is not None and place.district else find_place(district)
@@ -101,9 +103,7 @@ def scope_of(province: str | None, district: str | None) -> tuple[str | None, st
 
 
 def _key(name: str | None) -> str:
-    from extractor.places import key
-
-    return key(name) if name else ""
+    return places.key(name) if name else ""
 
 
 def in_scope(
@@ -113,8 +113,6 @@ def in_scope(
         return True
     if not province:
         return False  # a national or ministry document is nobody's local business
-    from graph.units import successor
-
     if limit_province and _key(limit_province) not in (_key(province), _key(successor(province))):
         return False
     return not limit_district or _key(limit_district) == _key(district)
@@ -146,9 +144,6 @@ def outside_scope(limit_province: str | None, limit_district: str | None, header
 
 def _district_of(district: str, province: str | None) -> bool:
     """Whether `district` is a district of `province` (or of a province merged into it in 2025)."""
-    from extractor.places import find_districts, successor_province
-    from graph.units import find_place
-
     options = [d.province for d in find_districts(district)]
     place = find_place(district)  # numbered urban districts: "Quận 1"
     if place is not None and place.district:
@@ -158,17 +153,14 @@ def _district_of(district: str, province: str | None) -> bool:
 
 
 def _issuer_outside(limit_province: str | None, limit_district: str | None, issuer: str) -> bool:
-    from extractor.places import find_districts
-    from graph.bodies import describe
-
     body = describe(issuer)
     if body.level in ("national", "ministry"):
         return True
     if body.district:
         # a district name repeats across provinces ("Châu Thành"): in reach if one of them is
-        places: list[tuple[str | None, str]] = [(d.province, d.name) for d in find_districts(body.district)]
-        places = places or [(body.province, body.district)]
-        return not any(in_scope(limit_province, limit_district, p, d) for p, d in places)
+        named: list[tuple[str | None, str]] = [(d.province, d.name) for d in find_districts(body.district)]
+        named = named or [(body.province, body.district)]
+        return not any(in_scope(limit_province, limit_district, p, d) for p, d in named)
     if body.province:
         return not in_scope(limit_province, limit_district, body.province, None)
     return False  # a body named without its place ("Sở Tài chính") is the document's own
@@ -179,9 +171,15 @@ def create_key(
 ) -> tuple[ApiKey, str]:
     """A new key row and the key itself (shown once, stored only as a hash)."""
     if role not in ROLES:
-        raise ValueError(f"role {role!r}: expected one of {', '.join(ROLES)}")
+        raise Invalid(
+            f"role {role!r}: expected one of {', '.join(ROLES)}",
+            f"vai trò {role!r} không hợp lệ: chỉ có {', '.join(ROLES)}",
+        )
     if role != "clerk" and (province or district):
-        raise ValueError("only a clerk is limited to a province or district")
+        raise Invalid(
+            "only a clerk is limited to a province or district",
+            "chỉ cán bộ văn thư (clerk) mới được giới hạn theo tỉnh hoặc huyện",
+        )
     province, district = scope_of(province, district)
     secret = new_secret()
     row = ApiKey(

@@ -1,20 +1,36 @@
-"""`vanban`: the command line.
+"""`vanban`: the command line, assembled here from the command modules of service/commands/.
 
-Top-level imports stay light: the intake sandbox's process server re-imports the main module,
-and `vanban --help` should answer at once. Each command imports what it needs.
+Nothing registers itself: each command is a plain function, named below with its group. A VanbanError
+leaving a command is one line on stderr and the exit code service/errors.py gives its code.
 """
 
 from __future__ import annotations
 
-import enum
-import json
 import sys
-from pathlib import Path
-from typing import Annotated
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
+
+from extractor.errors import VanbanError
+from service.commands import corpus, extract, server
+from service.errors import exit_code, message
+
+
+class _Commands(TyperGroup):
+    """The command group: turns a VanbanError into its line and exit code (no traceback for something
+    the user can fix)."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's own (vendored) click Context
+        try:
+            return super().invoke(ctx)
+        except VanbanError as e:
+            print(f"vanban: {message(e)}", file=sys.stderr)
+            raise typer.Exit(exit_code(e)) from None
+
 
 app = typer.Typer(
+    cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -28,67 +44,14 @@ def _group() -> None:
     """vanban: extraction, citation graph, duties and gaps of Vietnamese official documents."""
 
 
-class ExtractFormat(enum.StrEnum):
-    text = "text"
-    json = "json"
-    html = "html"
-
-
-def _err(msg: str) -> None:
-    print(f"vanban: {msg}", file=sys.stderr)
-
-
-@app.command()
-def extract(
-    files: Annotated[list[Path], typer.Argument(help="Documents: text, DOCX, PDF, PNG/JPEG/TIFF.")],
-    fmt: Annotated[
-        ExtractFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text (summary), json (one record per "
-            "line, the extraction contract) or html (findings highlighted)",
-        ),
-    ] = ExtractFormat.text,
-) -> None:
-    """Extract the record of each file. Unreadable files get one error line each; the rest go on."""
-    from extractor.bounded import extract_file  # parse and extraction in a child with memory and time limits
-    from extractor.errors import BadInput
-    from service.errors import EXIT_BAD_INPUT
-
-    failed = 0
-    html_results: list = []
-    for path in files:
-        try:
-            if not path.is_file():
-                raise FileNotFoundError(f"{path}: no such file")
-            result = extract_file(path, source=str(path))
-        except BadInput as e:
-            failed += 1
-            _err(e.message)
-            continue
-        except (FileNotFoundError, PermissionError, IsADirectoryError) as e:
-            failed += 1
-            _err(str(e) if isinstance(e, FileNotFoundError) else f"{path}: {e.strerror}")
-            continue
-        if fmt is ExtractFormat.json:
-            sys.stdout.write(json.dumps(result.record.model_dump(mode="json"), ensure_ascii=False) + "\n")
-        elif fmt is ExtractFormat.html:
-            html_results.append(result)
-        else:
-            from service.summary import print_summary
-
-            print_summary(result)
-    if html_results:
-        from service.highlight import page
-
-        sys.stdout.write(page(html_results))
-    if failed:
-        raise typer.Exit(EXIT_BAD_INPUT)
-
-
-# ingest, lineage, duties, gaps, graph export; serve, keys
-from service import commands_graph, commands_service  # noqa: E402,F401
+app.command()(extract.extract)
+app.command()(corpus.ingest)
+app.command()(corpus.lineage)
+app.command()(corpus.duties)
+app.command()(corpus.gaps)
+app.add_typer(corpus.graph_app, name="graph")
+app.command()(server.serve)
+app.add_typer(server.keys_app, name="keys")
 
 
 def main() -> None:

@@ -12,6 +12,11 @@ import csv
 import io
 from typing import Any
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from graph.shapes import GapReport
+
 COLUMNS = [
     "Loại",  # kind of finding
     "Địa bàn",  # jurisdiction
@@ -34,15 +39,15 @@ KINDS = {
 }
 
 
-def rows(report: dict[str, Any]) -> list[list[Any]]:
-    up = report["upstream"]
-    number = up.get("number") or up.get("title") or ""
+def rows(report: GapReport) -> list[list[Any]]:
+    up = report.upstream
+    number = up.number or up.title or ""
     out: list[list[Any]] = []
-    for m in report.get("missing_jurisdictions", []):
+    for m in report.missing_jurisdictions:
         out.append(
             [
                 KINDS["missing"],
-                m.get("name"),
+                m.name,
                 number,
                 "",
                 "",
@@ -51,74 +56,66 @@ def rows(report: dict[str, Any]) -> list[list[Any]]:
                 "",
                 "",
                 "",
-                f"không có văn bản nào của {m.get('name')} triển khai {number}",
+                f"không có văn bản nào của {m.name} triển khai {number}",
             ]
         )
-    for p in report.get("probable_implementations", []):
-        d = p.get("document") or {}
+    for p in report.probable_implementations:
+        doc = p.document
         out.append(
             [
                 KINDS["probable"],
-                p.get("jurisdiction"),
+                p.jurisdiction,
                 number,
                 "",
                 "",
-                d.get("number") or d.get("title") or "",
+                doc.number or doc.title or "",
                 "",
-                d.get("title") or "",
+                doc.title or "",
                 "",
                 "",
-                p.get("why_vi") or "",
+                p.why_vi,
             ]
         )
-    for key in ("uncovered", "matched"):
-        for r in report.get(key, []):
-            item, best = r["item"], r.get("best_candidate") or {}
-            note = "; ".join(x for x in (confidence_vi(r), r.get("why_vi")) if x)
+    for key, entries in (("uncovered", report.uncovered), ("matched", report.matched)):
+        for r in entries:
+            item, best = r.item, r.best_candidate
+            note = "; ".join(x for x in (r.confidence_vi, r.why_vi) if x)
             out.append(
                 [
                     KINDS[key],
-                    r.get("jurisdiction"),
-                    item.get("document") or number,
-                    item.get("label") or "",
-                    item.get("text"),
-                    best.get("document") or "",
-                    best.get("label") or "",
-                    best.get("text") or "",
-                    r.get("score"),
+                    r.jurisdiction,
+                    item.document or number,
+                    item.label or "",
+                    item.text,
+                    (best.document if best else None) or "",
+                    (best.label if best else None) or "",
+                    (best.text if best else None) or "",
+                    r.score,
                     "",
                     note,
                 ]
             )
-    for w in report.get("weakened", []):
-        u, d = w["upstream_item"], w["downstream_item"]
+    for w in report.weakened:
+        u, d = w.upstream_item, w.downstream_item
         out.append(
             [
                 KINDS["weakened"],
-                w.get("jurisdiction"),
-                u.get("document") or number,
-                u.get("label") or "",
-                u.get("text"),
-                d.get("document") or "",
-                d.get("label") or "",
-                d.get("text"),
-                w.get("score", ""),
-                " ".join(x for x in ((w.get("change") or {}).get("kind_vi"), (w.get("change") or {}).get("text")) if x),
+                w.jurisdiction,
+                u.document or number,
+                u.label or "",
+                u.text,
+                d.document or "",
+                d.label or "",
+                d.text,
+                w.score,
+                " ".join(x for x in (w.change.kind_vi, w.change.text) if x),
                 "",
             ]
         )
     return out
 
 
-def confidence_vi(entry: dict[str, Any]) -> str:
-    """The Vietnamese confidence word of a report entry (graph.gaps gives it beside the English one)."""
-    from graph.gaps import CONFIDENCE_VI
-
-    c = entry.get("confidence")
-    return str(entry.get("confidence_vi") or CONFIDENCE_VI.get(c or "", c or ""))
-
-
-def to_csv(report: dict[str, Any]) -> bytes:
+def to_csv(report: GapReport) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(COLUMNS)
@@ -127,10 +124,7 @@ def to_csv(report: dict[str, Any]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8 as such
 
 
-def to_xlsx(report: dict[str, Any]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
+def to_xlsx(report: GapReport) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Khoảng trống"

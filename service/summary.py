@@ -26,8 +26,7 @@ def print_summary(result: ExtractionResult, console: Console | None = None) -> N
         ("Người ký", " — ".join(x for x in (d.signer.title, d.signer.name) if x) or None),
         (
             "Đọc bằng",
-            f"{result.intake.kind}"
-            + (f", OCR {result.intake.ocr_pages} trang" if result.intake.ocr_pages else ""),
+            f"{result.intake.kind}" + (f", OCR {result.intake.ocr_pages} trang" if result.intake.ocr_pages else ""),
         ),
     ]:
         head.add_row(f"[dim]{label}", value or "—")
@@ -37,9 +36,7 @@ def print_summary(result: ExtractionResult, console: Console | None = None) -> N
         for col in ("Quan hệ", "Loại", "Số", "Ngày", "Cơ quan"):
             t.add_column(col)
         for ref in r.references:
-            t.add_row(
-                ref.relation, ref.doc_type or "", ref.number or "", ref.issued_date or "", ref.issuer or ""
-            )
+            t.add_row(ref.relation, ref.doc_type or "", ref.number or "", ref.issued_date or "", ref.issuer or "")
         console.print(t)
     if r.tasks:
         t = Table(title=f"Nhiệm vụ ({len(r.tasks)})")
@@ -60,7 +57,5 @@ def print_summary(result: ExtractionResult, console: Console | None = None) -> N
             t.add_column(col, overflow="fold")
         for tg in r.targets:
             value = f"{tg.value}" + (f"–{tg.value_max}" if tg.value_max is not None else "")
-            t.add_row(
-                tg.label or "", f"{value} {tg.unit or ''}".strip(), str(tg.year or ""), tg.subject or ""
-            )
+            t.add_row(tg.label or "", f"{value} {tg.unit or ''}".strip(), str(tg.year or ""), tg.subject or "")
         console.print(t)

@@ -112,8 +112,11 @@ def parse_document(text: str) -> Document:
         rest = lines[end:]
     else:
         body_at = next(
-            (i for i in range(start, min(len(lines), start + _MAX_HEADER_LINES))
-             if _BODY_START.match(lines[i].strip())),
+            (
+                i
+                for i in range(start, min(len(lines), start + _MAX_HEADER_LINES))
+                if _BODY_START.match(lines[i].strip())
+            ),
             None,
         )
         if body_at is None or body_at == start:
@@ -189,9 +192,7 @@ def _body(lines: list[str]) -> list[Para | Table]:
                 rows.append(lines[index].strip())
                 index += 1
             table_rows = tuple(
-                tuple(_unflatten(cell) for cell in _markdown_cells(row))
-                for row in rows
-                if not _is_separator(row)
+                tuple(_unflatten(cell) for cell in _markdown_cells(row)) for row in rows if not _is_separator(row)
             )
             blocks.append(Table(table_rows))
             continue
@@ -348,9 +349,7 @@ class _ListNumbering:
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def make_docx(
-    text: str, path: str | os.PathLike[str], *, header_table: bool = True, numbering: bool = True
-) -> Path:
+def make_docx(text: str, path: str | os.PathLike[str], *, header_table: bool = True, numbering: bool = True) -> Path:
     """A DOCX of the plain-text document `text`: the header in a borderless two-column table
     (or, with header_table=False, as plain centred paragraphs: left lines, then right lines),
     body tables as tables, and, with numbering=True, list items as real Word lists whose
@@ -506,9 +505,7 @@ def make_image(
     images = _scanned_pages(text, pages_limit=pages_limit, dpi=dpi, seed=seed)
     target = Path(path)
     if target.suffix.lower() in (".tif", ".tiff"):
-        images[0].save(
-            target, dpi=(dpi, dpi), save_all=True, append_images=images[1:], compression="tiff_deflate"
-        )
+        images[0].save(target, dpi=(dpi, dpi), save_all=True, append_images=images[1:], compression="tiff_deflate")
     else:
         images[0].save(target, dpi=(dpi, dpi))
     return target
@@ -619,10 +616,7 @@ _ROOT_RELS = (
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
     'officeDocument" Target="word/document.xml"/></Relationships>'
 )
-_DOCUMENT_OPEN = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    f'<w:document xmlns:w="{_W}"><w:body>'
-)
+_DOCUMENT_OPEN = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'
 _DOCUMENT_CLOSE = "</w:body></w:document>"
 
 
@@ -664,9 +658,7 @@ def make_million_paragraph_docx(path: str | os.PathLike[str], *, paragraphs: int
     def chunks():  # type: ignore[no-untyped-def]
         yield _DOCUMENT_OPEN.encode()
         for start in range(0, paragraphs, 10_000):
-            yield b"".join(
-                b"<w:p/>" + rng.choice(separators) for _ in range(min(10_000, paragraphs - start))
-            )
+            yield b"".join(b"<w:p/>" + rng.choice(separators) for _ in range(min(10_000, paragraphs - start)))
         yield _DOCUMENT_CLOSE.encode()
 
     return _minimal_docx(Path(path), chunks())
@@ -697,11 +689,13 @@ def _pdf_file(objects: list[bytes]) -> bytes:
 
 def make_pdf_claiming_pages(path: str | os.PathLike[str], *, n: int = 1_000_000) -> Path:
     """A one-page PDF whose page tree claims `n` pages (`/Count n`)."""
-    data = _pdf_file([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % n,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-    ])
+    data = _pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % n,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ]
+    )
     target = Path(path)
     target.write_bytes(data)
     return target
@@ -714,12 +708,14 @@ def make_pdf_bomb(path: str | os.PathLike[str], *, inflated_bytes: int = 1024**3
     parts = [compressor.compress(block) for _ in range(inflated_bytes // len(block))]
     parts.append(compressor.flush())
     stream = b"".join(parts)
-    data = _pdf_file([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ])
+    data = _pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        ]
+    )
     target = Path(path)
     target.write_bytes(data)
     return target

@@ -46,7 +46,53 @@ SHARES = {
     "controls-repeats": 0.04,
     "intact": 0.06,
 }
-SALAD_WORDS = ["nhà", "nước", "cây", "xanh", "bay", "về", "trời", "mưa", "hôm", "nay", "em", "đi", "học", "bài", "thơ", "tình", "yêu", "quê", "hương", "ủy", "ban", "nhân", "dân", "tỉnh", "huyện", "sở", "giáo", "dục", "đào", "tạo", "kế", "hoạch", "thực", "hiện", "nhiệm", "vụ", "phối", "hợp", "chủ", "trì", "báo", "cáo", "năm", "tháng", "ngày"]
+SALAD_WORDS = [
+    "nhà",
+    "nước",
+    "cây",
+    "xanh",
+    "bay",
+    "về",
+    "trời",
+    "mưa",
+    "hôm",
+    "nay",
+    "em",
+    "đi",
+    "học",
+    "bài",
+    "thơ",
+    "tình",
+    "yêu",
+    "quê",
+    "hương",
+    "ủy",
+    "ban",
+    "nhân",
+    "dân",
+    "tỉnh",
+    "huyện",
+    "sở",
+    "giáo",
+    "dục",
+    "đào",
+    "tạo",
+    "kế",
+    "hoạch",
+    "thực",
+    "hiện",
+    "nhiệm",
+    "vụ",
+    "phối",
+    "hợp",
+    "chủ",
+    "trì",
+    "báo",
+    "cáo",
+    "năm",
+    "tháng",
+    "ngày",
+]
 
 
 @dataclass(frozen=True)
@@ -143,7 +189,9 @@ def _huge_line(rng: random.Random, bases: dict[str, bytes]) -> tuple[bytes, str]
 
 def _encoding(rng: random.Random, bases: dict[str, bytes]) -> tuple[bytes, str]:
     text = corpus_text(rng.choice(DOCUMENTS))
-    how = rng.choice(["utf-16", "utf-16-le", "utf-16-be", "cp1258", "tcvn3", "vni", "utf8+latin1", "mojibake", "utf-32"])
+    how = rng.choice(
+        ["utf-16", "utf-16-le", "utf-16-be", "cp1258", "tcvn3", "vni", "utf8+latin1", "mojibake", "utf-32"]
+    )
     if how == "cp1258":
         return encode_cp1258(text), "txt"
     if how in ("tcvn3", "vni"):

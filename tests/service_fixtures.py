@@ -88,9 +88,7 @@ def _api(store: Store, settings: Settings) -> Iterator[Api]:
 
 
 @pytest.fixture(scope="module")
-def api(
-    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
-) -> Iterator[Api]:
+def api(backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[Api]:
     tmp: Path = tmp_path_factory.mktemp(f"api-{backend}")
     store = _make_store(backend, tmp, request, "api")
     settings = Settings(data_dir=store.data_dir, workers=1, poll_seconds=0.2, extract_seconds=120)

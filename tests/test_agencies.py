@@ -60,48 +60,101 @@ def test_canonical(printed: str, name: str) -> None:
 
 # (text that opens with a list of agencies, the agencies it names, in order)
 LISTS = [
-    ("Sở Giáo dục và Đào tạo, UBND cấp huyện tham mưu bố trí kinh phí",
-     ["Sở Giáo dục và Đào tạo", "Ủy ban nhân dân cấp huyện"]),
-    ("các phòng, ban, UBND các xã, thị trấn triển khai công tác", ["các phòng, ban", "Ủy ban nhân dân các xã, thị trấn"]),
-    ("Hội Khuyến học, mặt trận tổ quốc cơ sở, các tổ chức, đoàn thể nhằm tạo ra một phong trào",
-     ["Hội Khuyến học", "Mặt trận Tổ quốc cơ sở", "các tổ chức, đoàn thể"]),
+    (
+        "Sở Giáo dục và Đào tạo, UBND cấp huyện tham mưu bố trí kinh phí",
+        ["Sở Giáo dục và Đào tạo", "Ủy ban nhân dân cấp huyện"],
+    ),
+    (
+        "các phòng, ban, UBND các xã, thị trấn triển khai công tác",
+        ["các phòng, ban", "Ủy ban nhân dân các xã, thị trấn"],
+    ),
+    (
+        "Hội Khuyến học, mặt trận tổ quốc cơ sở, các tổ chức, đoàn thể nhằm tạo ra một phong trào",
+        ["Hội Khuyến học", "Mặt trận Tổ quốc cơ sở", "các tổ chức, đoàn thể"],
+    ),
     ("Hội khuyến học tỉnh chỉ đạo Phòng Giáo dục", ["Hội Khuyến học tỉnh"]),
     ("Sở Tài chính, Sở Kế hoạch và Đầu tư chủ trì", ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]),
     ("các tổ chức, các lực lượng xã hội trong việc", ["các tổ chức", "các lực lượng xã hội"]),
-    ("Các cơ quan nhà nước, các tổ chức kinh tế đưa xây dựng xã hội học tập", ["Các cơ quan nhà nước", "các tổ chức kinh tế"]),
-    ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện, Liên đoàn Lao động huyện, Hội Liên hiệp phụ nữ huyện, Hội Nông dân, "
-     "Hội Cựu chiến binh, Hội Người cao tuổi và Hội Cựu giáo chức huyện",
-     ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Liên đoàn Lao động huyện", "Hội Liên hiệp Phụ nữ huyện", "Hội Nông dân",
-      "Hội Cựu chiến binh", "Hội Người cao tuổi", "Hội Cựu giáo chức huyện"]),
-    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương chịu",
-     ["Các Bộ", "cơ quan ngang Bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"]),
+    (
+        "Các cơ quan nhà nước, các tổ chức kinh tế đưa xây dựng xã hội học tập",
+        ["Các cơ quan nhà nước", "các tổ chức kinh tế"],
+    ),
+    (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam huyện, Liên đoàn Lao động huyện, Hội Liên hiệp phụ nữ huyện, Hội Nông dân, "
+        "Hội Cựu chiến binh, Hội Người cao tuổi và Hội Cựu giáo chức huyện",
+        [
+            "Ủy ban Mặt trận Tổ quốc Việt Nam huyện",
+            "Liên đoàn Lao động huyện",
+            "Hội Liên hiệp Phụ nữ huyện",
+            "Hội Nông dân",
+            "Hội Cựu chiến binh",
+            "Hội Người cao tuổi",
+            "Hội Cựu giáo chức huyện",
+        ],
+    ),
+    (
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương chịu",
+        ["Các Bộ", "cơ quan ngang Bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"],
+    ),
     ("các thôn ấp, tổ dân phố, tổ chức phổ biến nội dung chính sách", ["các thôn ấp, tổ dân phố"]),
     ("Rà soát lại kế hoạch thực hiện Đề án", []),
     # a list up to the verb, however long: commas, "và", semicolons
-    ("Chánh Văn phòng Uỷ ban nhân dân tỉnh; Giám đốc Công an tỉnh; Thủ trưởng các sở, ban, ngành trực thuộc Ủy ban "
-     "nhân dân tỉnh; Chủ tịch Ủy ban nhân dân huyện, thành phố và các cơ quan, tổ chức liên quan chịu trách nhiệm thi hành",
-     ["Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh", "các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh",
-      "Ủy ban nhân dân huyện, thành phố", "các cơ quan, tổ chức liên quan"]),
-    ("Trung tâm Chuyển đổi số Thành phố, Công an Thành phố, Sở Nông nghiệp và Môi trường, Ủy ban nhân dân các phường, "
-     "xã, đặc khu cùng các đơn vị có liên quan",
-     ["Trung tâm Chuyển đổi số Thành phố", "Công an Thành phố", "Sở Nông nghiệp và Môi trường",
-      "Ủy ban nhân dân các phường, xã, đặc khu"]),
+    (
+        "Chánh Văn phòng Uỷ ban nhân dân tỉnh; Giám đốc Công an tỉnh; Thủ trưởng các sở, ban, ngành trực thuộc Ủy ban "
+        "nhân dân tỉnh; Chủ tịch Ủy ban nhân dân huyện, thành phố và các cơ quan, tổ chức liên quan chịu trách nhiệm thi hành",
+        [
+            "Văn phòng Ủy ban nhân dân tỉnh",
+            "Công an tỉnh",
+            "các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh",
+            "Ủy ban nhân dân huyện, thành phố",
+            "các cơ quan, tổ chức liên quan",
+        ],
+    ),
+    (
+        "Trung tâm Chuyển đổi số Thành phố, Công an Thành phố, Sở Nông nghiệp và Môi trường, Ủy ban nhân dân các phường, "
+        "xã, đặc khu cùng các đơn vị có liên quan",
+        [
+            "Trung tâm Chuyển đổi số Thành phố",
+            "Công an Thành phố",
+            "Sở Nông nghiệp và Môi trường",
+            "Ủy ban nhân dân các phường, xã, đặc khu",
+        ],
+    ),
     ("Công an Thành phố Chỉ đạo Công an các phường, xã, đặc khu", ["Công an Thành phố"]),
-    ("Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh",
-     ["Hiệp hội Doanh nghiệp tỉnh", "Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"]),
+    (
+        "Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh",
+        ["Hiệp hội Doanh nghiệp tỉnh", "Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"],
+    ),
     # a kind shared by its fields: one Sở each
-    ("Chánh văn phòng UBND tỉnh; Giám đốc các Sở: Lao động Thương binh và Xã hội, Tài chính; Cục trưởng Cục Thuế tỉnh; "
-     "Chủ tịch UBND các Huyện, Thị xã, Thành phố; Thủ trưởng các Ban, ngành liên quan của tỉnh chịu trách nhiệm",
-     ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Lao động - Thương binh và Xã hội", "Sở Tài chính", "Cục Thuế tỉnh",
-      "Ủy ban nhân dân các huyện, thị xã, thành phố", "các Ban, ngành liên quan của tỉnh"]),
+    (
+        "Chánh văn phòng UBND tỉnh; Giám đốc các Sở: Lao động Thương binh và Xã hội, Tài chính; Cục trưởng Cục Thuế tỉnh; "
+        "Chủ tịch UBND các Huyện, Thị xã, Thành phố; Thủ trưởng các Ban, ngành liên quan của tỉnh chịu trách nhiệm",
+        [
+            "Văn phòng Ủy ban nhân dân tỉnh",
+            "Sở Lao động - Thương binh và Xã hội",
+            "Sở Tài chính",
+            "Cục Thuế tỉnh",
+            "Ủy ban nhân dân các huyện, thị xã, thành phố",
+            "các Ban, ngành liên quan của tỉnh",
+        ],
+    ),
     ("Giám đốc các sở Tài chính, Xây dựng và Y tế tổ chức", ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế"]),
     # classes named one by one are addressees of their own; "các sở, ban, ngành" is one
-    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành "
-     "phố trực thuộc trung ương và các cơ quan, tổ chức có liên quan chịu trách nhiệm",
-     ["các bộ", "cơ quan ngang bộ", "cơ quan thuộc Chính phủ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
-      "các cơ quan, tổ chức có liên quan"]),
-    ("Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể theo chức năng, nhiệm vụ được giao",
-     ["Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể"]),
+    (
+        "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành "
+        "phố trực thuộc trung ương và các cơ quan, tổ chức có liên quan chịu trách nhiệm",
+        [
+            "các bộ",
+            "cơ quan ngang bộ",
+            "cơ quan thuộc Chính phủ",
+            "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+            "các cơ quan, tổ chức có liên quan",
+        ],
+    ),
+    (
+        "Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể theo chức năng, nhiệm vụ được giao",
+        ["Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể"],
+    ),
     ("Các Sở, ngành, đơn vị, UBND cấp xã.", ["Các Sở, ngành, đơn vị", "Ủy ban nhân dân cấp xã"]),
 ]
 
@@ -112,10 +165,15 @@ def test_split_list(text: str, names: list[str]) -> None:
 
 
 LEVELS = [
-    ("Thủ tướng Chính phủ", "national"), ("Bộ Xây dựng", "ministry"), ("Văn phòng Chính phủ", "ministry"),
-    ("Ủy ban nhân dân tỉnh Gia Lai", "province"), ("Sở Tài chính", "province"),
-    ("Ủy ban nhân dân thành phố Hồ Chí Minh", "province"), ("Ủy ban nhân dân huyện Kbang", "district"),
-    ("Phòng Nội vụ", "district"), ("Ủy ban nhân dân xã Đak Rong", "commune"),
+    ("Thủ tướng Chính phủ", "national"),
+    ("Bộ Xây dựng", "ministry"),
+    ("Văn phòng Chính phủ", "ministry"),
+    ("Ủy ban nhân dân tỉnh Gia Lai", "province"),
+    ("Sở Tài chính", "province"),
+    ("Ủy ban nhân dân thành phố Hồ Chí Minh", "province"),
+    ("Ủy ban nhân dân huyện Kbang", "district"),
+    ("Phòng Nội vụ", "district"),
+    ("Ủy ban nhân dân xã Đak Rong", "commune"),
     ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "province"),
     ("Ủy ban nhân dân các huyện, thị xã, thành phố", "district"),
     ("Ban Chỉ đạo xây dựng xã hội học tập", None),

@@ -46,9 +46,7 @@ def test_without_a_key_every_api_route_is_401_and_says_how_to_authenticate(api: 
         assert r.status_code == 401, url
         assert r.headers["www-authenticate"] == "Bearer"
         assert "Authorization: Bearer" in r.json()["message"] and r.json()["message_vi"]
-    assert (
-        api.client.get("/api/documents", headers={"Authorization": "Bearer vb_not-a-key"}).status_code == 401
-    )
+    assert api.client.get("/api/documents", headers={"Authorization": "Bearer vb_not-a-key"}).status_code == 401
     assert api.client.get("/api/health").status_code == 200  # for load balancers: no key, no data
 
 
@@ -90,18 +88,13 @@ def test_an_admin_makes_keys_over_the_api_and_the_key_is_shown_once(api: Api) ->
     bad = api.post("/api/keys", "admin", json={"role": "clerk", "name": "x", "province": "Atlantis"})
     assert bad.status_code == 422 and "Atlantis" in bad.json()["message"]
     assert (
-        api.post(
-            "/api/keys", "admin", json={"role": "analyst", "name": "x", "province": "Gia Lai"}
-        ).status_code
-        == 422
+        api.post("/api/keys", "admin", json={"role": "analyst", "name": "x", "province": "Gia Lai"}).status_code == 422
     )
 
 
 def test_a_clerk_limited_to_a_province_uploads_and_corrects_only_its_documents(api: Api) -> None:
     own = api.wait(
-        api.upload(unique_text("quangbinh-674-UBND-VX-2017"), "qb.txt", who="clerk_quangbinh").json()["job"][
-            "id"
-        ]
+        api.upload(unique_text("quangbinh-674-UBND-VX-2017"), "qb.txt", who="clerk_quangbinh").json()["job"]["id"]
     )
     assert own["status"] == "done"
 
@@ -120,15 +113,11 @@ def test_a_clerk_limited_to_a_province_uploads_and_corrects_only_its_documents(a
     assert api.get(f"/api/documents/{doc_id}").json()["document"]["province"] == "Quảng Bình"
 
 
-def test_every_write_is_in_the_audit_log_with_who_what_and_when(
-    api: Api, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_every_write_is_in_the_audit_log_with_who_what_and_when(api: Api, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     up = api.upload(unique_text("kbang-1132-UBND-VX-2021"), "kbang.txt").json()
     doc_id = api.wait(up["job"]["id"])["result_document_id"]
-    api.post(
-        f"/api/documents/{doc_id}/corrections", "clerk", json={"path": "document.place", "value": "Kbang"}
-    )
+    api.post(f"/api/documents/{doc_id}/corrections", "clerk", json={"path": "document.place", "value": "Kbang"})
     made = api.post("/api/keys", "admin", json={"role": "analyst", "name": "Phân tích viên"}).json()
     api.client.delete(f"/api/keys/{made['id']}", headers=api.auth("admin"))
 
@@ -140,14 +129,8 @@ def test_every_write_is_in_the_audit_log_with_who_what_and_when(
         ("key.create", f"key:{made['id']}"),
         ("key.revoke", f"key:{made['id']}"),
     } <= mine
-    correction = next(
-        e for e in log if e["action"] == "document.correct" and e["target"] == f"document:{doc_id}"
-    )
-    assert (
-        correction["actor"].startswith("clerk")
-        and correction["at"]
-        and correction["detail"]["value"] == "Kbang"
-    )
+    correction = next(e for e in log if e["action"] == "document.correct" and e["target"] == f"document:{doc_id}")
+    assert correction["actor"].startswith("clerk") and correction["at"] and correction["detail"]["value"] == "Kbang"
     with api.store.session() as s:
         details = " ".join(str(d) for d in s.scalars(select(AuditEntry.detail)))
     secrets = [made["key"], *api.keys.values()]
@@ -176,9 +159,7 @@ def test_the_web_ui_trades_a_key_for_a_session_cookie_and_refuses_cross_site_wri
     assert page.status_code == 200 and "Tải văn bản lên" in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
 
-    forged = browser.post(
-        "/api/documents", files={"file": ("x.txt", b"x")}, headers={"Origin": "https://evil.example"}
-    )
+    forged = browser.post("/api/documents", files={"file": ("x.txt", b"x")}, headers={"Origin": "https://evil.example"})
     assert forged.status_code == 403
     assert (
         browser.post(
@@ -226,7 +207,9 @@ def test_a_limited_clerk_cannot_move_a_document_out_of_reach_by_any_field(
         assert "outside your jurisdiction" in r.json()["message"] and "ngoài phạm vi" in r.json()["message_vi"]
         assert api.get(f"/api/documents/{doc_id}").json()["document"] == before  # nothing kept
     # an unlimited clerk may make the same correction
-    assert api.post(f"/api/documents/{doc_id}/corrections", "clerk", json={"path": path, "value": value}).status_code in (201, 409)
+    assert api.post(
+        f"/api/documents/{doc_id}/corrections", "clerk", json={"path": path, "value": value}
+    ).status_code in (201, 409)
 
 
 def test_a_district_clerk_cannot_make_a_document_provincial(api: Api) -> None:

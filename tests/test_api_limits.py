@@ -81,9 +81,7 @@ def test_an_upload_without_a_declared_length_is_cut_off_at_the_limit(tmp_path: P
         key = server.key("clerk")
         with socket.create_connection(("127.0.0.1", server.port)) as sock:
             sock.sendall(_post_head(server, key, "Transfer-Encoding: chunked\r\n"))
-            part = (
-                b'--vanbanboundary\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'
-            )
+            part = b'--vanbanboundary\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'
             sock.sendall(b"%x\r\n%s\r\n" % (len(part), part))
             chunk = b"x" * (64 * 1024)
             try:
@@ -142,13 +140,9 @@ def test_an_extraction_over_its_time_limit_is_stopped_and_nothing_stored_is_harm
         key = server.key("clerk")
         auth = {"Authorization": f"Bearer {key}"}
         small = unique_text("quangbinh-674-UBND-VX-2017")
-        done = httpx.post(
-            f"{server.url}/api/documents", headers=auth, files={"file": ("qb.txt", small)}
-        ).json()
+        done = httpx.post(f"{server.url}/api/documents", headers=auth, files={"file": ("qb.txt", small)}).json()
         huge = unique_text("hochiminh-3210-QD-UBND-2014") * 60  # ~2.5 MB of plan: far more than a second
-        slow = httpx.post(
-            f"{server.url}/api/documents", headers=auth, files={"file": ("big.txt", huge)}
-        ).json()
+        slow = httpx.post(f"{server.url}/api/documents", headers=auth, files={"file": ("big.txt", huge)}).json()
 
         def wait(job_id: int) -> dict:
             for _ in range(300):
@@ -166,7 +160,5 @@ def test_an_extraction_over_its_time_limit_is_stopped_and_nothing_stored_is_harm
         assert kept.status_code == 200 and kept.json()["document"]["number"] == "674/UBND-VX"
         # the worker goes on with a fresh extraction process
         after = unique_text("vinhlong-684-QD-UBND-2013")
-        again = httpx.post(
-            f"{server.url}/api/documents", headers=auth, files={"file": ("vl.txt", after)}
-        ).json()
+        again = httpx.post(f"{server.url}/api/documents", headers=auth, files={"file": ("vl.txt", after)}).json()
         assert wait(again["job"]["id"])["status"] == "done"

@@ -50,9 +50,7 @@ def test_no_request_the_schema_describes_makes_the_server_fail(api_schema, mode:
         )
         def call(case: schemathesis.Case) -> None:
             CALLS[mode.value] = CALLS.get(mode.value, 0) + 1
-            case.call_and_validate(
-                headers={"Authorization": f"Bearer {KEY['admin']}"}, checks=[not_a_server_error]
-            )
+            case.call_and_validate(headers={"Authorization": f"Bearer {KEY['admin']}"}, checks=[not_a_server_error])
 
         try:
             call()

@@ -11,8 +11,19 @@ from builders import CORPUS, make_corrupt_pdf, make_garbage
 
 VANBAN = str(Path(sys.executable).with_name("vanban"))
 CONTRACT_KEYS = {"source", "document", "references", "tasks", "targets"}
-DOCUMENT_KEYS = {"doc_type", "number", "issuer", "level", "province", "district", "place", "issued_date", "subject",
-                 "recipients", "signer"}
+DOCUMENT_KEYS = {
+    "doc_type",
+    "number",
+    "issuer",
+    "level",
+    "province",
+    "district",
+    "place",
+    "issued_date",
+    "subject",
+    "recipients",
+    "signer",
+}
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -44,13 +55,26 @@ def test_bad_files_get_one_line_each_and_the_rest_is_processed(tmp_path: Path) -
     garbage = make_garbage(tmp_path / "blob.docx")
     broken = make_corrupt_pdf(tmp_path / "broken.pdf")
     good = CORPUS / "kbang-1132-UBND-VX-2021.txt"
-    done = run(str(empty), str(english), str(garbage), str(broken), str(tmp_path / "missing.pdf"), str(good),
-               "--format", "json")
+    done = run(
+        str(empty),
+        str(english),
+        str(garbage),
+        str(broken),
+        str(tmp_path / "missing.pdf"),
+        str(good),
+        "--format",
+        "json",
+    )
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 5, done.stderr
-    for path, reason in [(empty, "empty"), (english, "Vietnamese"), (garbage, "unsupported"), (broken, "damaged"),
-                         (tmp_path / "missing.pdf", "no such file")]:
+    for path, reason in [
+        (empty, "empty"),
+        (english, "Vietnamese"),
+        (garbage, "unsupported"),
+        (broken, "damaged"),
+        (tmp_path / "missing.pdf", "no such file"),
+    ]:
         assert any(str(path) in line and reason in line for line in lines), (path, lines)
     assert "Traceback" not in done.stderr
     assert [json.loads(x)["document"]["number"] for x in done.stdout.splitlines()] == ["1132/UBND-VX"]

@@ -49,9 +49,7 @@ def test_ingest_reads_what_it_can_and_names_each_file_it_cannot(ingested: dict) 
 
 
 def test_ingesting_the_same_files_again_changes_nothing(env: dict[str, str], ingested: dict) -> None:
-    result = CliRunner().invoke(
-        app, ["ingest", *(str(CORPUS / n) for n in FILES), "--format", "json"], env=env
-    )
+    result = CliRunner().invoke(app, ["ingest", *(str(CORPUS / n) for n in FILES), "--format", "json"], env=env)
     summary = json.loads(result.stdout)
     assert result.exit_code == 0 and summary["unchanged"] == 3 and summary["documents"] == 3
 

@@ -16,8 +16,14 @@ from extractor.pipeline import extract_file, extract_text
 
 ALL = plain_corpus()
 # Scans are slow (~3 s a page): one document per header layout.
-SCANNED = ["bxd-2214-BXD-QLN-2013", "quangbinh-674-UBND-VX-2017", "quangninh-1977-SGDDT-CNTX-2011",
-           "kbang-1132-UBND-VX-2021", "langgiang-KH-UBND-2023-draft", "hochiminh-3210-QD-UBND-2014"]
+SCANNED = [
+    "bxd-2214-BXD-QLN-2013",
+    "quangbinh-674-UBND-VX-2017",
+    "quangninh-1977-SGDDT-CNTX-2011",
+    "kbang-1132-UBND-VX-2021",
+    "langgiang-KH-UBND-2023-draft",
+    "hochiminh-3210-QD-UBND-2014",
+]
 HEADER_FIELDS = ("doc_type", "number", "issuer", "level", "province", "district", "place", "issued_date")
 
 
@@ -28,8 +34,10 @@ def _essentials(record) -> tuple[dict, list[str]]:  # type: ignore[no-untyped-de
 
 @pytest.fixture(scope="module")
 def from_text() -> dict[str, tuple[dict, list[str]]]:
-    return {stem: _essentials(extract_text((CORPUS / f"{stem}.txt").read_text(encoding="utf-8"), stem).record)
-            for stem in ALL}
+    return {
+        stem: _essentials(extract_text((CORPUS / f"{stem}.txt").read_text(encoding="utf-8"), stem).record)
+        for stem in ALL
+    }
 
 
 @pytest.mark.parametrize("stem", ALL)
@@ -56,19 +64,32 @@ def test_findings_point_into_the_text(from_text) -> None:  # type: ignore[no-unt
     assert "14/CT-TTg" in numbers
     for span in result.spans:
         if span.kind == "reference" and span.label == "14/CT-TTg":
-            assert "14/CT-TTg" in result.text[span.start:span.end]
+            assert "14/CT-TTg" in result.text[span.start : span.end]
 
 
 def test_a_docx_table_of_duties_gives_one_task_per_row(tmp_path: Path) -> None:
     import docx
 
     d = docx.Document()
-    for line in ["ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Số: 120/KH-UBND", "An Giang, ngày 05 tháng 3 năm 2024", "KẾ HOẠCH",
-                 "Triển khai học tập suốt đời năm 2024", "II. PHÂN CÔNG NHIỆM VỤ"]:
+    for line in [
+        "ỦY BAN NHÂN DÂN TỈNH AN GIANG",
+        "Số: 120/KH-UBND",
+        "An Giang, ngày 05 tháng 3 năm 2024",
+        "KẾ HOẠCH",
+        "Triển khai học tập suốt đời năm 2024",
+        "II. PHÂN CÔNG NHIỆM VỤ",
+    ]:
         d.add_paragraph(line)
-    rows = [("TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
-            ("1", "Tổ chức Tuần lễ hưởng ứng học tập suốt đời", "Sở Giáo dục và Đào tạo", "Hội Khuyến học tỉnh",
-             "Trước ngày 30/10/2024")]
+    rows = [
+        ("TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+        (
+            "1",
+            "Tổ chức Tuần lễ hưởng ứng học tập suốt đời",
+            "Sở Giáo dục và Đào tạo",
+            "Hội Khuyến học tỉnh",
+            "Trước ngày 30/10/2024",
+        ),
+    ]
     table = d.add_table(rows=len(rows), cols=5)
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
@@ -76,4 +97,5 @@ def test_a_docx_table_of_duties_gives_one_task_per_row(tmp_path: Path) -> None:
     d.save(tmp_path / "plan.docx")
     record = extract_file(tmp_path / "plan.docx").record
     assert [(t.label, t.lead, t.support, t.deadline) for t in record.tasks] == [
-        ("1", ["Sở Giáo dục và Đào tạo"], ["Hội Khuyến học tỉnh"], "2024-10-30")]
+        ("1", ["Sở Giáo dục và Đào tạo"], ["Hội Khuyến học tỉnh"], "2024-10-30")
+    ]

@@ -52,6 +52,14 @@ def test_the_generator_is_deterministic(tmp_path: Path) -> None:
     first, again = made("a"), made("b")
     assert first == again and len(first) == 40
     assert {c.kind for c in generate(tmp_path / "a", 40, 7)} == {
-        "pdf-truncated", "pdf-bitflip", "docx-truncated", "docx-bitflip", "random-bytes", "word-salad",
-        "huge-line", "encoding", "controls-repeats", "intact",
+        "pdf-truncated",
+        "pdf-bitflip",
+        "docx-truncated",
+        "docx-bitflip",
+        "random-bytes",
+        "word-salad",
+        "huge-line",
+        "encoding",
+        "controls-repeats",
+        "intact",
     }

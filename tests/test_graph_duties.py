@@ -11,8 +11,9 @@ from graph.duties import DutyFilter, UnknownJurisdiction, duties
 
 
 def ask(corpus: Store, **kw) -> dict:  # type: ignore[no-untyped-def]
+    """The answer as JSON, as the CLI prints it and the API sends it."""
     with corpus.session() as s:
-        return duties(s, DutyFilter(limit=1000, **kw))
+        return duties(s, DutyFilter(limit=1000, **kw)).model_dump(mode="json")
 
 
 def test_so_gddt_owes_tasks_in_several_provinces_each_under_its_own(corpus: Store) -> None:
@@ -23,14 +24,15 @@ def test_so_gddt_owes_tasks_in_several_provinces_each_under_its_own(corpus: Stor
         by_province.setdefault(row["jurisdiction"]["province"], set()).add(row["document"]["province"])
         province = row["jurisdiction"]["province"]
         # a city under the central government is a "thành phố" (Hồ Chí Minh), a province a "tỉnh"
-        assert row["agency"] in (f"Sở Giáo dục và Đào tạo tỉnh {province}", f"Sở Giáo dục và Đào tạo thành phố {province}")
+        assert row["agency"] in (
+            f"Sở Giáo dục và Đào tạo tỉnh {province}",
+            f"Sở Giáo dục và Đào tạo thành phố {province}",
+        )
     assert {"Quảng Bình", "Vĩnh Long"} <= set(by_province)
     assert all(docs == {p} for p, docs in by_province.items())  # each duty under its own document's province
 
 
-@pytest.mark.parametrize(
-    "spelling", ["Sở GD&ĐT", "Sở GD-ĐT", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"]
-)
+@pytest.mark.parametrize("spelling", ["Sở GD&ĐT", "Sở GD-ĐT", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"])
 def test_an_agency_in_any_spelling_is_one_body(corpus: Store, spelling: str) -> None:
     assert ask(corpus, agency=spelling)["count"] == ask(corpus, agency="Sở Giáo dục và Đào tạo")["count"]
 
@@ -88,4 +90,4 @@ def test_an_unknown_jurisdiction_is_an_error_not_an_empty_answer(corpus: Store) 
 def test_pages_report_the_total_count(corpus: Store) -> None:
     with corpus.session() as s:
         page = duties(s, DutyFilter(limit=5, offset=5))
-    assert len(page["data"]) == 5 and page["count"] > 10
+    assert len(page.data) == 5 and page.count > 10

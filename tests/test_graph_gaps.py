@@ -19,9 +19,10 @@ COUNTERPART_TARGETS = "no counterpart among targets not matched to other upstrea
 
 
 def report(s: Store, number: str, jurisdiction: str | None = None) -> dict:
+    """The report as JSON, as the CLI prints it and the API sends it."""
     with s.session() as session:
         (doc, *_) = find_documents(session, number)
-        return gap_report(session, doc, jurisdiction)
+        return gap_report(session, doc, jurisdiction).model_dump(mode="json")
 
 
 # --- the sample corpus --------------------------------------------------------------------------------
@@ -49,9 +50,7 @@ def test_22_2013_for_hcm_takes_each_provincial_duty_and_shows_what_carries_it(co
         "Điều 8.2.h",
     }
     assert duties_6_to_8 <= set(checked)
-    assert not {"Điều 8.1.a.-1", "Điều 8.1.b", "Điều 8.1.c"} & set(
-        checked
-    )  # the ministries' duties are not HCM's
+    assert not {"Điều 8.1.a.-1", "Điều 8.1.b", "Điều 8.1.c"} & set(checked)  # the ministries' duties are not HCM's
     for label in duties_6_to_8:
         e = checked[label]
         assert e["best_candidate"]["document"] == "3210/QĐ-UBND" and 0 <= e["score"] <= 2
@@ -65,10 +64,7 @@ def test_22_2013_for_hcm_takes_each_provincial_duty_and_shows_what_carries_it(co
     assert checked["Điều 4.1"]["best_candidate"]["label"] == "III.1.1.-2" and checked["Điều 4.1"] in r["matched"]
     assert checked["Điều 4.1"]["candidates"][0]["parts"]["ref"] == 1.0
     # the reporting duty is carried by the plan's reporting item
-    assert (
-        checked["Điều 8.2.h"]["best_candidate"]["label"] == "III.1.1.-4"
-        and checked["Điều 8.2.h"] in r["matched"]
-    )
+    assert checked["Điều 8.2.h"]["best_candidate"]["label"] == "III.1.1.-4" and checked["Điều 8.2.h"] in r["matched"]
 
 
 def test_89_qd_ttg_lists_the_provinces_without_an_implementing_document(corpus: Store) -> None:
@@ -110,9 +106,7 @@ def test_after_2025_a_legacy_name_finds_the_merged_province(store: Store) -> Non
     )
     r = report(store, "5/QĐ-TTg")
     assert r["units_checked"] == 34  # the provinces after the reorganisation
-    assert [c["name"] for c in report(store, "5/QĐ-TTg", "Quảng Bình")["covered_jurisdictions"]] == [
-        "Quảng Trị"
-    ]
+    assert [c["name"] for c in report(store, "5/QĐ-TTg", "Quảng Bình")["covered_jurisdictions"]] == ["Quảng Trị"]
 
 
 # --- derived fixtures -----------------------------------------------------------------------------------
@@ -143,17 +137,13 @@ def _district_plan(upstream: ExtractionRecord) -> tuple[ExtractionResult, dict]:
     postponed = {find("III.2.b", "cán bộ, công chức, viên chức tham gia"): 2025}
     for i, value in lowered.items():
         old = targets[i]
-        targets[i] = old.model_copy(
-            update={"value": value, "text": old.text.replace(f"{old.value:g}%", f"{value}%")}
-        )
+        targets[i] = old.model_copy(update={"value": value, "text": old.text.replace(f"{old.value:g}%", f"{value}%")})
     for i, year in postponed.items():
         targets[i] = targets[i].model_copy(update={"year": year})
     expected = {
         "tasks": set(REMOVED_TASKS),
         "targets": {(targets[i].label, targets[i].subject, targets[i].year) for i in removed},
-        "lowered": {
-            (targets[i].label, targets[i].subject, upstream.targets[i].value, v) for i, v in lowered.items()
-        },
+        "lowered": {(targets[i].label, targets[i].subject, upstream.targets[i].value, v) for i, v in lowered.items()},
         "postponed": {
             (targets[i].label, targets[i].subject, upstream.targets[i].year, y) for i, y in postponed.items()
         },

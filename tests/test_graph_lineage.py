@@ -12,9 +12,10 @@ from service.store.repository import find_documents
 
 
 def lineage_of(corpus: Store, number: str) -> dict:
+    """The answer as JSON, as the CLI prints it and the API sends it."""
     with corpus.session() as s:
         (doc, *_) = find_documents(s, number)
-        return lineage(s, doc)
+        return lineage(s, doc).model_dump(mode="json")
 
 
 def numbers(entries: list[dict]) -> set[str]:

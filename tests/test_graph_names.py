@@ -145,7 +145,10 @@ QB = "V/v thực hiện Đề án “Xây dựng xã hội học tập giai đo�
 def _links_to_89(s: Store) -> list[tuple[str, str | None, str | None]]:
     with s.session() as session:
         (doc, *_) = find_documents(session, "89/QĐ-TTg")
-        return [(e["number"], e["resolved_by"], e.get("matched_name")) for e in lineage(session, doc)["downstream"]]
+        return [
+            (e["number"], e["resolved_by"], e.get("matched_name"))
+            for e in lineage(session, doc).model_dump(mode="json")["downstream"]
+        ]
 
 
 @pytest.mark.parametrize("letter_first", [False, True])
@@ -186,7 +189,7 @@ def test_a_provinces_own_plan_is_not_another_provinces(store: Store) -> None:
     store.ingest(_letter("21/UBND-VX", "Vĩnh Long", f"V/v thực hiện Kế hoạch “{XHHT}”", date="2014-03-01"))
     with store.session() as session:
         (plan, *_) = find_documents(session, "684/QĐ-UBND")
-        below = {e["number"]: e["resolved_by"] for e in lineage(session, plan)["downstream"]}
+        below = {e["number"]: e["resolved_by"] for e in lineage(session, plan).model_dump(mode="json")["downstream"]}
         assert below == {"21/UBND-VX": "name"}
         name_links = session.scalars(select(Citation).where(Citation.resolved_by == "name")).all()
         assert {c.matched_name for c in name_links} == {f"Kế hoạch “{XHHT}”"}
@@ -207,8 +210,8 @@ def test_re_ingesting_the_plan_keeps_the_name_and_the_link(store: Store) -> None
 def test_89_qd_ttg_counts_quang_binh_through_the_name_and_says_so(corpus: Store) -> None:
     with corpus.session() as session:
         (doc, *_) = find_documents(session, "89/QĐ-TTg")
-        r = gap_report(session, doc)
-        below = {e["number"]: e for e in lineage(session, doc)["downstream"]}
+        r = gap_report(session, doc).model_dump(mode="json")
+        below = {e["number"]: e for e in lineage(session, doc).model_dump(mode="json")["downstream"]}
     covered = {c["name"]: c for c in r["covered_jurisdictions"]}
     assert set(covered) == {"Vĩnh Long", "Quảng Bình"}
     assert "Quảng Bình" not in {m["name"] for m in r["missing_jurisdictions"]}
@@ -255,7 +258,7 @@ def test_a_plan_carrying_the_programme_without_citing_it_is_offered_not_counted(
     store.ingest(plan)
     with store.session() as session:
         (doc, *_) = find_documents(session, "5/QĐ-TTg")
-        r = gap_report(session, doc)
+        r = gap_report(session, doc).model_dump(mode="json")
     assert "Nam Định" in {m["name"] for m in r["missing_jurisdictions"]}  # never silently counted
     (p,) = r["probable_implementations"]
     assert p["document"]["number"] == "88/KH-UBND" and p["jurisdiction"] == "Nam Định"

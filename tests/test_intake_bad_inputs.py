@@ -72,9 +72,7 @@ CASES: list[tuple[str, Callable[[Path], Path], type[BadInput], str, Limits]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "build", "error", "detail", "limits"), CASES, ids=[case[0] for case in CASES]
-)
+@pytest.mark.parametrize(("name", "build", "error", "detail", "limits"), CASES, ids=[case[0] for case in CASES])
 def test_bad_input(
     tmp_path: Path,
     name: str,
@@ -96,9 +94,7 @@ def test_bad_input(
 
 @pytest.fixture(scope="module")
 def pdf_bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_pdf_bomb(
-        tmp_path_factory.mktemp("bomb") / "bomb.pdf"
-    )  # ~1 MB inflating to 1 GB: 5 s to build
+    return make_pdf_bomb(tmp_path_factory.mktemp("bomb") / "bomb.pdf")  # ~1 MB inflating to 1 GB: 5 s to build
 
 
 def test_pdf_bomb_crashes_the_child_not_us(pdf_bomb: Path) -> None:

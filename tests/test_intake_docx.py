@@ -180,9 +180,7 @@ NO_RESTART = (
     + level(1, "decimal", "(%2)", extra='<w:lvlRestart w:val="0"/>')
     + "</w:abstractNum>"
 )
-BULLETS = (
-    f'<w:abstractNum w:abstractNumId="3">{level(0, "bullet", "")}{level(1, "bullet", "+")}</w:abstractNum>'
-)
+BULLETS = f'<w:abstractNum w:abstractNumId="3">{level(0, "bullet", "")}{level(1, "bullet", "+")}</w:abstractNum>'
 NUMS = (
     '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
     '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>'

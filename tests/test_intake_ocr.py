@@ -45,9 +45,7 @@ def test_only_pages_without_text_layer_are_ocred(tmp_path: Path) -> None:
     assert "Số: 674/UBND-VX" in first and "674/UBND-VX" in second
 
 
-@pytest.mark.parametrize(
-    ("suffix", "media_type", "pages"), [(".png", "image/png", 1), (".tif", "image/tiff", 2)]
-)
+@pytest.mark.parametrize(("suffix", "media_type", "pages"), [(".png", "image/png", 1), (".tif", "image/tiff", 2)])
 def test_images(tmp_path: Path, suffix: str, media_type: str, pages: int) -> None:
     loaded = load(make_image(QUANGBINH, tmp_path / f"scan{suffix}", pages_limit=2))
     assert (loaded.kind, loaded.media_type, loaded.pages, loaded.ocr_pages) == (

@@ -96,9 +96,7 @@ def test_load_inside_a_uvicorn_server_thread(files: dict[str, Path]) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
@@ -153,8 +151,6 @@ def test_a_child_whose_caller_is_gone_ends_quietly() -> None:
         "    child.join(120)\n"
         "    print('exit', child.exitcode)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=180, check=False
-    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180, check=False)
     assert done.stdout.strip() == "exit 0", done.stderr
     assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr

@@ -50,9 +50,9 @@ def test_jobs_left_queued_or_running_by_a_stopped_server_are_finished_by_the_nex
     auth = {"Authorization": f"Bearer {key}"}
     with TestClient(create_app(settings, engine=store.engine)) as client:  # a server without a worker
         ids = [
-            client.post(
-                "/api/documents", headers=auth, files={"file": (f"{stem}.txt", unique_text(stem))}
-            ).json()["job"]["id"]
+            client.post("/api/documents", headers=auth, files={"file": (f"{stem}.txt", unique_text(stem))}).json()[
+                "job"
+            ]["id"]
             for stem in (
                 "quangbinh-674-UBND-VX-2017",
                 "vinhlong-684-QD-UBND-2013",
@@ -102,9 +102,7 @@ def test_a_server_killed_while_reading_finishes_the_job_after_it_restarts(tmp_pa
     with live_server(tmp_path) as server:
         key = server.key("clerk")
         auth = {"Authorization": f"Bearer {key}"}
-        job = httpx.post(
-            f"{server.url}/api/documents", headers=auth, files={"file": ("big.txt", big)}
-        ).json()["job"]
+        job = httpx.post(f"{server.url}/api/documents", headers=auth, files={"file": ("big.txt", big)}).json()["job"]
         for _ in range(100):
             if httpx.get(f"{server.url}/api/jobs/{job['id']}", headers=auth).json()["status"] == "running":
                 break

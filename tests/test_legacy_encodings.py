@@ -23,7 +23,10 @@ TCVN3 = [
     ("Uû ban nh©n d©n tØnh Qu¶ng B×nh", "Uỷ ban nhân dân tỉnh Quảng Bình"),
     ("Sè: 12/Q§-UBND", "Số: 12/QĐ-UBND"),
     ("C¨n cø LuËt Tæ chøc chÝnh quyÒn ®Þa ph\u00ad¬ng", "Căn cứ Luật Tổ chức chính quyền địa phương"),  # \u00ad is ư
-    ("Së Gi¸o dôc vµ §µo t¹o chñ tr×, phèi hîp víi c¸c së, ngµnh", "Sở Giáo dục và Đào tạo chủ trì, phối hợp với các sở, ngành"),
+    (
+        "Së Gi¸o dôc vµ §µo t¹o chñ tr×, phèi hîp víi c¸c së, ngµnh",
+        "Sở Giáo dục và Đào tạo chủ trì, phối hợp với các sở, ngành",
+    ),
     ("B¶o Th¾ng", "Bảo Thắng"),
     ("M\u00adêng Kh\u00ad¬ng", "Mường Khương"),
     # capitals typed with the lower-case codes, as a ".VnTimeH" heading is
@@ -37,7 +40,10 @@ VNI = [
     ("Ñoäc laäp - Töï do - Haïnh phuùc", "Độc lập - Tự do - Hạnh phúc"),
     ("UÛY BAN NHAÂN DAÂN TÆNH ÑOÀNG THAÙP", "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP"),
     ("Soá: 617/KH-UBND", "Số: 617/KH-UBND"),
-    ("Sôû Taøi chính chuû trì, phoái hôïp vôùi caùc ñôn vò ñöôïc giao", "Sở Tài chính chủ trì, phối hợp với các đơn vị được giao"),
+    (
+        "Sôû Taøi chính chuû trì, phoái hôïp vôùi caùc ñôn vò ñöôïc giao",
+        "Sở Tài chính chủ trì, phối hợp với các đơn vị được giao",
+    ),
     ("Tieáng Vieät raát hay", "Tiếng Việt rất hay"),
     ("Ñaø Naüng, ngaøy 5 thaùng 6 naêm 2008", "Đà Nẵng, ngày 5 tháng 6 năm 2008"),
 ]
@@ -97,7 +103,10 @@ def test_a_whole_document_typed_in_a_legacy_encoding_reads_as_the_unicode_one(en
     assert _fold(legacy.text) == _fold(text)
     record = extract_file(tmp_path / f"l.{encoding}.txt").record.document
     assert (record.number, record.issuer, record.issued_date, record.doc_type) == (
-        unicode.number, unicode.issuer, unicode.issued_date, unicode.doc_type
+        unicode.number,
+        unicode.issuer,
+        unicode.issued_date,
+        unicode.doc_type,
     )
 
 
@@ -115,7 +124,10 @@ def test_unicode_text_is_left_alone(text: str) -> None:
 
 
 def test_a_text_mixing_unicode_and_legacy_lines_converts_only_the_legacy_ones() -> None:
-    unicode = ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "Xét đề nghị của Giám đốc Sở Tài chính."]
+    unicode = [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Xét đề nghị của Giám đốc Sở Tài chính.",
+    ]
     typed = [legacy for legacy, _ in TCVN3]
     out, warning = convert_legacy_text("\n".join(unicode + typed))
     assert out.split("\n") == unicode + [converted for _, converted in TCVN3]

@@ -20,15 +20,46 @@ from extractor.pipeline import extract_text
 GARBAGE = [
     ("ten random bytes", bytes.fromhex("7927e1fd6a5777 2d2446".replace(" ", "")), NotOfficial),
     ("a 30-byte word salad", "nhà nước dân chủ cây xanh bay".encode(), NotOfficial),
-    ("a longer word salad", " ".join(random.Random(3).choices(
-        ["nhà", "nước", "cây", "xanh", "bay", "về", "trời", "mưa", "hôm", "nay", "em", "đi", "học", "bài", "thơ", "tình", "yêu", "quê", "hương"], k=400
-    )).encode(), NotOfficial),
+    (
+        "a longer word salad",
+        " ".join(
+            random.Random(3).choices(
+                [
+                    "nhà",
+                    "nước",
+                    "cây",
+                    "xanh",
+                    "bay",
+                    "về",
+                    "trời",
+                    "mưa",
+                    "hôm",
+                    "nay",
+                    "em",
+                    "đi",
+                    "học",
+                    "bài",
+                    "thơ",
+                    "tình",
+                    "yêu",
+                    "quê",
+                    "hương",
+                ],
+                k=400,
+            )
+        ).encode(),
+        NotOfficial,
+    ),
     ("control characters", bytes(range(1, 32)) * 10, UnsupportedType),
     ("allowed control characters only", b"\x0c\x0b\x1a\x1b\t" * 100, NoText),
     ("'Điều 1.' repeated", "Điều 1.\n".encode() * 100_000, NotOfficial),
     ("'Điều 1.' repeated on one line", "Điều 1. ".encode() * 100_000, NotOfficial),
     ("one official-looking line repeated", "Số: 1/UBND\n".encode() * 1000, NotOfficial),
-    ("a word salad with a type line", ("cây xanh\nQUYẾT ĐỊNH\n" + "nhà nước bay về trời mưa\n" * 20).encode(), NotOfficial),
+    (
+        "a word salad with a type line",
+        ("cây xanh\nQUYẾT ĐỊNH\n" + "nhà nước bay về trời mưa\n" * 20).encode(),
+        NotOfficial,
+    ),
     ("English", b"The quick brown fox jumps over the lazy dog. " * 20, NotVietnamese),
 ]
 
@@ -88,8 +119,19 @@ def test_the_cli_says_why_and_goes_on(tmp_path: Path) -> None:
     (tmp_path / "salad.txt").write_text("nhà nước dân chủ cây xanh bay", encoding="utf-8")
     (tmp_path / "674.txt").write_text(corpus_text("quangbinh-674-UBND-VX-2017"), encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "service.cli", "extract", "--format", "json", *(str(tmp_path / n) for n in ("rac.bin", "salad.txt", "674.txt"))],
-        capture_output=True, text=True, timeout=180, check=False,
+        [
+            sys.executable,
+            "-m",
+            "service.cli",
+            "extract",
+            "--format",
+            "json",
+            *(str(tmp_path / n) for n in ("rac.bin", "salad.txt", "674.txt")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert f"vanban: {tmp_path / 'salad.txt'}: the text does not look like an official document" in done.stderr

@@ -104,7 +104,7 @@ def test_a_newer_extractor_replaces_machine_findings_and_keeps_corrections(store
     with store.session() as s:
         machine = s.get(Extraction, doc_id).record
         assert machine["tasks"][0]["deadline"] is None  # the machine's own output is untouched
-        record = effective_record(s, doc_id)
+        record = effective_record(s, doc_id).model_dump(mode="json")  # type: ignore[union-attr]
         assert record["tasks"][0]["text"] == "Sở Tài chính bố trí kinh phí thực hiện."  # new machine finding
         assert record["tasks"][0]["deadline"] == "2014-12-31"  # the correction survives
         assert record["document"]["signer"]["name"] == "Nguyễn Văn A"
@@ -126,9 +126,9 @@ def test_a_correction_shows_in_queries_at_once(store: Store) -> None:
     ).document_id
     with store.session() as s:
         add_correction(s, doc_id, "tasks[0].lead", ["Sở Giáo dục và Đào tạo"], author="clerk")
-        rows = duties(s, DutyFilter(agency="Sở GD&ĐT"))["data"]
-        assert [r["agency"] for r in rows] == ["Sở Giáo dục và Đào tạo tỉnh Gia Lai"]
-        assert duties(s, DutyFilter(agency="Sở Tài chính"))["count"] == 0
+        rows = duties(s, DutyFilter(agency="Sở GD&ĐT")).data
+        assert [r.agency for r in rows] == ["Sở Giáo dục và Đào tạo tỉnh Gia Lai"]
+        assert duties(s, DutyFilter(agency="Sở Tài chính")).count == 0
 
 
 def test_a_correction_to_a_missing_field_is_refused(store: Store) -> None:
@@ -297,6 +297,6 @@ def test_full_text_search_finds_documents_by_their_words(store: Store, corpus_re
         store.ingest(corpus_results[name][1], corpus_results[name][0])
     with store.session() as s:
         hits = search(s, "trung tâm học tập cộng đồng")
-        assert hits["count"] == 2 and {h["number"] for h in hits["data"]} == {"674/UBND-VX", "684/QĐ-UBND"}
-        assert [h["number"] for h in search(s, "Vĩnh Long")["data"]] == ["684/QĐ-UBND"]
-        assert search(s, "- : /")["count"] == 0  # punctuation alone is no query, and no syntax error
+        assert hits.count == 2 and {h.number for h in hits.data} == {"674/UBND-VX", "684/QĐ-UBND"}
+        assert [h.number for h in search(s, "Vĩnh Long").data] == ["684/QĐ-UBND"]
+        assert search(s, "- : /").count == 0  # punctuation alone is no query, and no syntax error

@@ -29,8 +29,17 @@ def test_symbol(printed: str, number: str, type_code: str | None, issuers: tuple
     assert (s.number, s.type_code, s.issuer_codes, s.party) == (number, type_code, issuers, party)
 
 
-@pytest.mark.parametrize("code,name", [("QĐ", "Quyết định"), ("KH", "Kế hoạch"), ("TTr", "Tờ trình"),
-                                       ("VBHN", "Văn bản hợp nhất"), ("CT", "Chỉ thị"), ("UBND", None)])
+@pytest.mark.parametrize(
+    "code,name",
+    [
+        ("QĐ", "Quyết định"),
+        ("KH", "Kế hoạch"),
+        ("TTr", "Tờ trình"),
+        ("VBHN", "Văn bản hợp nhất"),
+        ("CT", "Chỉ thị"),
+        ("UBND", None),
+    ],
+)
 def test_type_codes_follow_nghi_dinh_30(code: str, name: str | None) -> None:
     assert symbols.type_name(code) == name
 

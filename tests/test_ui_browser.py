@@ -44,8 +44,13 @@ def browser():  # type: ignore[no-untyped-def]
     with sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield b
         b.close()
@@ -65,7 +70,9 @@ def login(page, server: Server, key: str) -> None:  # type: ignore[no-untyped-de
 
 
 def test_a_clerk_uploads_a_docx_checks_it_and_corrects_a_field_and_an_analyst_follows_its_lineage(
-    server: Server, browser, tmp_path: Path  # type: ignore[no-untyped-def]
+    server: Server,
+    browser,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     docx = make_docx(corpus_text(UPLOADED), tmp_path / "QD-684-VinhLong.docx")
     errors: list[str] = []
@@ -122,8 +129,12 @@ def test_a_clerk_uploads_a_docx_checks_it_and_corrects_a_field_and_an_analyst_fo
 
     page.goto(f"{server.url}/duties?agency=Sở Giáo dục và Đào tạo")
     assert page.locator("table.duties tbody tr").count() > 0
-    assert page.locator("table.duties .badge").first.inner_text() in ("Quá hạn", "Sắp đến hạn", "Còn hạn",
-                                                                          "Không có thời hạn")
+    assert page.locator("table.duties .badge").first.inner_text() in (
+        "Quá hạn",
+        "Sắp đến hạn",
+        "Còn hạn",
+        "Không có thời hạn",
+    )
     shot(page, "5-duties")
 
     page.goto(f"{server.url}/gaps?number=22/2013/QĐ-TTg&jurisdiction=Hồ Chí Minh")

@@ -8,26 +8,25 @@ or Sec-Fetch-Site), on top of the cookie being SameSite=Strict: a forged cross-s
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Awaitable, Callable, Iterator
-from datetime import UTC, datetime, timedelta
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.service_tables import ApiKey, UiSession
-from service.access import Principal, authenticate, hash_secret, principal
-from service.api.cache import ReportCache
+from service.access import Principal, authenticate, principal
 from service.errors import Forbidden, NotAuthenticated
 from service.jobs.worker import Worker
+from service.sessions import key_of_session, touch
 from service.settings import Settings
+from service.store.blobs import BlobStore
+from service.store.queries.cache import ReportCache
 
 SESSION_COOKIE = "vanban_session"
 _SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
-_TOUCH_EVERY = timedelta(minutes=5)  # last_used_at is refreshed this often at most: reads stay reads
 
 bearer = HTTPBearer(auto_error=False, description="An API key from `vanban keys create`: `Bearer vb_…`")
 
@@ -54,9 +53,14 @@ async def get_reports(request: Request) -> ReportCache:
     return request.app.state.reports
 
 
+async def get_blobs(request: Request) -> BlobStore:
+    return request.app.state.blobs
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ReportsDep = Annotated[ReportCache, Depends(get_reports)]
 SessionDep = Annotated[Session, Depends(get_db)]
+BlobsDep = Annotated[BlobStore, Depends(get_blobs)]
 WorkerDep = Annotated[Worker, Depends(get_worker)]
 
 
@@ -74,8 +78,6 @@ def came_by_https(request: Request, settings: Settings) -> bool:
 
 
 def trusted_proxy(host: str | None, trusted: str) -> bool:
-    import ipaddress
-
     if host is None:
         return False
     for entry in (e.strip() for e in trusted.split(",")):
@@ -102,34 +104,6 @@ def same_origin(request: Request) -> bool:
     return urlsplit(origin).netloc == request.headers.get("host", request.url.netloc)
 
 
-def _from_cookie(session: Session, token: str) -> ApiKey | None:
-    row = session.execute(
-        select(UiSession, ApiKey)
-        .join(ApiKey, ApiKey.id == UiSession.key_id)
-        .where(UiSession.token_hash == hash_secret(token))
-    ).first()
-    if row is None:
-        return None
-    ui, key = row
-    expires = ui.expires_at if ui.expires_at.tzinfo else ui.expires_at.replace(tzinfo=UTC)
-    if key.revoked_at is not None or expires < datetime.now(UTC):
-        return None
-    return key
-
-
-def _touch(request: Request, key: ApiKey) -> None:
-    last = key.last_used_at
-    now = datetime.now(UTC)
-    if last is not None and (last if last.tzinfo else last.replace(tzinfo=UTC)) > now - _TOUCH_EVERY:
-        return
-    factory: sessionmaker[Session] = request.app.state.factory
-    try:
-        with factory() as s, s.begin():
-            s.execute(update(ApiKey).where(ApiKey.id == key.id).values(last_used_at=now))
-    except Exception:  # noqa: BLE001 - a busy database must not fail the request over a timestamp
-        pass
-
-
 def current_principal(
     request: Request,
     session: SessionDep,
@@ -141,7 +115,7 @@ def current_principal(
             raise NotAuthenticated("the API key is unknown or revoked", "khóa API không hợp lệ hoặc đã bị thu hồi")
     else:
         token = request.cookies.get(SESSION_COOKIE)
-        key = _from_cookie(session, token) if token else None
+        key = key_of_session(session, token) if token else None
         if key is None:
             raise NotAuthenticated(
                 "an API key is required: send 'Authorization: Bearer KEY' (or log in to the web UI)",
@@ -152,7 +126,7 @@ def current_principal(
                 "a cross-site request cannot use the web session",
                 "yêu cầu từ trang khác không được dùng phiên web",
             )
-    _touch(request, key)
+    touch(request.app.state.factory, key)
     who = principal(key)
     request.state.principal = who
     return who

@@ -8,11 +8,13 @@ Uploads may be `max_upload_bytes` plus room for the multipart framing; other wri
 
 from __future__ import annotations
 
+import json
+
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from extractor.errors import TooLarge
-from service.errors import problem
+from service.errors import http_status, problem
 
 MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file
 
@@ -22,8 +24,9 @@ class BodyTooLarge(HTTPException):
     (it turns other errors into 400) and the app's handler answers 413 with the bilingual message."""
 
     def __init__(self, what: str, limit: int) -> None:
-        self.problem = problem(TooLarge(what, f"limit {limit:,} bytes"))
-        super().__init__(status_code=413, detail=self.problem["message"])
+        error = TooLarge(what, f"limit {limit:,} bytes")
+        self.problem = problem(error).body()
+        super().__init__(status_code=http_status(error), detail=self.problem["message"])
 
 
 class BodyLimit:
@@ -69,13 +72,12 @@ def _content_length(scope: Scope) -> int | None:
 
 
 async def _refuse(send: Send, what: str, limit: int) -> None:
-    import json
-
-    body = json.dumps(BodyTooLarge(what, limit).problem, ensure_ascii=False).encode("utf-8")
+    refusal = BodyTooLarge(what, limit)
+    body = json.dumps(refusal.problem, ensure_ascii=False).encode("utf-8")
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": refusal.status_code,
             # the unread body stays on the wire: the connection cannot be reused
             "headers": [
                 (b"content-type", b"application/json"),

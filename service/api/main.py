@@ -22,10 +22,19 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from underthesea import word_tokenize
 
 from extractor.errors import VanbanError
+from extractor.pipeline import EXTRACTOR_VERSION
+from service.api.limits import BodyLimit
+from service.api.routes import admin, documents, graph, jobs, search, system
 from service.errors import http_status, problem
+from service.jobs.worker import Worker
 from service.settings import Settings
+from service.store.blobs import FileBlobs
+from service.store.db import init_db, make_engine, session_factory
+from service.store.queries.cache import ReportCache
+from service.ui import routes as ui
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +70,7 @@ def _problem_response(status: int, body: dict[str, Any], headers: dict[str, str]
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(VanbanError)
     async def vanban_error(request: Request, exc: VanbanError) -> JSONResponse:
-        body: dict[str, Any] = problem(exc)
-        if getattr(exc, "errors", None):
-            body["errors"] = exc.errors  # type: ignore[attr-defined]
-        return _problem_response(http_status(exc), body)
+        return _problem_response(http_status(exc), problem(exc).body())
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -140,29 +146,20 @@ class SecurityHeaders:
 def _load_models() -> None:
     """Load the word segmenter the gap report uses before any request does: underthesea loads its model
     lazily and not thread-safely (two first requests at once saw a half-loaded model: 500)."""
-    from underthesea import word_tokenize
-
     word_tokenize("Ủy ban nhân dân tỉnh")
 
 
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     """The app over `settings` (default: from the environment). `engine` replaces the one the settings
     describe (tests pass theirs). The schema is migrated here, before any request."""
-    from extractor.pipeline import EXTRACTOR_VERSION
-    from service.api.cache import ReportCache
-    from service.api.limits import BodyLimit
-    from service.api.routes import admin, documents, graph, jobs, search, system
-    from service.jobs.worker import Worker
-    from service.store.db import init_db, make_engine, session_factory
-    from service.ui import routes as ui
-
     settings = settings or Settings()
     _load_models()
     engine = engine or make_engine(settings.database_url, schema=settings.database_schema)
     init_db(engine)
     factory = session_factory(engine)
     reports = ReportCache(settings.report_cache_seconds)
-    worker = Worker(factory, settings, on_change=reports.clear)
+    blobs = FileBlobs(settings.data_dir)
+    worker = Worker(factory, settings, blobs, on_change=reports.clear)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -181,7 +178,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         redoc_url=None,
     )
     app.state.settings, app.state.engine, app.state.factory = settings, engine, factory
-    app.state.worker, app.state.reports = worker, reports
+    app.state.worker, app.state.reports, app.state.blobs = worker, reports, blobs
     _install_error_handlers(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(

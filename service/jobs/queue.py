@@ -61,9 +61,7 @@ def claim(factory: sessionmaker[Session], worker: str, max_attempts: int) -> int
             done = session.execute(
                 update(Job)
                 .where(Job.id == job_id, Job.status == "queued")
-                .values(
-                    status="running", attempts=Job.attempts + 1, worker=worker, started_at=t, heartbeat_at=t
-                )
+                .values(status="running", attempts=Job.attempts + 1, worker=worker, started_at=t, heartbeat_at=t)
             )
             if done.rowcount == 1:  # type: ignore[attr-defined]
                 return int(job_id)
@@ -111,16 +109,12 @@ def requeue_lost(factory: sessionmaker[Session], stale_seconds: float) -> int:
         ):
             h, _, rest = (worker or "").partition(":")
             pid = rest.partition(":")[0]
-            dead_here = (
-                h == host and pid.isdigit() and int(pid) != os.getpid() and not _process_alive(int(pid))
-            )
+            dead_here = h == host and pid.isdigit() and int(pid) != os.getpid() and not _process_alive(int(pid))
             if dead_here or beat is None or _aware(beat) < cutoff:
                 lost.append(job_id)
         if lost:
             session.execute(
-                update(Job)
-                .where(Job.id.in_(lost), Job.status == "running")
-                .values(status="queued", worker=None)
+                update(Job).where(Job.id.in_(lost), Job.status == "running").values(status="queued", worker=None)
             )
         return len(lost)
 
@@ -139,6 +133,4 @@ def finish(session: Session, job_id: int, *, document_id: int, outcome: str) -> 
 
 
 def fail(session: Session, job_id: int, error: dict[str, Any]) -> None:
-    session.execute(
-        update(Job).where(Job.id == job_id).values(status="failed", error=error, finished_at=now())
-    )
+    session.execute(update(Job).where(Job.id == job_id).values(status="failed", error=error, finished_at=now()))

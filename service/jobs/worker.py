@@ -15,16 +15,17 @@ under the same id); nothing already stored is touched.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from extractor.errors import BadInput
+from extractor.intake import Limits
+from models.record import ExtractionResult
 from models.service_tables import Job
 from models.tables import Document, Extraction, File
 from service.access import in_scope
@@ -32,9 +33,9 @@ from service.errors import problem
 from service.jobs import queue
 from service.jobs.extraction import ExtractionCrashed, ExtractionProcess, Stopped
 from service.settings import Settings
-from service.store import blobs
+from service.store.blobs import BlobStore, relpath
 from service.store.db import session_scope
-from service.uploads import is_pending
+from service.store.repository import IdentityClash, Kept, is_pending, store_reading
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +55,15 @@ class Worker:
     """`settings.workers` threads, each with its own extraction child."""
 
     def __init__(
-        self, factory: sessionmaker[Session], settings: Settings, on_change: Callable[[], None] = lambda: None
+        self,
+        factory: sessionmaker[Session],
+        settings: Settings,
+        blobs: BlobStore,
+        on_change: Callable[[], None] = lambda: None,
     ) -> None:
         self.factory = factory
         self.settings = settings
+        self.blobs = blobs
         self.on_change = on_change  # told after each record stored (the app clears its report cache)
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -75,8 +81,6 @@ class Worker:
         self._threads.append(t)
 
     def _lead(self) -> None:
-        import fcntl
-
         path = self.settings.data_dir / "worker.lock"
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a") as lock:
@@ -155,19 +159,17 @@ class Worker:
             log.warning("requeued %d job(s) whose worker went silent", n)
 
     def _run(self, job_id: int, name: str, reader: ExtractionProcess) -> None:
-        from extractor.intake import Limits
-
         with session_scope(self.factory) as session:
             job = session.get(Job, job_id)
             assert job is not None
-            filename, sha = job.filename, job.sha256
+            filename, sha, size = job.filename, job.sha256, job.size
             scope = (job.scope_province, job.scope_district)
         limits = Limits(
             max_bytes=self.settings.max_upload_bytes,
             parse_seconds=self.settings.parse_seconds,
             memory_bytes=self.settings.memory_bytes,
         )
-        path = self.settings.data_dir / blobs.relpath(sha)
+        path = self.blobs.path(sha)
         try:
             result = reader.extract(
                 path,
@@ -182,7 +184,7 @@ class Worker:
             queue.release(self.factory, job_id, name)
             return
         except BadInput as e:
-            self._fail(job_id, problem(e))
+            self._fail(job_id, problem(e).body())
             return
         except (ExtractionCrashed, OSError) as e:
             log.error("job %d (%s): %s", job_id, filename, e)
@@ -203,7 +205,7 @@ class Worker:
             )
             return
         try:
-            self._store(job_id, result, path, filename, sha)
+            self._store(job_id, result, Kept(sha, size, relpath(sha), filename))
             self.on_change()
         except Exception:
             log.exception("job %d (%s): storing the record failed", job_id, filename)
@@ -215,15 +217,13 @@ class Worker:
         except Exception:  # a busy database must not stop the reading; the next beat will do
             log.warning("heartbeat of job %d failed", job_id, exc_info=True)
 
-    def _store(self, job_id: int, result: Any, path: Path, filename: str, sha: str) -> None:
-        from service.store.repository import IdentityClash, store_result
-
-        data = path.read_bytes()
+    def _store(self, job_id: int, result: ExtractionResult, kept: Kept) -> None:
+        sha = kept.sha256
         try:
             with session_scope(self.factory) as session:
                 was_pending = _pending_document(session, sha) is not None
-                outcome = store_result(session, result, data, source=filename, sha256=sha)
-                # store_result fills the pending row as it would re-read a held one: say what it was
+                outcome = store_reading(session, result, kept)
+                # store_reading fills the pending row as it would re-read a held one: say what it was
                 status = "added" if was_pending and outcome.status == "reextracted" else outcome.status
                 queue.finish(session, job_id, document_id=outcome.document_id, outcome=status)
                 return
@@ -233,7 +233,7 @@ class Worker:
         # the pending row goes, and the record goes to the held document, as `vanban ingest` would do.
         with session_scope(self.factory) as session:
             _drop_pending(session, sha)
-            outcome = store_result(session, result, data, source=filename, sha256=sha)
+            outcome = store_reading(session, result, kept)
             queue.finish(session, job_id, document_id=outcome.document_id, outcome=outcome.status)
 
     def _fail(self, job_id: int, error: dict[str, str]) -> None:

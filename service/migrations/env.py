@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 import models.service_tables  # noqa: F401  (the service's tables share Base.metadata)
 from models.tables import Base
+from service.store.config import database_url
 from service.store.db import include_object
 
 config = context.config
 target_metadata = Base.metadata
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def]
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -30,8 +31,6 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    from service.store.config import database_url
-
     url = config.get_main_option("sqlalchemy.url") or database_url()
     engine = create_engine(url)
     with engine.begin() as conn:

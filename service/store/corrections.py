@@ -13,14 +13,16 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from service.errors import Invalid
+
 _STEP = re.compile(r"([A-Za-z_]+)(?:\[(\d+)\])?")
 
 
-class BadPath(ValueError):
+class BadPath(Invalid, ValueError):
     """A correction whose path names no field of the record."""
 
     def __init__(self, path: str, why: str) -> None:
-        super().__init__(f"correction path {path!r}: {why}")
+        super().__init__(f"correction path {path!r}: {why}", f"đường dẫn trường không hợp lệ: {path!r}")
         self.path = path
 
 
@@ -74,9 +76,7 @@ def _optional(steps: list[str | int]) -> bool:
     return steps[-1] == "value_max"
 
 
-def apply(
-    record: dict[str, Any], corrections: Iterable[tuple[str, Any]], *, strict: bool = False
-) -> dict[str, Any]:
+def apply(record: dict[str, Any], corrections: Iterable[tuple[str, Any]], *, strict: bool = False) -> dict[str, Any]:
     """The record with corrections applied in order. Inapplicable ones are skipped unless `strict`
     (after re-extraction a task may no longer exist; the correction is kept but has nothing to act on)."""
     out = copy.deepcopy(record)

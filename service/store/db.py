@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -44,9 +46,7 @@ def make_engine(url: str | None = None, *, schema: str | None = None) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine):
-    from alembic.config import Config
-
+def alembic_config(engine: Engine) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
@@ -65,8 +65,6 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
 
 def init_db(engine: Engine) -> None:
     """Upgrade the database to the newest migration (creating it if empty)."""
-    from alembic import command
-
     cfg = alembic_config(engine)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -1,7 +1,10 @@
 """Putting extraction results into the store and reading records back.
 
-    store_result(session, result, data)  -> Outcome   the one way a document enters (CLI, API, benchmark)
-    effective_record(session, doc_id)    -> dict      machine record with clerks' corrections applied
+    store_reading(session, result, kept)  -> Outcome   the one way a record enters (service/ingest.py, the
+                                                       upload worker), of a file the blob store keeps
+    already_read(session, sha, version)   -> Outcome?  the one "nothing to do" rule
+    store_result(session, result, data)   -> Outcome   the same for holders of bytes (tests, benchmarks)
+    effective_record(session, doc_id)     -> ExtractionRecord   the machine's, clerks' corrections applied
     add_correction(session, doc_id, path, value, author)
 
 Identity: a held document is found by its identity key (number + issuer + year, see graph.identity);
@@ -18,23 +21,44 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import delete, exists, insert, or_, select
 from sqlalchemy.orm import Session
 
 from graph.bodies import Where, describe
 from graph.deadlines import due_date
-from graph.identity import ident, title_key
+from graph.identity import ident, issuer_key, number_key, title_key
 from graph.programmes import carried, cited_by_name
 from graph.units import successor
-from models.record import RELATION_STRENGTH, ExtractionRecord, ExtractionResult
+from models.record import RELATION_STRENGTH, ExtractionRecord, ExtractionResult, Reference, Task
 from models.tables import Citation, Correction, Document, Extraction, File, TargetRow, TaskAgency, TaskRow
+from service.errors import Conflict, Invalid
 from service.store import blobs, corrections, names, resolve
+from service.store.blobs import FileBlobs
 
+# A document promised to an upload that is not read yet: identity "pending:<sha256>", not in the corpus,
+# cited by nothing (so no query sees it); store_result fills it in place (see service/ingest.py).
+PENDING = "pending:"
 LEVEL_RANK = {"national": 5, "ministry": 4, "province": 3, "district": 2, "commune": 1}
 
 
-class IdentityClash(ValueError):
+class IdentityClash(Conflict):
     """A correction would give a document the identity of another held document."""
+
+    def __init__(self, number: str | None, identity: str) -> None:
+        message = f"{number}: another document already has identity {identity}"
+        super().__init__(message, f"trùng định danh với một văn bản khác đã có: {message}")
+
+
+class BadValue(Invalid):
+    """A correction whose value does not fit the record (a level that is not one, a list for a text)."""
+
+    def __init__(self, path: str, error: ValidationError) -> None:
+        super().__init__(
+            f"{path}: the value does not fit the record ({error.error_count()} error(s))",
+            f"{path}: giá trị không phù hợp với cấu trúc bản ghi",
+            errors=[{"loc": list(x["loc"]), "msg": x["msg"]} for x in error.errors()],
+        )
 
 
 @dataclass(frozen=True)
@@ -43,6 +67,34 @@ class Outcome:
     document_id: int
     number: str | None
     sha256: str
+
+
+def is_pending(doc: Document) -> bool:
+    return doc.identity.startswith(PENDING)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A file the blob store keeps, as the source of a record."""
+
+    sha256: str
+    size: int
+    path: str  # the blob's key (relative path)
+    source: str  # the name it came with: a path given to the CLI, an upload's file name
+    media_type: str | None = None  # None: the one the intake found
+
+
+def already_read(session: Session, sha: str, version: str) -> Outcome | None:
+    """The one rule for "nothing to do": these bytes are held and their document was read by this
+    extractor version. Its outcome ("unchanged"), else None."""
+    file = session.get(File, sha)
+    if file is None or file.document_id is None:
+        return None
+    doc = session.get(Document, file.document_id)
+    extraction = session.get(Extraction, file.document_id)
+    if doc is not None and extraction is not None and extraction.extractor_version == version:
+        return Outcome("unchanged", doc.id, doc.number, sha)
+    return None
 
 
 def store_result(
@@ -54,18 +106,28 @@ def store_result(
     source: str | None = None,
     sha256: str | None = None,
 ) -> Outcome:
-    """Store one extraction of the file whose bytes are `data`. The same bytes with the same extractor
-    version are a no-op; with another version, the machine findings are replaced."""
+    """store_reading for a caller holding the bytes of a record made without a file going through
+    service/ingest.py (tests, the graph benchmark's generated documents): hashes them, keeps them under
+    `data_dir` when given."""
     sha = sha256 or blobs.sha256(data)
-    source = source or result.record.source
+    done = already_read(session, sha, result.extractor_version)
+    if done is not None:
+        return done
+    rel = FileBlobs(data_dir).put(data, sha) if data_dir is not None else blobs.relpath(sha)
+    return store_reading(session, result, Kept(sha, len(data), rel, source or result.record.source))
+
+
+def store_reading(session: Session, result: ExtractionResult, kept: Kept) -> Outcome:
+    """Store one extraction of a file the blob store keeps: the one way a record enters (`vanban
+    ingest`, the upload worker). The same bytes with the same extractor version are a no-op; with
+    another version, the machine findings are replaced."""
+    sha, source = kept.sha256, kept.source
+    done = already_read(session, sha, result.extractor_version)
+    if done is not None:
+        return done
     file = session.get(File, sha)
-    doc: Document | None = None
-    if file is not None and file.document_id is not None:
-        doc = session.get(Document, file.document_id)
-        extraction = session.get(Extraction, file.document_id)
-        if doc is not None and extraction is not None and extraction.extractor_version == result.extractor_version:
-            return Outcome("unchanged", doc.id, doc.number, sha)
-    rel = blobs.put(data_dir, data, sha)[1] if data_dir is not None else blobs.relpath(sha)
+    doc = session.get(Document, file.document_id) if file is not None and file.document_id is not None else None
+    rel = kept.path
     status = "reextracted" if doc is not None else "added"
     if doc is None:
         hdr = result.record.document
@@ -81,7 +143,8 @@ def store_result(
             session.add(doc)
             session.flush()
     if file is None:
-        file = File(sha256=sha, size=len(data), media_type=result.intake.media_type, source=source, path=rel)
+        media_type = kept.media_type or result.intake.media_type
+        file = File(sha256=sha, size=kept.size, media_type=media_type, source=source, path=rel)
         session.add(file)
     file.document_id = doc.id
     session.flush()  # the file row before its extraction (no ORM relationship orders them)
@@ -103,8 +166,8 @@ def store_result(
             setattr(extraction, k, v)
     session.flush()
     # a new document has no corrections yet: its record is the machine's
-    record = result.record.model_dump(mode="json") if fresh else effective_record(session, doc.id)
-    reindex(session, doc, record or {}, sha, fresh=fresh)
+    record = result.record if fresh else effective_record(session, doc.id)
+    reindex(session, doc, record or result.record, sha, fresh=fresh)
     return Outcome(status, doc.id, doc.number, sha)
 
 
@@ -117,60 +180,62 @@ def _corrections(session: Session, doc_id: int) -> list[tuple[str, Any]]:
     return [(p, v) for p, v in session.execute(q)]
 
 
-def effective_record(session: Session, doc_id: int) -> dict[str, Any] | None:
+def _effective_json(session: Session, extraction: Extraction) -> dict[str, Any]:
+    # corrections name JSON paths ("tasks[3].lead"), so they apply to the record as JSON
+    return corrections.apply(extraction.record, _corrections(session, extraction.document_id))
+
+
+def effective_record(session: Session, doc_id: int) -> ExtractionRecord | None:
     """The record as people should see it: the machine's, with corrections applied in order."""
     extraction = session.get(Extraction, doc_id)
     if extraction is None:
         return None
-    return corrections.apply(extraction.record, _corrections(session, doc_id))
+    return ExtractionRecord.model_validate(_effective_json(session, extraction))
 
 
 def add_correction(session: Session, doc_id: int, path: str, value: Any, author: str) -> Correction:
-    """Record a person's value for one field and rebuild what depends on it."""
-    current = effective_record(session, doc_id)
-    if current is None:
+    """Record a person's value for one field and rebuild what depends on it. Raises BadPath for a path
+    that names no field, BadValue for a value that does not fit it, IdentityClash for a header that
+    would make the document another held one."""
+    extraction = session.get(Extraction, doc_id)
+    doc = session.get(Document, doc_id)
+    if extraction is None or doc is None:
         raise LookupError(f"document {doc_id} is not in the corpus")
-    ExtractionRecord.model_validate(corrections.apply(current, [(path, value)], strict=True))
+    current = _effective_json(session, extraction)
+    try:
+        corrected = ExtractionRecord.model_validate(corrections.apply(current, [(path, value)], strict=True))
+    except ValidationError as e:
+        raise BadValue(path, e) from None
     row = Correction(document_id=doc_id, path=path, value=value, author=author)
     session.add(row)
     session.flush()
-    doc = session.get(Document, doc_id)
-    extraction = session.get(Extraction, doc_id)
-    assert doc is not None and extraction is not None
-    reindex(session, doc, effective_record(session, doc_id) or current, extraction.sha256)
+    reindex(session, doc, effective_record(session, doc_id) or corrected, extraction.sha256)
     return row
 
 
 # --- derived rows -----------------------------------------------------------------------------------
 
 
-def _set_header(session: Session, doc: Document, record: dict[str, Any], sha: str) -> None:
-    hdr = record["document"]
-    c = ident(
-        hdr.get("number"),
-        hdr.get("issuer"),
-        hdr.get("issued_date"),
-        hdr.get("doc_type"),
-        hdr.get("subject"),
-        hdr.get("province"),
-    )
+def _set_header(session: Session, doc: Document, record: ExtractionRecord, sha: str) -> None:
+    hdr = record.document
+    c = ident(hdr.number, hdr.issuer, hdr.issued_date, hdr.doc_type, hdr.subject, hdr.province)
     identity = c.identity() or f"f:{sha}"
     if identity != doc.identity:
         clash = session.scalar(select(Document).where(Document.identity == identity))
         if clash is not None and clash.id != doc.id:
             if clash.in_corpus:
-                raise IdentityClash(f"{hdr.get('number')}: another document already has identity {identity}")
+                raise IdentityClash(hdr.number, identity)
             _merge_into(session, clash, doc)
         doc.identity = identity
     doc.in_corpus = True
-    doc.number = hdr.get("number")
+    doc.number = hdr.number
     doc.number_key, doc.loose_key, doc.issuer_key = c.number_key, c.loose_key, c.issuer_key
-    doc.doc_type, doc.type_key = hdr.get("doc_type"), c.type_key
-    doc.issuer = hdr.get("issuer")
-    doc.level, doc.province, doc.district = hdr.get("level"), hdr.get("province"), hdr.get("district")
+    doc.doc_type, doc.type_key = hdr.doc_type, c.type_key
+    doc.issuer = hdr.issuer
+    doc.level, doc.province, doc.district = hdr.level, hdr.province, hdr.district
     doc.successor = successor(doc.province)
-    doc.issued_date, doc.year = hdr.get("issued_date"), c.year
-    doc.title, doc.title_key = hdr.get("subject"), c.title_key
+    doc.issued_date, doc.year = hdr.issued_date, c.year
+    doc.title, doc.title_key = hdr.subject, c.title_key
 
 
 def _merge_into(session: Session, placeholder: Document, doc: Document) -> None:
@@ -204,7 +269,7 @@ def lineage_relation(printed: str, citing: Document, cited: Document, cite_title
     return printed
 
 
-def reindex(session: Session, doc: Document, record: dict[str, Any], sha: str, *, fresh: bool = False) -> None:
+def reindex(session: Session, doc: Document, record: ExtractionRecord, sha: str, *, fresh: bool = False) -> None:
     """Rebuild the document's header columns, citations, tasks, agencies and targets from `record`.
     `fresh`: the document row was just created, so it has no derived rows to delete yet."""
     _set_header(session, doc, record, sha)
@@ -219,34 +284,34 @@ def reindex(session: Session, doc: Document, record: dict[str, Any], sha: str, *
         session.execute(delete(TaskAgency).where(TaskAgency.document_id == doc.id))
         session.execute(delete(TaskRow).where(TaskRow.document_id == doc.id))
         session.execute(delete(TargetRow).where(TargetRow.document_id == doc.id))
-    _insert_tasks(session, doc, record.get("tasks") or [], where)
+    _insert_tasks(session, doc, record.tasks, where)
     targets = [
         dict(
             document_id=doc.id,
             position=i,
-            label=t.get("label"),
-            text=t["text"],
-            value=float(t["value"]),
-            value_max=t.get("value_max"),
-            unit=t.get("unit"),
-            subject=t.get("subject"),
-            year=t.get("year"),
+            label=t.label,
+            text=t.text,
+            value=float(t.value),
+            value_max=t.value_max,
+            unit=t.unit,
+            subject=t.subject,
+            year=t.year,
         )
-        for i, t in enumerate(record.get("targets") or [])
+        for i, t in enumerate(record.targets)
     ]
     if targets:
         session.execute(insert(TargetRow), targets)
     seen: set[int] = set()
     learned: list[Document] = []
-    for i, ref in enumerate(record.get("references") or []):
+    for i, ref in enumerate(record.references):
         if _cite_by_name(session, doc, i, ref, seen):
             continue
         c = ident(
-            ref.get("number"),
-            ref.get("issuer"),
-            ref.get("issued_date"),
-            ref.get("doc_type"),
-            ref.get("title"),
+            ref.number,
+            ref.issuer,
+            ref.issued_date,
+            ref.doc_type,
+            ref.title,
             doc.province,  # a local issuer named without its province is in the citing document's
         )
         if not c.identity():
@@ -258,18 +323,18 @@ def reindex(session: Session, doc: Document, record: dict[str, Any], sha: str, *
             dst = resolve.placeholder(
                 session,
                 c,
-                number=ref.get("number"),
-                doc_type=ref.get("doc_type"),
-                issuer=ref.get("issuer"),
-                issued_date=ref.get("issued_date"),
-                title=ref.get("title"),
+                number=ref.number,
+                doc_type=ref.doc_type,
+                issuer=ref.issuer,
+                issued_date=ref.issued_date,
+                title=ref.title,
             )
-        resolve.enrich(dst, doc_type=ref.get("doc_type"), issued_date=ref.get("issued_date"), title=ref.get("title"))
+        resolve.enrich(dst, doc_type=ref.doc_type, issued_date=ref.issued_date, title=ref.title)
         if dst.id == doc.id:
             continue
-        if names.learn(session, dst, ref.get("doc_type"), ref.get("title"), doc):
+        if names.learn(session, dst, ref.doc_type, ref.title, doc):
             learned.append(dst)
-        printed = ref.get("relation") or "cites"
+        printed: str = ref.relation
         if dst.id in seen:
             # two spellings of one document ("98/2013/TT-BXD" mistyped, "98/2013/TT-BTC"): strongest wins
             _strengthen(session, doc.id, dst.id, printed)
@@ -279,14 +344,14 @@ def reindex(session: Session, doc: Document, record: dict[str, Any], sha: str, *
             Citation(
                 src_id=doc.id,
                 dst_id=dst.id,
-                relation=lineage_relation(printed, doc, dst, ref.get("title")),
+                relation=lineage_relation(printed, doc, dst, ref.title),
                 printed_relation=printed,
                 position=i,
-                number=ref.get("number"),
-                doc_type=ref.get("doc_type"),
-                issuer=ref.get("issuer"),
-                issued_date=ref.get("issued_date"),
-                title=ref.get("title"),
+                number=ref.number,
+                doc_type=ref.doc_type,
+                issuer=ref.issuer,
+                issued_date=ref.issued_date,
+                title=ref.title,
             )
         )
     _carry_by_subject(session, doc, seen)
@@ -299,7 +364,7 @@ def reindex(session: Session, doc: Document, record: dict[str, Any], sha: str, *
 
 
 def _name_citation(
-    doc: Document, dst: Document, position: int, relation: str, ref: dict[str, Any], matched: str
+    doc: Document, dst: Document, position: int, relation: str, ref: Reference, matched: str
 ) -> Citation:
     return Citation(
         src_id=doc.id,
@@ -308,28 +373,28 @@ def _name_citation(
         printed_relation=relation,
         position=position,
         number=None,
-        doc_type=ref.get("doc_type"),
-        issuer=ref.get("issuer"),
-        issued_date=ref.get("issued_date"),
-        title=ref.get("title"),
+        doc_type=ref.doc_type,
+        issuer=ref.issuer,
+        issued_date=ref.issued_date,
+        title=ref.title,
         resolved_by="name",
         matched_name=matched,
     )
 
 
-def _cite_by_name(session: Session, doc: Document, position: int, ref: dict[str, Any], seen: set[int]) -> bool:
+def _cite_by_name(session: Session, doc: Document, position: int, ref: Reference, seen: set[int]) -> bool:
     """An unnumbered reference naming a programme ("Đề án “X”") goes to the document known by that name,
     or to a placeholder standing for the name. False: not such a reference (resolved by identity)."""
-    if ref.get("number"):
+    if ref.number:
         return False
-    mention = cited_by_name(ref.get("doc_type"), ref.get("title"))
+    mention = cited_by_name(ref.doc_type, ref.title)
     if mention is None:
         return False
     found = names.find(session, mention, doc)
     dst, known_as = found if found else (names.placeholder_for(session, mention), mention.name)
     if dst.id == doc.id:
         return True
-    printed = ref.get("relation") or "cites"
+    printed: str = ref.relation
     if dst.id in seen:
         _strengthen(session, doc.id, dst.id, printed)
         return True
@@ -354,7 +419,7 @@ def _carry_by_subject(session: Session, doc: Document, seen: set[int]) -> None:
                 cit.matched_name = names.label(mention.kind, known_as)
             continue
         seen.add(dst.id)
-        ref = {"doc_type": mention.kind[:1].upper() + mention.kind[1:], "title": doc.title}
+        ref = Reference(doc_type=mention.kind[:1].upper() + mention.kind[1:], title=doc.title)
         session.add(_name_citation(doc, dst, -1, "implements", ref, names.label(mention.kind, known_as)))
 
 
@@ -367,17 +432,17 @@ def _strengthen(session: Session, src_id: int, dst_id: int, printed: str) -> Non
             cit.relation = printed
 
 
-def _insert_tasks(session: Session, doc: Document, tasks: list[dict[str, Any]], where: Where) -> None:
+def _insert_tasks(session: Session, doc: Document, tasks: list[Task], where: Where) -> None:
     if not tasks:
         return
     rows = [
         dict(
             document_id=doc.id,
             position=i,
-            label=t.get("label"),
-            text=t["text"],
-            deadline=t.get("deadline"),
-            due_date=due_date(t.get("deadline")),
+            label=t.label,
+            text=t.text,
+            deadline=t.deadline,
+            due_date=due_date(t.deadline),
         )
         for i, t in enumerate(tasks)
     ]
@@ -385,7 +450,7 @@ def _insert_tasks(session: Session, doc: Document, tasks: list[dict[str, Any]], 
     agencies = []
     for task_id, t in zip(ids, tasks, strict=True):
         for role in ("lead", "support"):
-            for name in t.get(role) or []:
+            for name in getattr(t, role):
                 body = describe(name, where)
                 agencies.append(
                     dict(
@@ -459,8 +524,6 @@ def drop_orphans(session: Session, ids: set[int]) -> None:
 
 def find_documents(session: Session, number: str, issuer: str | None = None) -> list[Document]:
     """Documents (held first) whose number is `number` in any spelling; of `issuer` when given."""
-    from graph.identity import issuer_key, number_key
-
     key = number_key(number)
     if key is None:
         return []

@@ -65,9 +65,7 @@ def find(session: Session, c: Ident, citing: Document | None) -> Document | None
         return None
 
     def cands(*conds: Any, limit: int | None = None) -> list[Document]:
-        return [
-            d for d in _candidates(session, c, *conds, limit=limit) if citing is None or d.id != citing.id
-        ]
+        return [d for d in _candidates(session, c, *conds, limit=limit) if citing is None or d.id != citing.id]
 
     if not c.number_key:
         found = cands()

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+from graph.shapes import Page
 
 
 def _fts5_query(q: str) -> str:
@@ -18,10 +21,18 @@ def _fts5_query(q: str) -> str:
     return " ".join(f'"{w}"' for w in re.findall(r"\w+", q))
 
 
-def search(session: Session, q: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """{"data": [{"id", "number", "issuer", "issued_date", "title"}], "count"} best first."""
+class Match(BaseModel):
+    id: int
+    number: str | None
+    issuer: str | None
+    issued_date: str | None
+    title: str | None
+
+
+def search(session: Session, q: str, limit: int = 20, offset: int = 0) -> Page[Match]:
+    """The documents whose text holds every word of `q`, best first (a page of them, and how many)."""
     if not re.search(r"\w", q):
-        return {"data": [], "count": 0}
+        return Page[Match](data=[], count=0)
     if session.get_bind().dialect.name == "sqlite":
         match = (
             "FROM extractions_fts f JOIN documents d ON d.id = f.rowid WHERE extractions_fts MATCH :q",
@@ -43,4 +54,4 @@ def search(session: Session, q: str, limit: int = 20, offset: int = 0) -> dict[s
         ),
         {**params, "limit": limit, "offset": offset},
     ).all()
-    return {"data": [dict(r._mapping) for r in rows], "count": count}
+    return Page[Match](data=[Match.model_validate(r._mapping) for r in rows], count=count)

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from graph.gaps import CONFIDENCE_VI
+from models.record import ExtractionRecord
 
 LEVEL = {
     "national": "Trung ương",
@@ -157,8 +158,10 @@ def show(v: Any, kind: str | None = None) -> str:
     return str(v)
 
 
-def fields(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """Correctable fields of a record, grouped: [{"title", "rows": [{"path", "label", "type", "value"}]}]."""
+def fields(typed: ExtractionRecord) -> list[dict[str, Any]]:
+    """Correctable fields of a record, grouped: [{"title", "rows": [{"path", "label", "type", "value"}]}].
+    Values as JSON (what a correction sends back), read by the paths corrections use."""
+    record = typed.model_dump(mode="json")
 
     def get(obj: Any, dotted: str) -> Any:
         for part in dotted.split("."):
@@ -190,6 +193,12 @@ def fields(record: dict[str, Any]) -> list[dict[str, Any]]:
                 )
         groups.append({"title": f"{title} ({len(record.get(key) or [])})", "rows": rows})
     return groups
+
+
+def sentence(text: str) -> str:
+    """A message as a sentence on a page: capital first letter, full stop ("không có văn bản số …")."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
 
 
 def due_state(due: str | None, today: str) -> tuple[str, str]:

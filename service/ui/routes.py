@@ -8,7 +8,6 @@ Pages a role may not see answer 403 with a page that says so; without a session,
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -17,23 +16,32 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from models.service_tables import ApiKey, AuditEntry, Job, UiSession
-from models.tables import Document, Extraction
+from extractor.errors import VanbanError
+from graph.duties import DutyFilter
+from graph.shapes import Duty, GapReport, Page
+from models.record import ExtractionRecord, ExtractionResult
 from service import audit
-from service.access import PERMISSIONS, Principal, authenticate, hash_secret, principal
+from service.access import PERMISSIONS, Principal, authenticate, principal
 from service.api.deps import (
     SESSION_COOKIE,
+    ReportsDep,
     SessionDep,
     SettingsDep,
-    _from_cookie,
     came_by_https,
     client_of,
     same_origin,
 )
-from service.errors import NotFound, ServiceError
+from service.errors import http_status, message_vi
+from service.highlight import COLORS, highlight
+from service.sessions import close_session, key_of_session, open_session
+from service.store.queries import graph as graph_queries
+from service.store.queries.audit import list_audit
+from service.store.queries.documents import DocumentFilter, list_documents, view
+from service.store.queries.jobs import JobFilter, list_jobs
+from service.store.queries.keys import list_keys
+from service.store.queries.lists import Paging
+from service.store.queries.search import search
 from service.ui import labels
 
 router = APIRouter(include_in_schema=False)
@@ -62,7 +70,7 @@ class LoginRequired(Exception):
 
 def ui_principal(request: Request, session: SessionDep) -> Principal:
     token = request.cookies.get(SESSION_COOKIE)
-    key = _from_cookie(session, token) if token else None
+    key = key_of_session(session, token) if token else None
     if key is None:
         raise LoginRequired(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
     return principal(key)
@@ -71,9 +79,7 @@ def ui_principal(request: Request, session: SessionDep) -> Principal:
 UiUser = Annotated[Principal, Depends(ui_principal)]
 
 
-def page(
-    request: Request, template: str, who: Principal | None, status: int = 200, **context: Any
-) -> HTMLResponse:
+def page(request: Request, template: str, who: Principal | None, status: int = 200, **context: Any) -> HTMLResponse:
     perms = {p for p in PERMISSIONS if who and who.can(p)}
     response = templates.TemplateResponse(
         request, template, {"who": who, "can": perms, "path": request.url.path, **context}, status_code=status
@@ -91,6 +97,11 @@ def forbidden(request: Request, who: Principal, what: str) -> HTMLResponse:
         title="Không có quyền",
         message=f"Vai trò {labels.ROLE.get(who.role, who.role)} không được phép {what}.",
     )
+
+
+def refused(request: Request, who: Principal, error: VanbanError, title: str) -> HTMLResponse:
+    """A page saying why, with the status service/errors.py gives the error's code."""
+    return page(request, "error.html", who, http_status(error), title=title, message=labels.sentence(message_vi(error)))
 
 
 def _safe_next(url: str | None) -> str:
@@ -128,9 +139,7 @@ def login(
             next=_safe_next(next),
             error="Khóa API không hợp lệ hoặc đã bị thu hồi.",
         )
-    token = secrets.token_urlsafe(32)
-    expires = dt.datetime.now(dt.UTC) + dt.timedelta(hours=settings.session_hours)
-    session.add(UiSession(token_hash=hash_secret(token), key_id=row.id, expires_at=expires))
+    token = open_session(session, row, settings.session_hours)
     audit.record(session, principal(row), "session.login", f"key:{row.id}", client_of(request))
     session.commit()
     response = RedirectResponse(_safe_next(next), status_code=303)
@@ -150,13 +159,10 @@ def login(
 def logout(request: Request, session: SessionDep) -> Response:
     token = request.cookies.get(SESSION_COOKIE)
     if token and same_origin(request):
-        ui = session.get(UiSession, hash_secret(token))
-        if ui is not None:
-            key = session.get(ApiKey, ui.key_id)
-            session.delete(ui)
-            if key is not None:
-                audit.record(session, principal(key), "session.logout", f"key:{key.id}", client_of(request))
-            session.commit()
+        key = close_session(session, token)
+        if key is not None:
+            audit.record(session, principal(key), "session.logout", f"key:{key.id}", client_of(request))
+        session.commit()
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
@@ -167,17 +173,9 @@ def logout(request: Request, session: SessionDep) -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, who: UiUser, session: SessionDep) -> HTMLResponse:
-    jobs = session.scalars(
-        select(Job).where(Job.key_id == who.key_id).order_by(Job.id.desc()).limit(15)
-    ).all()
-    recent = session.execute(
-        select(Document, Extraction.extracted_at)
-        .join(Extraction, Extraction.document_id == Document.id)
-        .order_by(Extraction.extracted_at.desc(), Document.id.desc())
-        .limit(10)
-    ).all()
-    held = session.scalar(select(func.count()).select_from(Extraction)) or 0
-    return page(request, "home.html", who, jobs=jobs, recent=recent, held=held)
+    jobs = list_jobs(session, JobFilter(key_id=who.key_id), Paging(15))
+    recent = list_documents(session, DocumentFilter(), Paging(10), sort="-extracted_at,-id")
+    return page(request, "home.html", who, jobs=jobs.data, recent=recent.data, held=recent.count)
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -190,29 +188,15 @@ def documents_page(
 ) -> HTMLResponse:
     if not who.can("read"):
         return forbidden(request, who, "xem văn bản")
-    limit = 25
+    paging = Paging(25, offset)
     snippets: dict[int, str] = {}
     if q:
-        from service.api.routes.search import hits
-
-        found, total = hits(session, q, limit, offset)
-        snippets = {h.document.id: h.snippet for h in found}
-        rows = session.execute(
-            select(Document, Extraction.extracted_at)
-            .join(Extraction, Extraction.document_id == Document.id)
-            .where(Document.id.in_(list(snippets)))
-        ).all()
-        order = {d: i for i, d in enumerate(snippets)}
-        rows = sorted(rows, key=lambda r: order[r[0].id])
+        found = search(session, q, paging)
+        rows, total = [h.document for h in found.data], found.count
+        snippets = {h.document.id: h.snippet for h in found.data}
     else:
-        total = session.scalar(select(func.count()).select_from(Extraction)) or 0
-        rows = session.execute(
-            select(Document, Extraction.extracted_at)
-            .join(Extraction, Extraction.document_id == Document.id)
-            .order_by(Document.issued_date.desc().nulls_last(), Document.id.desc())
-            .limit(limit)
-            .offset(offset)
-        ).all()
+        listed = list_documents(session, DocumentFilter(), paging, sort="-issued_date,-id")
+        rows, total = listed.data, listed.count
     return page(
         request,
         "documents.html",
@@ -221,51 +205,37 @@ def documents_page(
         total=total,
         q=q or "",
         offset=offset,
-        limit=limit,
+        limit=paging.limit,
         snippets=snippets,
     )
-
-
-def _result(session: Session, doc_id: int) -> tuple[Document, Extraction, dict[str, Any]]:
-    from service.api.routes.documents import held
-    from service.store.repository import effective_record
-
-    doc, ex = held(session, doc_id)
-    return doc, ex, effective_record(session, doc_id) or ex.record
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(
     request: Request, doc_id: Annotated[int, PathParam(ge=1, le=2**31 - 1)], who: UiUser, session: SessionDep
 ) -> HTMLResponse:
-    from models.record import ExtractionRecord, ExtractionResult, IntakeInfo, Span
-    from service.api.routes.documents import corrections_of
-    from service.highlight import COLORS, highlight
-
     if not who.can("read"):
         return forbidden(request, who, "xem văn bản")
     try:
-        doc, ex, record = _result(session, doc_id)
-    except NotFound as e:
-        return page(request, "error.html", who, 404, title="Không tìm thấy", message=e.message_vi)
-    result = ExtractionResult(
-        record=ExtractionRecord.model_validate(record),
-        text=ex.text,
-        spans=[Span.model_validate(s) for s in ex.spans],
-        intake=IntakeInfo.model_validate(ex.intake),
-        extractor_version=ex.extractor_version,
+        doc = view(session, doc_id)
+    except VanbanError as e:
+        return refused(request, who, e, "Không tìm thấy")
+    record = ExtractionRecord(
+        source=doc.source, document=doc.document, references=doc.references, tasks=doc.tasks, targets=doc.targets
     )
-    can_fix = who.can("correct") and who.covers(doc.province, doc.district)
+    result = ExtractionResult(
+        record=record, text=doc.text, spans=doc.spans, intake=doc.intake, extractor_version=doc.extractor_version
+    )
+    can_fix = who.can("correct") and who.covers(doc.document.province, doc.document.district)
     return page(
         request,
         "document.html",
         who,
         doc=doc,
-        ex=ex,
         record=record,
         text_html=highlight(result),
         fields=labels.fields(record),
-        corrections=corrections_of(session, doc_id),
+        corrections=doc.corrections,
         can_fix=can_fix,
         colors=COLORS,
     )
@@ -280,22 +250,20 @@ def duties_page(
     jurisdiction: Annotated[str | None, Query(max_length=100)] = None,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> HTMLResponse:
-    from graph.duties import DutyFilter, UnknownJurisdiction, duties
-
     if not who.can("query"):
         return forbidden(request, who, "tra cứu nhiệm vụ")
     agency, jurisdiction = (agency or "").strip() or None, (jurisdiction or "").strip() or None
-    answer: dict[str, Any] = {"data": [], "count": 0}
+    answer = Page[Duty](data=[], count=0)
     error = None
     if agency or jurisdiction:
         try:
-            answer = duties(
+            answer = graph_queries.duties(
                 session, DutyFilter(agency, jurisdiction, None, None, 200, offset, order="deadline")
             )
-        except UnknownJurisdiction as e:
-            error = f"Không có tỉnh hoặc huyện nào tên “{e.name}”."
+        except VanbanError as e:
+            error = labels.sentence(message_vi(e))
     today = dt.date.today().isoformat()
-    rows = [dict(r, state=labels.due_state(r["task"].get("due_date"), today)) for r in answer["data"]]
+    rows = [(r, labels.due_state(r.task.due_date, today)) for r in answer.data]
     return page(
         request,
         "duties.html",
@@ -303,7 +271,7 @@ def duties_page(
         agency=agency or "",
         jurisdiction=jurisdiction or "",
         rows=rows,
-        count=answer["count"],
+        count=answer.count,
         offset=offset,
         error=error,
         today=today,
@@ -324,20 +292,20 @@ def gaps_page(
     request: Request,
     who: UiUser,
     session: SessionDep,
+    reports: ReportsDep,
     number: Annotated[str | None, Query(max_length=128)] = None,
     jurisdiction: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
-    from service.api.routes.graph import _gaps
-
     if not who.can("query"):
         return forbidden(request, who, "xem báo cáo khoảng trống")
     number, jurisdiction = (number or "").strip() or None, (jurisdiction or "").strip() or None
-    report, error = None, None
+    report: GapReport | None = None
+    error = None
     if number:
         try:
-            report = _gaps(session, number, jurisdiction, None, request.app.state.reports)
-        except ServiceError as e:
-            error = e.message_vi
+            report = graph_queries.gaps(session, number, jurisdiction, cache=reports)
+        except VanbanError as e:
+            error = labels.sentence(message_vi(e))
     return page(
         request,
         "gaps.html",
@@ -353,9 +321,9 @@ def gaps_page(
 def admin_page(request: Request, who: UiUser, session: SessionDep) -> HTMLResponse:
     if not who.can("admin"):
         return forbidden(request, who, "quản lý khóa")
-    keys = session.scalars(select(ApiKey).order_by(ApiKey.id)).all()
-    log = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(50)).all()
-    return page(request, "admin.html", who, keys=keys, log=log)
+    keys = list_keys(session)
+    log = list_audit(session, paging=Paging(50))
+    return page(request, "admin.html", who, keys=keys.data, log=log.data)
 
 
 def install(app: Any) -> None:

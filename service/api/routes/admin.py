@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from sqlalchemy import func, select
 
-from models.service_tables import ApiKey, AuditEntry
+from graph.shapes import Page
 from service import audit
-from service.access import UnknownPlace, create_key, revoke
+from service.access import create_key, revoke
 from service.api.deps import Admin, SessionDep, client_of
 from service.api.routes.documents import ERRORS
-from service.api.schemas import SORT_HELP, AuditOut, KeyCreated, KeyIn, KeyOut, Page, Problem
-from service.errors import Invalid, NotFound
+from service.api.schemas import SORT_HELP, KeyCreated, KeyIn, Problem
+from service.errors import NotFound
+from service.store.queries import audit as audit_log
+from service.store.queries import keys
+from service.store.queries.audit import AuditFilter
+from service.store.queries.keys import KeyFilter
+from service.store.queries.lists import Paging
+from service.store.shapes import AuditOut, KeyOut
 
 router = APIRouter(prefix="/api", tags=["admin"])
 KeyId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -29,14 +34,7 @@ def list_keys(
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> Page[KeyOut]:
     """Keys by id (never the keys themselves: only their first characters)."""
-    conds = []
-    if role:
-        conds.append(ApiKey.role == role)
-    if revoked is not None:
-        conds.append(ApiKey.revoked_at.is_not(None) if revoked else ApiKey.revoked_at.is_(None))
-    total = session.scalar(select(func.count()).select_from(ApiKey).where(*conds)) or 0
-    rows = session.scalars(select(ApiKey).where(*conds).order_by(ApiKey.id).limit(limit).offset(offset))
-    return Page[KeyOut](data=[KeyOut.model_validate(k, from_attributes=True) for k in rows], count=total)
+    return keys.list_keys(session, KeyFilter(role, revoked), Paging(limit, offset))
 
 
 @router.post(
@@ -48,14 +46,7 @@ def list_keys(
 )
 def make_key(body: KeyIn, request: Request, who: Admin, session: SessionDep) -> KeyCreated:
     """A new key for a person or system. The answer holds the key itself, this once."""
-    try:
-        row, secret = create_key(
-            session, role=body.role, name=body.name, province=body.province, district=body.district
-        )
-    except UnknownPlace as e:
-        raise Invalid(str(e), f"không có tỉnh hoặc huyện nào tên {e.name!r}") from None
-    except ValueError as e:
-        raise Invalid(str(e), "chỉ cán bộ văn thư (clerk) mới được giới hạn theo tỉnh hoặc huyện") from None
+    row, secret = create_key(session, role=body.role, name=body.name, province=body.province, district=body.district)
     audit.record(
         session,
         who,
@@ -99,14 +90,4 @@ def list_audit(
     sort: Annotated[str, Query(pattern="^-?id$", description=SORT_HELP)] = "-id",
 ) -> Page[AuditOut]:
     """Every write: who, what, to what, when, from where."""
-    conds = []
-    if action:
-        conds.append(AuditEntry.action == action)
-    if key_id:
-        conds.append(AuditEntry.key_id == key_id)
-    if target:
-        conds.append(AuditEntry.target == target)
-    total = session.scalar(select(func.count()).select_from(AuditEntry).where(*conds)) or 0
-    order = AuditEntry.id.desc() if sort == "-id" else AuditEntry.id.asc()
-    rows = session.scalars(select(AuditEntry).where(*conds).order_by(order).limit(limit).offset(offset))
-    return Page[AuditOut](data=[AuditOut.model_validate(a, from_attributes=True) for a in rows], count=total)
+    return audit_log.list_audit(session, AuditFilter(action, key_id, target), Paging(limit, offset), sort)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
-from sqlalchemy.orm import Session
 
-from models.tables import Document
-from service.api.cache import ReportCache
+from graph.duties import DutyFilter
+from graph.shapes import Duty, GapReport, Lineage, Page
+from service import gaps_table
 from service.api.deps import Querier, ReportsDep, SessionDep
 from service.api.routes.documents import ERRORS
 from service.api.schemas import Problem
-from service.errors import Invalid, NotFound
+from service.store.queries import graph as graph_queries
 
 router = APIRouter(prefix="/api", tags=["graph"])
 
@@ -30,37 +31,19 @@ BAD: dict[int | str, dict[str, Any]] = {
 }
 
 
-def pick(session: Session, number: str, issuer: str | None) -> Document:
-    """The document meant by a number, as `vanban lineage` picks it: held before placeholder; `issuer`
-    narrows documents sharing a number ("674/UBND-VX" exists in many provinces)."""
-    from extractor.clean import fold
-    from service.store.repository import find_documents
-
-    docs = find_documents(session, number)
-    if issuer:
-        key = fold(issuer)
-        docs = [d for d in docs if d.issuer and key in fold(d.issuer)]
-    if not docs:
-        suffix = f" from {issuer!r}" if issuer else ""
-        raise NotFound(f"no document numbered {number!r}{suffix}", f"không có văn bản số {number!r}")
-    return docs[0]
-
-
-def _unknown_place(e: Exception) -> Invalid:
-    name = getattr(e, "name", "")
-    return Invalid(str(e), f"không có tỉnh hoặc huyện nào tên {name!r} (trước hoặc sau năm 2025)")
-
-
-@router.get("/lineage", summary="Where a document came from and where it went", responses={**NOT_FOUND, **ERRORS})
-def get_lineage(number: Number, who: Querier, session: SessionDep, issuer: Issuer = None) -> dict[str, Any]:
+@router.get(
+    "/lineage",
+    response_model=Lineage,
+    summary="Where a document came from and where it went",
+    responses={**NOT_FOUND, **ERRORS},
+)
+def get_lineage(number: Number, who: Querier, session: SessionDep, issuer: Issuer = None) -> Lineage:
     """`{"document", "upstream", "downstream", "roots"}` as `vanban lineage NUMBER --format json`: upward
     to the national root(s), downward to every document implementing it or based on it."""
-    from graph.lineage import lineage
-
-    return lineage(session, pick(session, number, issuer))
+    return graph_queries.lineage(session, number, issuer)
 
 
-@router.get("/duties", summary="Who owes which tasks", responses={**BAD, **ERRORS})
+@router.get("/duties", response_model=Page[Duty], summary="Who owes which tasks", responses={**BAD, **ERRORS})
 def get_duties(
     who: Querier,
     session: SessionDep,
@@ -77,34 +60,18 @@ def get_duties(
     ] = "place",
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
-) -> dict[str, Any]:
+) -> Page[Duty]:
     """`{"data": [{"agency", "role", "task", "document", "root", "jurisdiction"}], "count"}` as
     `vanban duties --format json`."""
-    from graph.duties import DutyFilter, UnknownJurisdiction, duties
-
     f = DutyFilter(
         agency, jurisdiction, due_before.isoformat() if due_before else None, role, limit, offset, order=sort
     )
-    try:
-        return duties(session, f)
-    except UnknownJurisdiction as e:
-        raise _unknown_place(e) from None
+    return graph_queries.duties(session, f)
 
 
-def _gaps(
-    session: Session, number: str, jurisdiction: str | None, issuer: str | None, reports: ReportCache
-) -> dict[str, Any]:
-    from graph.duties import UnknownJurisdiction
-    from graph.gaps import gap_report
-
-    doc = pick(session, number, issuer)
-    try:
-        return reports.get(("gaps", doc.id, jurisdiction), lambda: gap_report(session, doc, jurisdiction))
-    except UnknownJurisdiction as e:
-        raise _unknown_place(e) from None
-
-
-@router.get("/gaps", summary="What was never carried down", responses={**NOT_FOUND, **BAD, **ERRORS})
+@router.get(
+    "/gaps", response_model=GapReport, summary="What was never carried down", responses={**NOT_FOUND, **BAD, **ERRORS}
+)
 def get_gaps(
     number: Number,
     who: Querier,
@@ -112,11 +79,11 @@ def get_gaps(
     reports: ReportsDep,
     jurisdiction: Jurisdiction = None,
     issuer: Issuer = None,
-) -> dict[str, Any]:
+) -> GapReport:
     """`{"upstream", "missing_jurisdictions", "uncovered", "weakened", ...}` as `vanban gaps NUMBER
     --format json`: jurisdictions without an implementing document, upstream tasks and targets without a
     counterpart (best candidate and score), targets lowered or postponed."""
-    return _gaps(session, number, jurisdiction, issuer, reports)
+    return graph_queries.gaps(session, number, jurisdiction, issuer, reports)
 
 
 @router.get(
@@ -145,17 +112,13 @@ def export_gaps(
     issuer: Issuer = None,
 ) -> Response:
     """One row per finding with Vietnamese column names (CSV in UTF-8 with a BOM, or XLSX)."""
-    from service import gaps_table
-
-    report = _gaps(session, number, jurisdiction, issuer, reports)
-    stem = "khoang-trong-" + "".join(c if c.isalnum() else "-" for c in (report["upstream"]["number"] or "van-ban"))
+    report = graph_queries.gaps(session, number, jurisdiction, issuer, reports)
+    stem = "khoang-trong-" + "".join(c if c.isalnum() else "-" for c in (report.upstream.number or "van-ban"))
     if format == "xlsx":
         media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         body = gaps_table.to_xlsx(report)
     else:
         media, body = "text/csv; charset=utf-8", gaps_table.to_csv(report)
-    from urllib.parse import quote
-
     return Response(
         body,
         media_type=media,

@@ -1,26 +1,23 @@
-"""CLI commands of the service: `vanban serve` and `vanban keys create|list|revoke`.
-
-They register on service.cli.app; heavy imports (FastAPI, uvicorn, SQLAlchemy) stay inside the commands.
-"""
+"""CLI commands of the service: `vanban serve` and `vanban keys create|list|revoke`."""
 
 from __future__ import annotations
 
-import sys
-from typing import Annotated, Any
+import logging
+from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
-from service.cli import app
+from service import audit
+from service.access import create_key, revoke
+from service.commands.output import err, open_store
+from service.errors import NotFound
+from service.settings import Settings
+from service.store.db import init_db, make_engine, session_factory, session_scope
+from service.store.queries.keys import list_keys, live_count
 
-keys_app = typer.Typer(help="API keys: who may use the service, in which role.", no_args_is_help=True)
-app.add_typer(keys_app, name="keys")
 
-
-def _err(msg: str) -> None:
-    print(f"vanban: {msg}", file=sys.stderr)
-
-
-@app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
@@ -33,20 +30,21 @@ def serve(
 ) -> None:
     """Serve the web UI and the API (docs at /docs), with the extraction worker in the same process.
     The database is VANBAN_DATABASE_URL (default sqlite:///./vanban.db); uploads go under VANBAN_DATA_DIR."""
-    import logging
-
+    # Only this command needs the web app (FastAPI, uvicorn, routes, templates): importing it adds 0.5 s
+    # to the CLI's 1.2 s (sums of `python -X importtime -c "import service.cli, uvicorn,
+    # service.api.main"`, best of 5), which every other command and `vanban --help` would pay.
     import uvicorn
 
     from service.api.main import create_app
-    from service.settings import Settings
-    from service.store.db import init_db, make_engine, session_factory
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # "Context impl SQLiteImpl" at every start
     settings = Settings()
     engine = make_engine(settings.database_url, schema=settings.database_schema)
     init_db(engine)  # once, here: several processes migrating one database at once would collide
-    _hint_keys(session_factory(engine))
+    with session_scope(session_factory(engine)) as session:
+        if not live_count(session):
+            err("no API keys yet: make one with `vanban keys create --role admin` to log in to the web UI")
     engine.dispose()
     processes = processes or settings.server_processes()
     options = dict(host=host, port=port, log_level="info", proxy_headers=False, timeout_graceful_shutdown=20)
@@ -57,25 +55,7 @@ def serve(
         uvicorn.run("service.api.main:create_app", factory=True, workers=processes, **options)  # type: ignore[arg-type]
 
 
-def _hint_keys(factory: Any) -> None:
-    from sqlalchemy import func, select
-
-    from models.service_tables import ApiKey
-
-    with factory() as session:
-        live = session.scalar(select(func.count()).select_from(ApiKey).where(ApiKey.revoked_at.is_(None))) or 0
-    if not live:
-        _err("no API keys yet: make one with `vanban keys create --role admin` to log in to the web UI")
-
-
-def _factory() -> Any:
-    from service.settings import Settings
-    from service.store.db import init_db, make_engine, session_factory
-
-    settings = Settings()
-    engine = make_engine(settings.database_url, schema=settings.database_schema)
-    init_db(engine)
-    return session_factory(engine)
+keys_app = typer.Typer(help="API keys: who may use the service, in which role.", no_args_is_help=True)
 
 
 @keys_app.command("create")
@@ -87,22 +67,10 @@ def keys_create(
     if_none: Annotated[bool, typer.Option("--if-none", help="Only if there is no live key yet (first start).")] = False,
 ) -> None:
     """Make a key and print it (once: only its hash is kept). Send it as `Authorization: Bearer KEY`."""
-    from sqlalchemy import func, select
-
-    from models.service_tables import ApiKey
-    from service import audit
-    from service.access import UnknownPlace, create_key
-    from service.errors import EXIT_USAGE
-    from service.store.db import session_scope
-
-    with session_scope(_factory()) as session:
-        if if_none and session.scalar(select(func.count()).select_from(ApiKey).where(ApiKey.revoked_at.is_(None))):
+    with session_scope(open_store()) as session:
+        if if_none and live_count(session):
             return
-        try:
-            row, secret = create_key(session, role=role, name=name or role, province=province, district=district)
-        except (UnknownPlace, ValueError) as e:
-            _err(str(e))
-            raise typer.Exit(EXIT_USAGE) from None
+        row, secret = create_key(session, role=role, name=name or role, province=province, district=district)
         audit.record(
             session,
             None,
@@ -114,7 +82,7 @@ def keys_create(
             district=row.district,
         )
     scope = " / ".join(x for x in (row.province, row.district) if x)
-    _err(
+    err(
         f"key #{row.id} for {row.name!r}, role {row.role}"
         + (f", limited to {scope}" if scope else "")
         + ": keep it safe, it is not shown again"
@@ -125,28 +93,22 @@ def keys_create(
 @keys_app.command("list")
 def keys_list() -> None:
     """The keys: id, name, role, jurisdiction, first characters, created, last used, revoked."""
-    from rich.console import Console
-    from rich.table import Table
-    from sqlalchemy import select
-
-    from models.service_tables import ApiKey
-    from service.store.db import session_scope
-
     table = Table()
     for col in ("id", "name", "role", "jurisdiction", "key", "created", "last used", "revoked"):
         table.add_column(col)
-    with session_scope(_factory()) as session:
-        for k in session.scalars(select(ApiKey).order_by(ApiKey.id)):
-            table.add_row(
-                str(k.id),
-                k.name,
-                k.role,
-                " / ".join(x for x in (k.province, k.district) if x) or "—",
-                k.prefix + "…",
-                f"{k.created_at:%Y-%m-%d %H:%M}",
-                f"{k.last_used_at:%Y-%m-%d %H:%M}" if k.last_used_at else "—",
-                f"{k.revoked_at:%Y-%m-%d %H:%M}" if k.revoked_at else "",
-            )
+    with session_scope(open_store()) as session:
+        keys = list_keys(session).data
+    for k in keys:
+        table.add_row(
+            str(k.id),
+            k.name,
+            k.role,
+            " / ".join(x for x in (k.province, k.district) if x) or "—",
+            k.prefix + "…",
+            f"{k.created_at:%Y-%m-%d %H:%M}",
+            f"{k.last_used_at:%Y-%m-%d %H:%M}" if k.last_used_at else "—",
+            f"{k.revoked_at:%Y-%m-%d %H:%M}" if k.revoked_at else "",
+        )
     Console().print(table)
 
 
@@ -155,15 +117,9 @@ def keys_revoke(
     key_id: Annotated[int, typer.Argument(help="The key's id (see `vanban keys list`).")],
 ) -> None:
     """Stop a key (and the web sessions opened with it) at once."""
-    from service import audit
-    from service.access import revoke
-    from service.errors import EXIT_NOT_FOUND
-    from service.store.db import session_scope
-
-    with session_scope(_factory()) as session:
+    with session_scope(open_store()) as session:
         row = revoke(session, key_id)
         if row is None:
-            _err(f"no key {key_id}")
-            raise typer.Exit(EXIT_NOT_FOUND)
+            raise NotFound(f"no key {key_id}", f"không có khóa {key_id}")
         audit.record(session, None, "key.revoke", f"key:{key_id}", name=row.name, role=row.role)
-    _err(f"key #{key_id} ({row.name}) revoked")
+    err(f"key #{key_id} ({row.name}) revoked")
