@@ -43,7 +43,7 @@ def to_doc(result: ExtractionResult) -> Doc:
     spaces: list[bool] = []
     pos = 0
     # whitespace other than one space becomes a token of its own, so doc.text == text exactly
-    for t in tokenize(text) + [None]:  # type: ignore[list-item]
+    for t in [*tokenize(text), None]:
         nxt = t.start if t is not None else len(text)
         gap = text[pos:nxt]
         if gap == " " and words:

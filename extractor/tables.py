@@ -147,8 +147,8 @@ def _blocks(lines: list[Line], i: int, end: int, limit: int | None = None) -> li
 def _block_table(doc: Doc, i: int, end: int) -> Table | None:
     """A header of short blocks (the columns) followed by rows that each open with a label block."""
     lines = doc.lines()
-    first = lines[i].text.strip()
-    if not first or i > 0 and lines[i - 1].text.strip() or len(first.split()) > 6 or column_role(first) is None:
+    opening = lines[i].text.strip()
+    if not opening or i > 0 and lines[i - 1].text.strip() or len(opening.split()) > 6 or column_role(opening) is None:
         return None  # a table's header opens with a short block that names a column
     head = _blocks(lines, i, end, limit=8)
     headers: list[str] = []

@@ -39,17 +39,25 @@ _OVERLAP = 64  # bytes carried between chunks so a pattern cut in two is still s
 
 # A DTD is how billion-laughs and XXE attacks get in; Word never writes one, in any encoding.
 _DTD_MARKERS = tuple(
-    marker.encode(encoding)
-    for marker in ("<!DOCTYPE", "<!ENTITY")
-    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+    marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be")
 )
 # A paragraph start tag with any namespace prefix: <w:p>, <w:p w:rsidR="..">, <w:p/>, <a:p>.
 _PARAGRAPH_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
 
 _SKIPPED = frozenset(
     w(tag)
-    for tag in ("pPr", "rPr", "delText", "instrText", "del", "moveFrom", "fldData", "footnoteReference",
-                "endnoteReference", "commentReference")
+    for tag in (
+        "pPr",
+        "rPr",
+        "delText",
+        "instrText",
+        "del",
+        "moveFrom",
+        "fldData",
+        "footnoteReference",
+        "endnoteReference",
+        "commentReference",
+    )
 )
 
 
@@ -74,7 +82,12 @@ def read_docx(source: Path | bytes, name: str, limits: Limits) -> Loaded:
     if not text.strip():
         raise NoText(name, "the document body has no text")
     return Loaded(
-        text=text, kind="docx", media_type=DOCX_MEDIA_TYPE, pages=None, ocr_pages=0, encoding=None,
+        text=text,
+        kind="docx",
+        media_type=DOCX_MEDIA_TYPE,
+        pages=None,
+        ocr_pages=0,
+        encoding=None,
         warnings=reader.warnings(),
     )
 
@@ -132,9 +145,7 @@ def check_archive(archive: zipfile.ZipFile, name: str, limits: Limits) -> None:
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _GRACE_BYTES and ratio > limits.max_zip_ratio:
-            raise TooComplex(
-                name, f"{info.filename} inflates {ratio:,.0f}:1 (limit {limits.max_zip_ratio:,.0f}:1)"
-            )
+            raise TooComplex(name, f"{info.filename} inflates {ratio:,.0f}:1 (limit {limits.max_zip_ratio:,.0f}:1)")
     if total > limits.max_unzipped_bytes:
         raise TooComplex(name, f"unpacks to {total:,} bytes (limit {limits.max_unzipped_bytes:,})")
     for info in infos:
@@ -156,9 +167,7 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit
                 # Matches ending inside `tail` were counted with the previous chunk.
                 paragraphs += sum(1 for m in _PARAGRAPH_TAG.finditer(window) if m.end() > len(tail))
                 if paragraphs > limits.max_docx_paragraphs:
-                    raise TooComplex(
-                        name, f"more than {limits.max_docx_paragraphs:,} paragraphs in the document"
-                    )
+                    raise TooComplex(name, f"more than {limits.max_docx_paragraphs:,} paragraphs in the document")
             tail = window[-_OVERLAP:]
 
 

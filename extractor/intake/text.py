@@ -102,10 +102,10 @@ def _decode_unicode(data: bytes) -> Decoded | None:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data[len(bom):].decode(codec), name)
+                return Decoded(data[len(bom) :].decode(codec), name)
             except UnicodeDecodeError:
                 # a BOM followed by something else: a few bad bytes, or let the legacy path judge it
-                return _mostly_utf8(data[len(bom):]) if codec == "utf-8" else None
+                return _mostly_utf8(data[len(bom) :]) if codec == "utf-8" else None
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16

@@ -166,8 +166,13 @@ def _read_text(job: Job) -> Loaded:
     data = job.source if isinstance(job.source, bytes) else Path(job.source).read_bytes()
     decoded = decode_text(data, job.name)
     return Loaded(
-        text=decoded.text, kind="text", media_type=f"text/plain; charset={decoded.encoding}",
-        pages=None, ocr_pages=0, encoding=decoded.encoding, warnings=decoded.warnings,
+        text=decoded.text,
+        kind="text",
+        media_type=f"text/plain; charset={decoded.encoding}",
+        pages=None,
+        ocr_pages=0,
+        encoding=decoded.encoding,
+        warnings=decoded.warnings,
     )
 
 
@@ -193,4 +198,3 @@ def _isolate(job: Job | Call) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crashing parser must not write core files
     # Die with the forkserver (which dies with the caller) instead of parsing on as an orphan.
     die_with_parent()
-
