@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import text  # noqa: E402
 
-from graph.duties import DutyFilter, duties  # noqa: E402
+from graph.duties import DutyFilter  # noqa: E402
 from graph.gaps import gap_report  # noqa: E402
 from graph.lineage import lineage  # noqa: E402
 from graph.units import _current_provinces, districts_at, legacy_members  # noqa: E402
@@ -47,6 +47,7 @@ from models.record import (  # noqa: E402
     Task,
 )
 from service.store.db import init_db, make_engine, session_factory  # noqa: E402
+from service.store.queries.graph import duties  # noqa: E402
 from service.store.repository import find_documents, store_result  # noqa: E402
 
 PG_URL = os.environ.get("VANBAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

@@ -6,11 +6,7 @@ nothing here knows about either.
 
 from __future__ import annotations
 
-
-class VanbanError(Exception):
-    """Base of every error vanban raises on purpose."""
-
-    code = "E000"
+from models.errors import VanbanError  # the base every package raises on
 
 
 class BadInput(VanbanError):

@@ -472,6 +472,22 @@ def law_by_title(doc_type: str, title: str) -> re.Pattern[str]:
     return re.compile(rf"(?i)\b{re.escape(doc_type)}\s+{re.escape(title)}(?![^\W\d_])")
 
 
+# "xã hội" (society) is not a commune: left out before reading a level from a name ("Ngân hàng Chính sách xã hội").
+SOCIETY = re.compile(r"(?i)\bxã hội\b")
+# A number's leading digits: "98/2013/tt" is numbered; a draft's "/kh-ubnd" is not.
+NUMBERED = re.compile(r"^\d")
+LEADING_NUMBER = re.compile(r"^\d+[a-z]?")
+# "V/v ...", "Về việc ...", "Về ..." before a title, and punctuation, dropped from a title's key.
+TITLE_KEY_LEAD = re.compile(r"^(v/v|về việc|về)\s*:?\s*")
+NOT_WORD = re.compile(r"[^\w\s]")
+
+YEAR_START = re.compile(r"^\d{4}")
+# The year inside a number: "98/2013/tt-btc" -> 2013.
+NUMBER_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+# A name that carries its locality: "... huyện Kbang", "... tỉnh Gia Lai".
+LOCAL_UNIT_NAMED = re.compile(r"\b(huyện|quận|thị xã|xã|phường|thị trấn)\s+\S")
+PROVINCE_UNIT_NAMED = re.compile(r"\b(tỉnh|thành phố)\s+\S")
+
 # === language check (pipeline) ==========================================================================
 
 WORD_LETTERS = re.compile(r"[^\W\d_]+")

@@ -26,12 +26,12 @@ from extractor.places import (
     Province,
     find_districts,
     find_province,
+    key,
     provinces,
     successor_province,
 )
-from extractor.places import (
-    key as place_key,
-)
+
+place_key = key  # "Thành phố Hồ Chí Minh" -> "thanhphohochiminh"
 
 LEXICON_DIR = Path(os.environ.get("VANBAN_LEXICONS", Path(__file__).resolve().parents[1] / "corpus" / "lexicons"))
 
@@ -260,4 +260,5 @@ __all__ = [
     "find_districts",
     "successor_province",
     "place_key",
+    "key",
 ]

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from extractor.clean import fold
+from extractor.folding import fold
 from graph import embeddings, similarity
 
 # Calibrated on tests/fixtures/alignment_set.json (see the README for the figures and the grid).

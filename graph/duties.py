@@ -17,12 +17,12 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from extractor.clean import fold
-from graph.bodies import describe
+from extractor.folding import fold
 from graph.errors import UnknownJurisdiction
 from graph.lineage import roots
 from graph.shapes import DocumentNode, Duty, DutyPlace, DutyTask, Page
 from graph.units import Place, find_place
+from models.bodies import Body
 from models.tables import Document, TaskAgency, TaskRow
 
 # Duties addressed to every province at once ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung
@@ -32,17 +32,17 @@ _LOCAL_LEVELS = ("province", "district", "commune", "local")
 
 @dataclass(frozen=True)
 class DutyFilter:
-    agency: str | None = None
+    agency: str | None = None  # as asked; `body` is what it names (the query layer reads it: extractor.bodies)
     jurisdiction: str | None = None
     due_before: str | None = None  # ISO date
     role: str | None = None  # lead | support
     limit: int = 100
     offset: int = 0
     order: str = "place"  # place: by province, document, task; deadline: soonest (so overdue) first, none last
+    body: Body | None = None
 
 
-def _agency_condition(name: str) -> Any:
-    body = describe(name)
+def _agency_condition(body: Body) -> Any:
     conds = [TaskAgency.body_key == body.key]
     qualified = fold(body.canonical) != body.key
     if qualified and body.level:
@@ -67,8 +67,10 @@ def _jurisdiction_condition(place: Place) -> Any:
 
 def _conditions(f: DutyFilter) -> list[Any]:
     conds: list[Any] = []
-    if f.agency:
-        conds.append(_agency_condition(f.agency))
+    if f.agency and f.body is None:
+        raise ValueError("DutyFilter.agency must come with its body (service.store.queries.graph.duties reads it)")
+    if f.body is not None:
+        conds.append(_agency_condition(f.body))
     if f.jurisdiction:
         place = find_place(f.jurisdiction)
         if place is None:

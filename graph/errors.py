@@ -3,7 +3,7 @@ Vietnamese; service/errors.py maps the code to an HTTP status and a CLI exit cod
 
 from __future__ import annotations
 
-from extractor.errors import VanbanError
+from models.errors import VanbanError
 
 
 class UnknownJurisdiction(VanbanError):

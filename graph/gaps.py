@@ -26,8 +26,8 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from extractor import places
-from extractor.clean import fold
+from extractor import vocab as places  # administrative units, read through the vocabulary loader
+from extractor.folding import fold
 from graph import align, similarity
 from graph.duties import UnknownJurisdiction
 from graph.lineage import doc_json, downstream_places, load_documents

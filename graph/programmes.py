@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractor import vocab
-from extractor.clean import fold
+from extractor.folding import fold
 
 MIN_WORDS = 3  # "Đề án" with a name cut off ("phê duyệt Đề án") names nothing
 # words that say what a plan does, not which one it is: "Kế hoạch thực hiện Nghị quyết" names no plan

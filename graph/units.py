@@ -14,7 +14,7 @@ from pathlib import Path
 
 import vietnamadminunits
 
-from extractor import places
+from extractor import vocab as places  # administrative units, read through the vocabulary loader
 
 REORGANISED = "2025-07-01"  # districts abolished, provinces merged 63 -> 34
 

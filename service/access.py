@@ -22,8 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from extractor import places
+from extractor.bodies import describe
 from extractor.places import find_districts, successor_province
-from graph.bodies import describe
 from graph.errors import UnknownJurisdiction
 from graph.units import find_place, successor
 from models.service_tables import ROLES, ApiKey

@@ -8,7 +8,7 @@ from sqlalchemy import func, select, text
 from store_fixtures import *  # noqa: F403
 from store_fixtures import Store
 
-from graph.identity import ident
+from extractor.identity import ident
 from models.record import DocumentHeader, ExtractionRecord, ExtractionResult, IntakeInfo, Reference, Task
 from models.tables import Citation, Correction, Document, Extraction, File, TaskAgency
 from service.store import blobs
@@ -114,7 +114,8 @@ def test_a_newer_extractor_replaces_machine_findings_and_keeps_corrections(store
 
 
 def test_a_correction_shows_in_queries_at_once(store: Store) -> None:
-    from graph.duties import DutyFilter, duties
+    from graph.duties import DutyFilter
+    from service.store.queries.graph import duties
 
     doc_id = store.ingest(
         make(

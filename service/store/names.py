@@ -20,7 +20,7 @@ from __future__ import annotations
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from graph.identity import ident
+from extractor.identity import ident
 from graph.programmes import Mention, own_names
 from models.tables import Citation, Document, ProgrammeName
 from service.store import resolve

@@ -7,7 +7,7 @@
     effective_record(session, doc_id)     -> ExtractionRecord   the machine's, clerks' corrections applied
     add_correction(session, doc_id, path, value, author)
 
-Identity: a held document is found by its identity key (number + issuer + year, see graph.identity);
+Identity: a held document is found by its identity key (number + issuer + year, see extractor.identity);
 a placeholder with that identity is promoted in place, so every citation already pointing at it now
 points at the real document, and citations to other compatible placeholders are re-resolved.
 
@@ -25,9 +25,9 @@ from pydantic import ValidationError
 from sqlalchemy import delete, exists, insert, or_, select
 from sqlalchemy.orm import Session
 
-from graph.bodies import Where, describe
+from extractor.bodies import Where, describe
+from extractor.identity import ident, issuer_key, number_key, title_key
 from graph.deadlines import due_date
-from graph.identity import ident, issuer_key, number_key, title_key
 from graph.programmes import carried, cited_by_name
 from graph.units import successor
 from models.record import RELATION_STRENGTH, ExtractionRecord, ExtractionResult, Reference, Task

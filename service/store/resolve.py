@@ -1,6 +1,6 @@
 """Which document node a citation points at: a held document, an existing placeholder, or a new one.
 
-Rules, in order (graph.identity defines the keys and when two are compatible):
+Rules, in order (extractor.identity defines the keys and when two are compatible):
 1. A numbered citation with an issuer goes to the document with that number key and issuer (held
    documents before placeholders, same year before unknown year). "674/UBND-VX" of Quảng Bình and of
    Gia Lai are different documents: the extractor localises the issuer with the citing document's
@@ -23,8 +23,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from graph.bodies import describe
-from graph.identity import Ident, compatible
+from extractor.bodies import describe
+from extractor.identity import Ident, compatible
 from graph.units import successor
 from models.tables import Document
 

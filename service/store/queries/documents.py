@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from extractor.clean import fold
-from graph.identity import number_key
+from extractor.identity import number_key
 from graph.shapes import DocumentNode, Page
 from graph.units import find_place
 from models.record import IntakeInfo, Span

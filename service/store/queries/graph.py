@@ -9,10 +9,13 @@ contains it ("Vĩnh Long").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import networkx as nx
 from sqlalchemy.orm import Session
 
-from extractor.clean import fold
+from extractor.bodies import describe
+from extractor.folding import fold
 from graph.duties import DutyFilter
 from graph.duties import duties as duties_of
 from graph.export import build_graph
@@ -64,6 +67,10 @@ def gaps(
 
 
 def duties(session: Session, f: DutyFilter) -> Page[Duty]:
+    """Duties of the agency asked for in any spelling ("Sở GD&ĐT", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"): the name is read
+    here, at the edge (extractor.bodies), so the graph only compares bodies."""
+    if f.agency and f.body is None:
+        f = replace(f, body=describe(f.agency))
     return duties_of(session, f)
 
 

@@ -9,16 +9,16 @@ field: a citation that omits the issuer or the year is compatible with any docum
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor import agencies, issuers, symbols
-from extractor.clean import fold
+from extractor import patterns as P
+from extractor.folding import fold
 
 # A real number has digits before the first slash ("98/...", "259-KH/TU"); a draft's "/KH-UBND" has none.
-_NUMBERED = re.compile(r"^\d")
-_LEADING = re.compile(r"^\d+[a-z]?")
+_NUMBERED = P.NUMBERED
+_LEADING = P.LEADING_NUMBER
 
 
 @dataclass(frozen=True)
@@ -73,23 +73,23 @@ def title_key(title: str | None) -> str | None:
     if not title:
         return None
     t = fold(title)
-    t = re.sub(r"^(v/v|về việc|về)\s*:?\s*", "", t)
-    t = re.sub(r"[^\w\s]", " ", t)
+    t = P.TITLE_KEY_LEAD.sub("", t)
+    t = P.NOT_WORD.sub(" ", t)
     t = " ".join(t.split())
     return t[:500] or None
 
 
 def year_of(issued_date: str | None, nkey: str | None) -> int | None:
-    if issued_date and re.match(r"^\d{4}", issued_date):
+    if issued_date and P.YEAR_START.match(issued_date):
         return int(issued_date[:4])
-    m = re.search(r"/((?:19|20)\d\d)/", nkey or "")
+    m = P.NUMBER_YEAR.search(nkey or "")
     return int(m[1]) if m else None
 
 
 # A body named by a district or commune without its province: "Ủy ban nhân dân huyện Châu Thành" is a
 # different body in Tiền Giang, Bến Tre, An Giang, Long An, Đồng Tháp, Trà Vinh, Sóc Trăng, Hậu Giang.
-_LOCAL_UNIT = re.compile(r"\b(huyện|quận|thị xã|xã|phường|thị trấn)\s+\S")
-_PROVINCE_UNIT = re.compile(r"\b(tỉnh|thành phố)\s+\S")
+_LOCAL_UNIT = P.LOCAL_UNIT_NAMED
+_PROVINCE_UNIT = P.PROVINCE_UNIT_NAMED
 
 
 def located_issuer_key(issuer: str | None, province: str | None) -> str | None:

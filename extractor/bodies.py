@@ -1,4 +1,4 @@
-"""Agencies as the graph keeps them: a body kind ("sở giáo dục và đào tạo"), a level and a place.
+"""Agencies as the store keeps them for the graph: a body kind ("sở giáo dục và đào tạo"), a level and a place.
 
 A task's agency is written relative to its document: "Sở Giáo dục và Đào tạo" in Quảng Bình's letter
 is Quảng Bình's Sở; "Ủy ban nhân dân các huyện, thị xã, thành phố" in a provincial plan is the district
@@ -9,57 +9,21 @@ provinces), the administrative level it acts at, and its province and district.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor import agencies, issuers, places
-from extractor.clean import fold
+from extractor import agencies, issuers, places, vocab
+from extractor import patterns as P
+from extractor.folding import fold
 from extractor.tokens import tokenize
-
-# The unit a name is qualified with -> the level the body acts at.
-_UNIT_LEVEL = {
-    "tỉnh": "province",
-    "huyện": "district",
-    "quận": "district",
-    "thị xã": "district",
-    "xã": "commune",
-    "phường": "commune",
-    "thị trấn": "commune",
-    "thôn": "commune",
-    "ấp": "commune",
-    "tổ dân phố": "commune",
-    "thôn ấp": "commune",
-    "khu phố": "commune",
-}
-# Kinds whose level is in the word itself.
-_KIND_LEVEL = {
-    "sở": "province",
-    "phòng": "district",
-    "bộ": "ministry",
-    "tổng cục": "ministry",
-    "cục": "ministry",
-}
-# Groups addressed to local government in general ("các địa phương"): local, level unspecified.
-_LOCAL_GROUPS = ("địa phương", "các tỉnh", "tỉnh, thành phố")
+from models.bodies import Body, Where
 
 
-@dataclass(frozen=True)
-class Body:
-    canonical: str  # "Sở Giáo dục và Đào tạo tỉnh Quảng Bình"
-    key: str  # "sở giáo dục và đào tạo"
-    level: str | None  # national | ministry | province | district | commune | local (unspecified)
-    province: str | None
-    district: str | None
+def _unit_level() -> dict[str, str]:
+    return vocab.mapping("unit_levels")
 
 
-@dataclass(frozen=True)
-class Where:
-    """The jurisdiction of the document that names the body."""
-
-    level: str | None = None
-    province: str | None = None
-    district: str | None = None
+def _kind_level() -> dict[str, str]:
+    return vocab.mapping("kind_levels")
 
 
 def _parse(name: str) -> agencies.Agency | None:
@@ -87,21 +51,24 @@ def _level(a: agencies.Agency | None, canonical: str, where: Where) -> str | Non
             city = places.find_province(where.province) if where.province else None
             # "UBND Thành phố" in a city's own plan is the city; elsewhere, a provincial town
             return "province" if city and city.is_city and where.level == "province" else "district"
-        if a.unit in _UNIT_LEVEL:
-            return _UNIT_LEVEL[a.unit]
-    for kind, level in _KIND_LEVEL.items():
+        if a.unit in _unit_level():
+            return _unit_level()[a.unit]
+    for kind, level in _kind_level().items():
         if key.startswith(kind + " "):
             return level
-    if any(g in key for g in _LOCAL_GROUPS):
+    if any(g in key for g in vocab.words("local_groups")):
         return "province" if "tỉnh" in key else "local"
     if a is not None and a.is_group:
         return None  # "các tổ chức kinh tế, tổ chức xã hội": no level unless a unit or group says so
     # extractor.agencies.level_of reads the "xã" of "xã hội" as a commune ("Ngân hàng Chính sách xã hội")
-    return agencies.level_of(re.sub(r"(?i)\bxã hội\b", "", canonical))
+    return agencies.level_of(P.SOCIETY.sub("", canonical))
+
+
+_NOWHERE = Where()
 
 
 @lru_cache(maxsize=65536)
-def describe(name: str, where: Where = Where()) -> Body:
+def describe(name: str, where: Where = _NOWHERE) -> Body:
     canonical = agencies.canonical(name)
     if where.province:
         canonical = issuers.localize(canonical, issuers.Jurisdiction(where.level, where.province, where.district))
