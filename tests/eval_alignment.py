@@ -79,7 +79,9 @@ def load_cases(results: dict[str, Any] | None = None) -> list[Case]:
     init_db(engine)
     factory = session_factory(engine)
     for f in files:
-        data, result = results[f] if results and f in results else ((CORPUS / f).read_bytes(), extract_file(CORPUS / f))
+        # a bare name is a sample-corpus document; a path is relative to the repository (tests/fixtures/alignment_docs)
+        path = ROOT / f if "/" in f else CORPUS / f
+        data, result = results[f] if results and f in results else (path.read_bytes(), extract_file(path))
         with session_scope(factory) as session:
             store_result(session, result, data)
 

@@ -10,7 +10,7 @@ from eval_alignment import load_cases, score
 from store_fixtures import corpus_results  # noqa: F401
 
 # what graph.align reaches on the set today (README "How good the matching is"); the goal is 0.90
-FLOORS = {"precision_none": 0.91, "recall_none": 0.94, "precision_item": 0.76, "recall_item": 0.69}
+FLOORS = {"precision_none": 0.92, "recall_none": 0.83, "precision_item": 0.40, "recall_item": 0.59}
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def figures(corpus_results):  # type: ignore[no-untyped-def]  # noqa: F811
 
 
 def test_the_set_is_what_the_readme_says(figures) -> None:  # type: ignore[no-untyped-def]
-    assert (figures.duties, figures.carried, figures.not_carried, figures.extraction_misses) == (82, 23, 56, 3)
+    assert (figures.duties, figures.carried, figures.not_carried, figures.extraction_misses) == (177, 32, 142, 3)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
