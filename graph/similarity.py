@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractor import vocab
-from extractor.clean import fold
+from extractor.folding import fold
 
 COVERED = 0.30  # a candidate at or above this carries the upstream item
 
