@@ -192,6 +192,31 @@ def cites_article(duty_label: str | None, item_text: str) -> float:
     return 0.0
 
 
+def _roles(duties: Sequence[Duty], items: Sequence[Duty]) -> np.ndarray:
+    """role_fit for every pair, computed once per distinct pair of lead lists (a plan has few)."""
+    isig = [tuple((x.key, x.level, x.name) for x in c.leads) for c in items]
+    kinds = list(dict.fromkeys(isig))
+    col = {k: i for i, k in enumerate(kinds)}
+    reps = {k: items[isig.index(k)] for k in kinds}
+    out = np.zeros((len(duties), len(items)))
+    idx = np.array([col[k] for k in isig], dtype=np.int64)
+    for qi, d in enumerate(duties):
+        row = np.array([role_fit(d, reps[k]) for k in kinds])
+        out[qi] = row[idx] if len(idx) else row[:0]
+    return out
+
+
+def _articles(duties: Sequence[Duty], items: Sequence[Duty]) -> np.ndarray:
+    """cites_article for every pair, looking only at items that cite some article at all."""
+    out = np.zeros((len(duties), len(items)))
+    citing = [ci for ci, c in enumerate(items) if "điều" in fold(c.text)]
+    for qi, d in enumerate(duties):
+        if d.label and _LABEL.match(fold(d.label)):
+            for ci in citing:
+                out[qi, ci] = cites_article(d.label, items[ci].text)
+    return out
+
+
 def _number_key(number: str) -> str:
     return re.sub(r"\s+", "", fold(number))
 
@@ -229,8 +254,7 @@ def features(
     text = np.zeros((n, m))
     sem = None
     if n and m:
-        matcher = similarity.Matcher([d.text for d in duties], [c.text for c in items])
-        text = np.array([[matcher.score(qi, ci) for ci in range(m)] for qi in range(n)], dtype=float)
+        text = similarity.Matcher([d.text for d in duties], [c.text for c in items]).scores
         if semantic:
             from graph import embeddings
 
@@ -241,14 +265,11 @@ def features(
     if n and m:
         # the same texts with the sections above them: "Điều 16. Trách nhiệm của cơ quan … thuộc Ủy ban nhân dân
         # cấp tỉnh" says whose the item is; "4. Phương thức thực hiện xây dựng …" quotes "Điều 6. Phương thức thực hiện"
-        ctx = similarity.Matcher(
-            [" ".join([*d.headings, d.text]) for d in duties], [" ".join([*c.headings, c.text]) for c in items]
-        )
-        context = np.array([[ctx.score(qi, ci) for ci in range(m)] for qi in range(n)], dtype=float)
-        hd = similarity.Matcher([" ".join(d.headings) for d in duties], [" ".join(c.headings) for c in items])
-        heads = np.array([[hd.score(qi, ci) for ci in range(m)] for qi in range(n)], dtype=float)
-    role = np.array([[role_fit(d, c) for c in items] for d in duties], dtype=float).reshape(n, m)
-    ref = np.array([[cites_article(d.label, c.text) for c in items] for d in duties], dtype=float).reshape(n, m)
+        with_heads = similarity.Matcher([[*d.headings, d.text] for d in duties], [[*c.headings, c.text] for c in items])
+        context = with_heads.scores
+        heads = similarity.Matcher([d.headings for d in duties], [c.headings for c in items]).scores
+    role = _roles(duties, items)
+    ref = _articles(duties, items)
     cites = np.broadcast_to(np.array([cites_upstream(c.text, upstream) for c in items], dtype=float), (n, m))
     standout_item = _z(text, 0)  # the duty among all duties, for this item
     standout_duty = _z(text, 1)  # the item among all items, for this duty
@@ -283,24 +304,53 @@ def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def pairs_of(f: Features, coef: dict[str, float] | None = None) -> list[list[Pair]]:
-    scores = _sigmoid(logits(f, coef))
-    n, m = f.text.shape
-    return [
-        [
-            Pair(
-                round(float(scores[qi, ci]), 3),
-                float(f.text[qi, ci]),
-                float(f.semantic[qi, ci]) if f.semantic is not None else None,
-                float(f.role[qi, ci]),
-                float(f.ref[qi, ci]),
-                float(f.cites[qi, ci]),
-                float(f.standout[qi, ci]),
-            )
-            for ci in range(m)
-        ]
-        for qi in range(n)
-    ]
+class PairTable:
+    """Every pair's score and parts, built on demand: pairs[duty][item] -> Pair (a national document against a
+    province's ~12,000 items is a quarter of a million pairs, of which a report shows a few)."""
+
+    def __init__(self, f: Features, scores: np.ndarray) -> None:
+        self.f = f
+        self.scores = scores
+
+    def __len__(self) -> int:
+        return int(self.scores.shape[0])
+
+    def __getitem__(self, qi: int) -> _PairRow:
+        return _PairRow(self, qi)
+
+    def __iter__(self) -> Any:
+        return (self[qi] for qi in range(len(self)))
+
+    def pair(self, qi: int, ci: int) -> Pair:
+        f = self.f
+        return Pair(
+            round(float(self.scores[qi, ci]), 3),
+            float(f.text[qi, ci]),
+            float(f.semantic[qi, ci]) if f.semantic is not None else None,
+            float(f.role[qi, ci]),
+            float(f.ref[qi, ci]),
+            float(f.cites[qi, ci]),
+            float(f.standout[qi, ci]),
+        )
+
+
+@dataclass
+class _PairRow:
+    table: PairTable
+    qi: int
+
+    def __len__(self) -> int:
+        return int(self.table.scores.shape[1])
+
+    def __getitem__(self, ci: int) -> Pair:
+        return self.table.pair(self.qi, ci)
+
+    def __iter__(self) -> Any:
+        return (self[ci] for ci in range(len(self)))
+
+
+def pairs_of(f: Features, coef: dict[str, float] | None = None) -> PairTable:
+    return PairTable(f, _sigmoid(logits(f, coef)))
 
 
 def assign(
@@ -322,19 +372,23 @@ def assign(
     return {int(r): int(c) % m for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0}
 
 
-def decide(f: Features, pairs: list[list[Pair]], chosen: dict[int, int]) -> list[Decision]:
+def decide(pairs: PairTable, chosen: dict[int, int]) -> list[Decision]:
     taken: dict[int, int] = {}
     for r, c in sorted(chosen.items()):
         taken.setdefault(c, r)
     load: dict[int, int] = {}
     for c in chosen.values():
         load[c] = load.get(c, 0) + 1
+    scores = np.round(pairs.scores, 3)
     out = []
-    for qi, row in enumerate(pairs):
-        ranked = sorted(enumerate(row), key=lambda x: (-x[1].score, x[0]))[:TOP]
+    for qi in range(len(pairs)):
+        row = scores[qi]
+        # the TOP best, ties to the earlier item
+        top: list[int] = [int(i) for i in np.lexsort((np.arange(len(row)), -row))[:TOP]] if len(row) else []
+        ranked = [(int(ci), pairs.pair(qi, int(ci))) for ci in top]
         if qi in chosen:
             ci = chosen[qi]
-            out.append(Decision(ci, load[ci] > 1, ranked, taken, row[ci].score))
+            out.append(Decision(ci, load[ci] > 1, ranked, taken, float(scores[qi, ci])))
         else:
             out.append(Decision(None, False, ranked, taken, ranked[0][1].score if ranked else 0.0))
     return out
@@ -342,8 +396,8 @@ def decide(f: Features, pairs: list[list[Pair]], chosen: dict[int, int]) -> list
 
 def align(
     duties: Sequence[Duty], items: Sequence[Duty], *, upstream: Sequence[str] = (), semantic: bool = False
-) -> tuple[list[Decision], list[list[Pair]]]:
+) -> tuple[list[Decision], PairTable]:
     """Decisions for every duty and every pair's score; `upstream`: the upstream document's numbers."""
     f = features(duties, items, upstream=upstream, semantic=semantic)
     pairs = pairs_of(f)
-    return decide(f, pairs, assign(logits(f))), pairs
+    return decide(pairs, assign(logits(f))), pairs
