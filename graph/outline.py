@@ -24,7 +24,8 @@ _MARKER = re.compile(
     r"(?P<part>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+\b)"
     r"|(?P<art>(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:])"
     r"|(?P<roman>[IVXLC]+\s*[.)])"
-    r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]?(?P<sub>[a-zđ][.)])?(?=\s)"
+    # "1.", "2)", "1.1.", "1.1" (never a bare "15": a wrapped line starting with a count), "2.1.a."
+    r"|(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\s*[.)])(?P<sub>[a-zđ][.)])?(?=\s)"
     r"|(?P<alpha>[a-zđ]\s*[.)])"
     r"|(?P<dash>[-–—•])"
     r"|(?P<plus>\+)"
@@ -47,7 +48,7 @@ def marker_rank(line: str) -> int:
     if m["art"]:
         return 2
     if m["num"]:
-        return 7 if m["sub"] else 2 + min(m["num"].count(".") + 1, 4)
+        return 7 if m["sub"] else 2 + min(m["num"].rstrip(".)").count(".") + 1, 4)
     if m["alpha"]:
         return 7
     return 8 if m["dash"] else 9
