@@ -56,14 +56,14 @@ FEATURES = (
 )
 COEF = {
     "bias": -4.0,
-    "text": 0.2,
-    "text_role": 20.8,
-    "text_standout_item": -6.4,
-    "text_standout_duty": -0.2,
-    "text_mutual": 2.6,
-    "text_cites": 8.6,
-    "context": 11.5,
-    "text_headings": 11.5,
+    "text": 0.5,
+    "text_role": 20.7,
+    "text_standout_item": -6.5,
+    "text_standout_duty": -0.1,
+    "text_mutual": 2.5,
+    "text_cites": 8.5,
+    "context": 11.2,
+    "text_headings": 11.8,
 }
 ACCEPT = 0.85  # a pair whose score (0..1) is at or above this may carry the duty
 SECOND = 2.0  # logit penalty for an item's second duty
