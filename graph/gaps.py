@@ -7,9 +7,9 @@ For an upstream document U:
    depth of lineage (a district letter carrying out the provincial plan that carries out U counts).
 2. For each covered unit, every duty of U addressed to local government (a lead at province, district
    or commune level, or "các địa phương") and every target of U is looked for among the tasks and
-   targets of that unit's implementing documents (graph.similarity: TF-IDF over word segments and
-   character n-grams). Below similarity.COVERED the item is uncovered; the best candidate and its
-   score are shown either way, with what was searched.
+   targets of that unit's implementing documents: duties by graph.align (text similarity gated by the
+   lead's role, standing out, citing U; one assignment per unit), targets by graph.similarity. The best
+   candidates and their scores are shown either way, with what was searched and why.
 3. Matched targets are compared: a lower value (higher for "reduce to" targets) is "lowered", a later
    year "postponed".
 A placeholder U (known only from citations) has no text: its requirements are unknown, and the report
@@ -31,6 +31,7 @@ from extractor.folding import fold
 from graph import align, similarity
 from graph.duties import UnknownJurisdiction
 from graph.lineage import doc_json, downstream_places, load_documents
+from graph.outline import task_headings
 from graph.shapes import GapReport
 from graph.units import Unit, districts_at, find_place, provinces_at
 from models.tables import Citation, Document, ProgrammeName, TargetRow, TaskAgency, TaskRow
@@ -53,6 +54,7 @@ class Item:
     text: str
     lead: list[str] | None = None
     leads: list[align.Lead] | None = None
+    headings: list[str] | None = None  # the sections above a task (graph.outline)
     value: float | None = None
     unit: str | None = None
     subject: str | None = None
@@ -68,6 +70,7 @@ class Item:
         }
         if self.kind == "task":
             out["lead"] = self.lead or []
+            out["headings"] = self.headings or []
         else:
             out.update(value=self.value, unit=self.unit, subject=self.subject, year=self.year)
         return out
@@ -134,11 +137,11 @@ def _tasks(session: Session, docs: list[Document], levels: tuple[str, ...] | Non
     leads: dict[int, list[TaskAgency]] = defaultdict(list)
     for a in session.scalars(select(TaskAgency).where(TaskAgency.document_id.in_(by_id), TaskAgency.role == "lead")):
         leads[a.task_id].append(a)
+    kept = [t for t in rows if levels is None or any(a.level in levels for a in leads.get(t.id, []))]
+    heads = task_headings(session, [(t.document_id, t.position) for t in kept])
     out = []
-    for t in rows:
+    for t in kept:
         agencies = leads.get(t.id, [])
-        if levels is not None and not any(a.level in levels for a in agencies):
-            continue
         out.append(
             Item(
                 "task",
@@ -148,6 +151,7 @@ def _tasks(session: Session, docs: list[Document], levels: tuple[str, ...] | Non
                 t.text,
                 lead=[a.name for a in agencies],
                 leads=[align.Lead(a.name, a.body_key, a.level) for a in agencies],
+                headings=heads.get((t.document_id, t.position), []),
             )
         )
     return out
@@ -158,7 +162,7 @@ _EXECUTION_CLAUSE = re.compile(r"chịu trách nhiệm thi hành|có trách nhi�
 
 
 def _duty(item: Item) -> align.Duty:
-    return align.Duty(item.label, item.text, item.leads or [])
+    return align.Duty(item.label, item.text, item.leads or [], item.headings or [])
 
 
 def _targets(session: Session, docs: list[Document]) -> list[Item]:
@@ -185,16 +189,16 @@ def _targets(session: Session, docs: list[Document]) -> list[Item]:
 
 
 METHOD_TASKS = (
-    f"alignment: {align.WEIGHTS['text']:.2f} text (TF-IDF, word segments + character 3-5-grams) + "
-    f"{align.WEIGHTS['role']:.2f} role of the lead + {align.WEIGHTS['ref']:.2f} article cited + "
-    f"{align.STANDOUT:.2f} how the duty stands out for the item; one item per duty (linear_sum_assignment), "
-    f"carried at >= {align.ACCEPT}, an item shared at >= {align.SHARE}"
+    "alignment: a logistic score (0..1) of text similarity (TF-IDF, word segments + character 3-5-grams) gated "
+    "by the role of the lead, how the pair stands out among the other duties and items, and whether the item "
+    f"cites the upstream document; the item citing the duty's article counts on its own; one item per duty, at "
+    f"most {align.CAPACITY} duties per item (linear_sum_assignment), carried at >= {align.ACCEPT}"
 )
 METHOD_TASKS_VI = (
-    f"đối chiếu: {align.WEIGHTS['text']:.2f} độ giống văn bản (TF-IDF theo từ và chuỗi ký tự) + "
-    f"{align.WEIGHTS['role']:.2f} vai trò cơ quan chủ trì + {align.WEIGHTS['ref']:.2f} có dẫn đúng điều, khoản + "
-    f"{align.STANDOUT:.2f} mức nổi bật của yêu cầu với mục đó; mỗi mục gánh một yêu cầu (phép gán tối ưu), "
-    f"chấp nhận từ {align.ACCEPT}, dùng chung một mục từ {align.SHARE}"
+    "đối chiếu: điểm (0..1) theo mô hình logistic từ độ giống văn bản (TF-IDF theo từ và chuỗi ký tự), nhân với "
+    "mức phù hợp vai trò cơ quan chủ trì, mức nổi bật của cặp so với các yêu cầu và mục khác, và việc mục có dẫn "
+    "văn bản cấp trên; mục dẫn đúng điều, khoản của yêu cầu được tính riêng; mỗi yêu cầu một mục, mỗi mục gánh "
+    f"tối đa {align.CAPACITY} yêu cầu (phép gán tối ưu), chấp nhận từ {align.ACCEPT}"
 )
 METHOD_TARGETS = f"TF-IDF cosine, word segments + character 3-5-grams; covered at >= {similarity.COVERED}"
 METHOD_TARGETS_VI = f"độ giống văn bản TF-IDF theo từ và chuỗi ký tự; chấp nhận từ {similarity.COVERED}"
@@ -227,6 +231,8 @@ def _parts_vi(pair: align.Pair) -> str:
     bits = [f"giống văn bản {pair.text:.2f}", f"vai trò {pair.role:.2f}"]
     if pair.ref:
         bits.append("có dẫn đúng điều, khoản")
+    if pair.cites:
+        bits.append("có dẫn văn bản cấp trên")
     return ", ".join(bits)
 
 
@@ -234,24 +240,19 @@ def _parts_en(pair: align.Pair) -> str:
     bits = [f"text {pair.text:.2f}", f"role {pair.role:.2f}"]
     if pair.ref:
         bits.append("cites the article")
+    if pair.cites:
+        bits.append("cites the upstream document")
     return ", ".join(bits)
 
 
-def _match_tasks(ups: list[Item], cands: list[Item], unit: str, docs: list[Document]) -> tuple[list, list]:
+def _match_tasks(
+    ups: list[Item], cands: list[Item], unit: str, docs: list[Document], upstream: list[str]
+) -> tuple[list, list]:
     uncovered, matched = [], []
-    decisions, pairs = align.align([_duty(u) for u in ups], [_duty(c) for c in cands])
+    decisions, pairs = align.align([_duty(u) for u in ups], [_duty(c) for c in cands], upstream=upstream)
     searched = _searched(docs, len(cands))
-    standout = align.standout(pairs) if cands else None
     for qi, (u, d) in enumerate(zip(ups, decisions, strict=True)):
-        candidates = [
-            {
-                **cands[ci].as_json(),
-                "score": round(float(pair.score + align.STANDOUT * standout[qi, ci]), 3),
-                "parts": pair.parts(),
-            }
-            for ci, pair in d.ranked
-            if standout is not None
-        ]
+        candidates = [{**cands[ci].as_json(), "score": pair.score, "parts": pair.parts()} for ci, pair in d.ranked]
         best_i = d.index if d.index is not None else (d.ranked[0][0] if d.ranked else None)
         entry: dict[str, Any] = {
             "item": u.as_json(),
@@ -269,11 +270,11 @@ def _match_tasks(ups: list[Item], cands: list[Item], unit: str, docs: list[Docum
             shared_vi = " (mục này cũng gánh một yêu cầu khác: điểm đủ cao để dùng chung)" if d.shared else ""
             entry["why_vi"] = (
                 f"{_ref(c)} được chọn: điểm {d.confidence:.2f} ≥ {align.ACCEPT} ({_parts_vi(pair)}); "
-                f"là mục phù hợp nhất trong phép gán một–một giữa {len(ups)} yêu cầu và {len(cands)} mục{shared_vi}"
+                f"là mục phù hợp nhất trong phép gán giữa {len(ups)} yêu cầu và {len(cands)} mục{shared_vi}"
             )
             entry["why"] = (
                 f"{_ref(c)} chosen: score {d.confidence:.2f} >= {align.ACCEPT} ({_parts_en(pair)}); "
-                f"best in the one-to-one assignment of {len(ups)} duties to {len(cands)} items"
+                f"best in the assignment of {len(ups)} duties to {len(cands)} items"
                 + (" (shared with another duty: scores high enough)" if d.shared else "")
             )
             matched.append(entry)
@@ -474,7 +475,9 @@ def _probable(
             carried: list[dict[str, Any]] = []
             cands = _tasks(session, [d], None)
             if up_tasks and cands:
-                decisions, _ = align.align([_duty(u) for u in up_tasks], [_duty(c) for c in cands])
+                decisions, _ = align.align(
+                    [_duty(u) for u in up_tasks], [_duty(c) for c in cands], upstream=[doc.number or ""]
+                )
                 carried = [
                     {"upstream_item": up_tasks[i].label, "downstream_item": cands[dec.index].label}
                     for i, dec in enumerate(decisions)
@@ -629,7 +632,7 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
         # an execution clause carries nothing down either
         cand_tasks = [t for t in _tasks(session, unit_docs, None) if not _EXECUTION_CLAUSE.search(fold(t.text))]
         cand_targets = _targets(session, unit_docs)
-        unc, mat = _match_tasks(up_tasks, cand_tasks, name, unit_docs)
+        unc, mat = _match_tasks(up_tasks, cand_tasks, name, unit_docs, [doc.number or ""])
         unc_t, mat_t, weak = _match_targets(up_targets, cand_targets, name, unit_docs)
         report["uncovered"] += unc + unc_t
         report["matched"] += mat + mat_t

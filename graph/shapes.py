@@ -127,6 +127,14 @@ class TaskItem(BaseModel):
     document: str | None
     document_id: int
     lead: list[str]
+    headings: list[str] | None = Field(None, description="the section headings above the item, when read")
+
+    @model_serializer(mode="wrap")
+    def _omit_unread_headings(self, handler: Any) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("headings") is None:
+            data.pop("headings", None)
+        return data
 
 
 class TargetItem(BaseModel):
@@ -160,6 +168,8 @@ class ScoreParts(BaseModel):
     text: float
     role: float
     ref: float  # 1.0 when the item cites the article the duty is in
+    cites_upstream: float = 0.0  # 1.0 when the item cites the upstream document by number
+    standout: float = 0.0  # how far the duty stands out among all duties for that item
     semantic: float | None = Field(None, description="left out when no sentence model is loaded")
 
     @model_serializer(mode="wrap")
