@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from builders import CORPUS, corpus_text
+from fuzz import SALAD_WORDS
 
 from extractor.errors import NoText, NotOfficial, NotVietnamese, UnsupportedType
 from extractor.intake import load_bytes
@@ -24,27 +25,7 @@ GARBAGE = [
         "a longer word salad",
         " ".join(
             random.Random(3).choices(
-                [
-                    "nhà",
-                    "nước",
-                    "cây",
-                    "xanh",
-                    "bay",
-                    "về",
-                    "trời",
-                    "mưa",
-                    "hôm",
-                    "nay",
-                    "em",
-                    "đi",
-                    "học",
-                    "bài",
-                    "thơ",
-                    "tình",
-                    "yêu",
-                    "quê",
-                    "hương",
-                ],
+                SALAD_WORDS[:19],  # the everyday words only: none of "ủy ban", "tỉnh", ...
                 k=400,
             )
         ).encode(),
