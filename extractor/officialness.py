@@ -23,6 +23,7 @@ from functools import cache
 from extractor import patterns as P
 from extractor import vocab
 from extractor.errors import NotOfficial
+from extractor.folding import ascii_fold as fold  # same length, marks off: "CỌNG HÒA" -> "cong hoa"
 from models.record import IntakeInfo
 
 _SAMPLE = 200_000  # characters looked at: the header is at the top, structure shows early
@@ -91,18 +92,6 @@ def unreadable_warning(verdict: Verdict) -> str | None:
     )
 
 
-def fold(text: str) -> str:
-    """Lower case without marks: "Cộng hòa" -> "cong hoa", "Đ" -> "d". Same length as the input."""
-    out = []
-    for ch in text.lower():
-        if ch == "đ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
-
-
 def _has_capital_issuer(sample: str) -> bool:
     # ô 2 is printed in capitals: "ỦY BAN NHÂN DÂN", "BỘ XÂY DỰNG"; a sentence about a Sở is not a header
     for line in sample.splitlines()[:200]:
@@ -150,7 +139,7 @@ def _unreadable(sample: str) -> tuple[int, int]:
         if "\ufffd" in line:
             unreadable += 1
             continue
-        stray = sum(1 for ch in line if not ch.isascii() and ch not in _VIETNAMESE and ch not in _TYPOGRAPHY)
+        stray = 0 if line.isascii() else len(line.translate(_KNOWN_CHARACTERS))
         if stray >= 2 and sum(1 for w in words if fold_tones(w.lower()) in known) < 0.5 * len(words):
             unreadable += 1
     return unreadable, counted
@@ -167,3 +156,5 @@ def _vietnamese_letters() -> frozenset[str]:
 
 
 _VIETNAMESE = _vietnamese_letters()
+# Deletes every character a Vietnamese line may hold: what is left of a line is its stray characters.
+_KNOWN_CHARACTERS = str.maketrans(dict.fromkeys([*map(chr, range(128)), *_VIETNAMESE, *_TYPOGRAPHY]))
