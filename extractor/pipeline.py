@@ -39,11 +39,14 @@ _VI_LETTERS = P.VI_LETTERS
 
 def check_language(text: str, source: str) -> None:
     """Raise NoText / NotVietnamese unless the text reads as Vietnamese."""
-    words = _WORD.findall(text[:20_000])
+    head = text[:20_000]
+    words = _WORD.findall(head)
     if len(words) < 3:
         raise NoText(source, "fewer than three words")
     marked = sum(1 for w in words if _VI_LETTERS.search(w))
-    known = sum(1 for w in words if fold_tones(w.lower()) in vocab.syllables())
+    # folded once for the whole head, not word by word (a fifth of the check's time)
+    syllables = vocab.syllables()
+    known = sum(1 for w in _WORD.findall(fold_tones(head.lower())) if w in syllables)
     if marked / len(words) < 0.2 or known / len(words) < 0.5:
         raise NotVietnamese(source, f"{marked * 100 // len(words)}% of words carry Vietnamese letters")
 
