@@ -188,16 +188,17 @@ def _caps(s: str) -> bool:
 _protected_start = P.protected_start
 
 
-def _soft_break(prev: str, nxt: str, width: int) -> bool:
-    """Is the line break between `prev` and `nxt` (both non-empty) a wrap inside one paragraph?"""
-    p, n = _bare(prev), _bare(nxt)
+def _soft_break(p: str, n: str, width: int, caps: Callable[[str], bool], bold: bool) -> bool:
+    """Is the line break between `p` and `n` (two lines, bare: stripped of spaces and asterisks) a wrap inside
+    one paragraph? `caps` tells a line in capitals (memoised by the caller: each line is asked twice); `bold`,
+    whether the first line is bold from end to end."""
     if not p or not n or p[-1] in _TERMINAL or p.endswith("./."):
         return False
     if p[-1].isdigit() and P.RANGE_REST.match(n):
         return True  # "Trong giai đoạn 2026\n- 2030 phấn đấu ...": a range broken at its dash, not a bullet
-    if prev.rstrip().endswith("**") and prev.lstrip().startswith("**"):
+    if bold:
         return False  # a whole bold line is a heading
-    if _protected_start().match(n) or _caps(p) or _caps(n):
+    if _protected_start().match(n) or caps(p) or caps(n):
         return False  # capitals are a header's own lines: type, title, who decides
     # a short heading with its marker ("1. Mục đích") ends its line
     return not (P.LINE_MARKER.match(p) and len(p) < width * 0.6 and not n[0].islower())
@@ -209,13 +210,18 @@ def _join_hard_wraps(text: str) -> tuple[str, OffsetMap]:
     width = _wrap_width(lines)
     if width is None:
         return text, IDENTITY
+    caps = lru_cache(maxsize=4)(_caps)
     breaks: list[int] = []
     pos = 0
+    bare_prev = _bare(lines[0])
     for prev, nxt in zip(lines, lines[1:], strict=False):
         pos += len(prev)
-        if _soft_break(prev, nxt, width):
+        bare_next = _bare(nxt)
+        bold = "*" in prev and prev.rstrip().endswith("**") and prev.lstrip().startswith("**")
+        if _soft_break(bare_prev, bare_next, width, caps, bold):
             breaks.append(pos)
         pos += 1
+        bare_prev = bare_next
     return _spaces_at(text, breaks), IDENTITY
 
 
@@ -349,10 +355,18 @@ def _unglue(text: str) -> tuple[str, OffsetMap]:
     """Insert the missing space in glued words: "04tháng" -> "04 tháng", "ngày22/5/2013" -> "ngày 22/5/2013",
     "VỀVIỆC" -> "VỀ VIỆC" (capitals only: lower-case runs are too often names and codes)."""
     edits: list[Edit] = []
-    for m in P.DIGIT_LETTER.finditer(text):  # few places where a digit touches a letter: look there only
-        g = P.GLUED_DATE.search(text, max(0, m.start() - 5), m.end() + 6)
-        if g and not any(e[0] == g.end() for e in edits):
-            edits.append((g.end(), g.end(), " "))
+    for m in P.DIGIT_RUN.finditer(text):  # few places where a digit touches a letter: look there only
+        start, end = m.span()
+        # a letter just before the run ("ngày22") or just after it ("04tháng"): the touch is text[k:k+2]
+        touches = [
+            k
+            for k, letter in ((start - 1, start - 1), (end - 1, end))
+            if 0 <= letter < len(text) and text[letter].isalpha()
+        ]
+        for k in touches:
+            g = P.GLUED_DATE.search(text, max(0, k - 5), k + 8)
+            if g and not any(e[0] == g.end() for e in edits):
+                edits.append((g.end(), g.end(), " "))
     for m in P.CAPS_RUN.finditer(text, 0, _header_zone_end(text, 40)):
         cuts = _syllable_split(m.group(0))
         edits.extend((m.start() + c, m.start() + c, " ") for c in cuts or ())

@@ -112,8 +112,9 @@ LONE_LETTER = re.compile(r"(?<!\S)(?![yYàạởơưáýÝỞƠƯ](?:\s|$))[^\W\
 # Digits glued to a date word or a date word to digits: "04tháng", "ngày22/5/2013", "năm2013", "tháng6".
 # (The space goes at the end of group "gap".)
 GLUED_DATE = re.compile(r"(?i)(?P<gap>\d)(?=(?:ngày|tháng|năm)\b)|\b(?P<gap2>ngày|tháng|năm)(?=\d)")
-# A digit touching a letter: where glued dates can be ("04tháng", "ngày22/5").
-DIGIT_LETTER = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
+# A run of digits: glued dates ("04tháng", "ngày22/5") are where one touches a letter. Runs are found by a
+# plain class scan, three times faster than asking at every position whether a digit touches a letter.
+DIGIT_RUN = re.compile(r"\d+")
 # Spaces other than " " (tab, NBSP, thin spaces, ...) and the form feed of a PDF page break.
 ODD_SPACE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\v\f]")
 # Letters typed for Đ/đ that look the same: Icelandic eth, African D.
