@@ -69,7 +69,12 @@ class Tok(NamedTuple):
 
 
 def tokenize_folded(text: str, folded: str, offset: int = 0) -> list[Tok]:
-    """Tokens of `text` whose keys are cut from `folded` (the same text folded, same length).
+    """Tokens of `text` whose keys are cut from `folded` (the same text folded, same length)."""
+    return _tokenize_with_starts(text, folded, offset)[0]
+
+
+def _tokenize_with_starts(text: str, folded: str, offset: int = 0) -> tuple[list[Tok], list[int]]:
+    """The tokens, and their start positions (which `tokens_in` bisects: made here, not from the tokens again).
 
     Built from one split of the text (tokens and the gaps between them) rather than a match object per token,
     with the cyclic garbage collector paused: a million tokens are a million small tuples, none of them cyclic,
@@ -81,7 +86,7 @@ def tokenize_folded(text: str, folded: str, offset: int = 0) -> list[Tok]:
     gc.disable()
     try:
         keys = [folded[s - offset : e - offset] for s, e in zip(starts, ends, strict=True)]
-        return list(map(Tok._make, zip(parts[1::2], keys, starts, ends, strict=True)))
+        return list(map(Tok._make, zip(parts[1::2], keys, starts, ends, strict=True))), starts
     finally:
         if paused:
             gc.enable()
@@ -120,13 +125,17 @@ class Doc:
         return bisect.bisect_right(self._line_starts, pos) - 1
 
     @cached_property
+    def _tokenised(self) -> tuple[list[Tok], list[int]]:
+        return _tokenize_with_starts(self.text, self.match.lower())
+
+    @property
     def tokens(self) -> list[Tok]:
         """The whole text as tokens, once: words (letters/digits) and single punctuation marks."""
-        return tokenize_folded(self.text, self.match.lower())
+        return self._tokenised[0]
 
-    @cached_property
+    @property
     def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
+        return self._tokenised[1]
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
         """The tokens lying within text[start:end]."""
