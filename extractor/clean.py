@@ -232,10 +232,7 @@ def _join_broken(m: re.Match[str]) -> str:
     if not text[m.end()].islower() or P.LETTER_MARKER.match(text, m.end()):
         return m.group(0)
     prev = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-    letters = [c for c in prev if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
-        return m.group(0)
-    return " "
+    return m.group(0) if prev.isupper() else " "  # isupper: it has letters, and all are capitals
 
 
 # --- letter-spaced and glued words ------------------------------------------------------------------
@@ -402,13 +399,17 @@ def clean(raw: str) -> Doc:
     step(P.CONG_BAO_HEADER, "")
     step(P.CONG_BAO_SECTION, "")
     step(P.SIGN_STAMP, "")
-    step(P.MD_RULE_ROW, "")
-    step(P.MD_LONE_PIPE, "")
-    apply(_split_table_cells)
+    # markdown steps only where their character is: a scan for one character costs nothing beside a regex pass
+    if "|" in text:
+        step(P.MD_RULE_ROW, "")
+        step(P.MD_LONE_PIPE, "")
+        apply(_split_table_cells)
     apply(_emphasis_joins)
     apply(_join_hard_wraps)
-    step(P.MD_STARS, "")
-    step(P.MD_HEADING, "")
+    if "*" in text:
+        step(P.MD_STARS, "")
+    if "#" in text:
+        step(P.MD_HEADING, "")
     step(P.DASH_RULE, "\n")
     apply(_in_header(P.HEADER_SPLIT, "\n"))
     apply(_in_header(P.WIDE_GAP, "\n"))

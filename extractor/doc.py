@@ -12,7 +12,6 @@ a span, whose keys (lower case, new-style tones) were folded once for the whole 
 from __future__ import annotations
 
 import bisect
-import gc
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
@@ -69,27 +68,14 @@ class Tok(NamedTuple):
 
 
 def tokenize_folded(text: str, folded: str, offset: int = 0) -> list[Tok]:
-    """Tokens of `text` whose keys are cut from `folded` (the same text folded, same length)."""
-    return _tokenize_with_starts(text, folded, offset)[0]
+    """Tokens of `text` whose keys are cut from `folded` (the same text folded, same length).
 
-
-def _tokenize_with_starts(text: str, folded: str, offset: int = 0) -> tuple[list[Tok], list[int]]:
-    """The tokens, and their start positions (which `tokens_in` bisects: made here, not from the tokens again).
-
-    Built from one split of the text (tokens and the gaps between them) rather than a match object per token,
-    with the cyclic garbage collector paused: a million tokens are a million small tuples, none of them cyclic,
-    and collecting while they are made cost half the time."""
+    Built from one split of the text (tokens and the gaps between them) rather than a match object per token."""
     parts = TOKEN_SPLIT.split(text)  # [gap, token, gap, token, ..., gap]
     pos = list(accumulate(map(len, parts), initial=offset))
     starts, ends = pos[1:-1:2], pos[2::2]
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        keys = [folded[s - offset : e - offset] for s, e in zip(starts, ends, strict=True)]
-        return list(map(Tok._make, zip(parts[1::2], keys, starts, ends, strict=True))), starts
-    finally:
-        if paused:
-            gc.enable()
+    keys = [folded[s - offset : e - offset] for s, e in zip(starts, ends, strict=True)]
+    return list(map(Tok._make, zip(parts[1::2], keys, starts, ends, strict=True)))
 
 
 @dataclass
@@ -125,22 +111,31 @@ class Doc:
         return bisect.bisect_right(self._line_starts, pos) - 1
 
     @cached_property
-    def _tokenised(self) -> tuple[list[Tok], list[int]]:
-        return _tokenize_with_starts(self.text, self.match.lower())
+    def _token_spans(self) -> tuple[list[str], list[int], list[int]]:
+        """Every token's text, start and end, found by one split of the whole text. The Tok tuples are made only
+        for the ranges stages ask for (about half the tokens of a law): making them all cost a tenth of reading it."""
+        parts = TOKEN_SPLIT.split(self.text)  # [gap, token, gap, token, ..., gap]
+        pos = list(accumulate(map(len, parts), initial=0))
+        return parts[1::2], pos[1:-1:2], pos[2::2]
+
+    @cached_property
+    def _keys(self) -> str:
+        return self.match.lower()
 
     @property
     def tokens(self) -> list[Tok]:
-        """The whole text as tokens, once: words (letters/digits) and single punctuation marks."""
-        return self._tokenised[0]
-
-    @property
-    def _token_starts(self) -> list[int]:
-        return self._tokenised[1]
+        """The whole text as tokens: words (letters/digits) and single punctuation marks."""
+        return self.tokens_in(0, len(self.text))
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
-        """The tokens lying within text[start:end]."""
-        i = bisect.bisect_left(self._token_starts, start)
-        j = bisect.bisect_left(self._token_starts, end)
-        while j > i and self.tokens[j - 1].end > end:
+        """The tokens lying within text[start:end]; their keys (lower case, new-style tones) are cut from the
+        document's folded text, so every stage compares the same keys."""
+        texts, starts, ends = self._token_spans
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end)
+        while j > i and ends[j - 1] > end:
             j -= 1
-        return self.tokens[i:j]
+        keys = self._keys
+        return list(
+            map(Tok._make, zip(texts[i:j], [keys[s:e] for s, e in zip(starts[i:j], ends[i:j])], starts[i:j], ends[i:j]))
+        )
