@@ -204,6 +204,9 @@ BARE_SYMBOL = re.compile(
     .replace("(?P<type>", "(?P<ptype>")
     .replace("(?P<issuer>", "(?P<pissuer>")
 )
+# Where no symbol can run on: a line ending in punctuation, or a blank line (a symbol holds single spaces
+# only, and no ".", ";", "," or ":" before a line break). Symbols are looked for between such cuts.
+SYMBOL_SAFE_CUT = re.compile(r"[.;,:]\n|\n\n")
 # A law by name and date: "Luật Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân ngày 26/11/2003",
 # "Bộ luật Lao động ngày 20 tháng 11 năm 2019", "Luật Giáo dục ngày 14 tháng 6 năm 2019".
 LAW = re.compile(

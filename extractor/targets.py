@@ -159,8 +159,10 @@ def _figure_year(text: str, figures: list[_Figure], k: int) -> int | None:
     return _year_in(text[prev_end:nxt])
 
 
-def _node_targets(node: Node, default_year: int | None, lead_ins: dict[int, list[str]]) -> list[TargetFinding]:
-    kind = kind_of(node)
+def _node_targets(
+    node: Node, default_year: int | None, lead_ins: dict[int, list[str]], kinds: dict[int, str | None]
+) -> list[TargetFinding]:
+    kind = kind_of(node, kinds)
     in_goals = kind == "target"
     text = node.text
     if not text or kind == "context":  # "I. KẾT QUẢ THỰC HIỆN ... đạt 98,5%": what was achieved is not a goal
@@ -194,9 +196,10 @@ def find_targets(doc: Doc, outline: Outline, default_year: int | None) -> list[T
     lead_ins: dict[int, list[str]] = {}
     for item, line in outline.loose:  # paragraphs after an item, such as a lead-in to the items under it
         lead_ins.setdefault(id(item), []).append(line.text)
+    kinds: dict[int, str | None] = {}  # each heading read once, not again for every item under it
     for node in outline.root.walk():
         if node.style != "root":
-            out.extend(_node_targets(node, default_year, lead_ins))
+            out.extend(_node_targets(node, default_year, lead_ins, kinds))
     out.extend(_table_targets(doc, default_year))
     return out
 
@@ -207,6 +210,9 @@ def _table_targets(doc: Doc, default_year: int | None) -> list[TargetFinding]:
     lines = doc.lines()
     i = 0
     while i < len(lines):
+        if " | " not in lines[i].text:  # not a table row: most lines
+            i += 1
+            continue
         cells = [c.strip() for c in lines[i].text.split(" | ")]
         years = {k: int(m["y"]) for k, c in enumerate(cells) if (m := P.YEAR_COLUMN.match(c))}
         what = next((k for k, c in enumerate(cells) if P.INDICATOR_COLUMN.search(c)), None)

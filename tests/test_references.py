@@ -255,3 +255,21 @@ def test_a_title_ends_where_the_main_clause_begins() -> None:
         "“Xây dựng xã hội học tập giai đoạn 2021 - 2030”, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:"
     )
     assert refs[0].title == "phê duyệt Đề án “Xây dựng xã hội học tập giai đoạn 2021 - 2030”"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a symbol broken across a line by a PDF's text layer, beside dates and a slash of prose
+        "Căn cứ Thông tư số 51/2016/\nTT-BLĐTBXH ngày 28/12/2016 của Bộ Lao động - Thương binh và Xã hội;\n",
+        "- QCVN 7:2012/BLĐTBXH được ban hành tại Thông tư số 05/2012/\nTT-BLĐTBXH ngày 30/3/2012\n",
+        "THANG MÁY/THANG MÁY THỦY LỰC\nSố: 02-2021/\nBLĐTBXH ban hành kèm theo Quyết định 259-KH/TU.\n\n"
+        + "Kế hoạch số 130/KH-\nBCĐTKNQ18 ngày 5/5/2020; " * 40,
+    ],
+)
+def test_symbols_are_looked_for_around_slashes_with_the_same_result_as_a_full_scan(text: str) -> None:
+    from extractor import patterns as P
+    from extractor.references import symbols_in
+
+    assert [m.span() for m in symbols_in(text)] == [m.span() for m in P.BARE_SYMBOL.finditer(text)]
+    assert any(True for _ in symbols_in(text))
