@@ -6,7 +6,8 @@ text, its lines and one tokenisation shared by all stages.
     ['Ủy', 'ban', 'nhân']
 
 Stages never re-tokenise a window of the text: they ask `tokens_in(start, end)` for the tokens of
-a span, whose keys (lower case, new-style tones) were folded once for the whole document.
+a span, whose keys (lower case, new-style tones) were folded once for the whole document. Each line
+is split into tokens once, when a stage first reads it: stages read about a third of a law.
 """
 
 from __future__ import annotations
@@ -111,12 +112,19 @@ class Doc:
         return bisect.bisect_right(self._line_starts, pos) - 1
 
     @cached_property
-    def _token_spans(self) -> tuple[list[str], list[int], list[int]]:
-        """Every token's text, start and end, found by one split of the whole text. The Tok tuples are made only
-        for the ranges stages ask for (about half the tokens of a law): making them all cost a tenth of reading it."""
-        parts = TOKEN_SPLIT.split(self.text)  # [gap, token, gap, token, ..., gap]
-        pos = list(accumulate(map(len, parts), initial=0))
-        return parts[1::2], pos[1:-1:2], pos[2::2]
+    def _line_tokens(self) -> dict[int, tuple[list[str], list[int], list[int]]]:
+        return {}
+
+    def _tokens_of_line(self, k: int) -> tuple[list[str], list[int], list[int]]:
+        """Line k's tokens (texts, starts, ends), split once when a stage first reads the line. No token spans a
+        line break, so these are the whole text's tokens; stages read about a third of a law's lines."""
+        if (found := self._line_tokens.get(k)) is not None:
+            return found
+        line = self._lines[k]
+        parts = TOKEN_SPLIT.split(line.text)  # [gap, token, gap, token, ..., gap]
+        pos = list(accumulate(map(len, parts), initial=line.start))
+        self._line_tokens[k] = found = (parts[1::2], pos[1:-1:2], pos[2::2])
+        return found
 
     @cached_property
     def _keys(self) -> str:
@@ -130,12 +138,20 @@ class Doc:
     def tokens_in(self, start: int, end: int) -> list[Tok]:
         """The tokens lying within text[start:end]; their keys (lower case, new-style tones) are cut from the
         document's folded text, so every stage compares the same keys."""
-        texts, starts, ends = self._token_spans
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end)
-        while j > i and ends[j - 1] > end:
-            j -= 1
+        if end <= start:
+            return []
+        first, last = self.line_index(start), self.line_index(end - 1)
         keys = self._keys
-        return list(
-            map(Tok._make, zip(texts[i:j], [keys[s:e] for s, e in zip(starts[i:j], ends[i:j])], starts[i:j], ends[i:j]))
-        )
+        out: list[Tok] = []
+        for k in range(first, last + 1):
+            texts, starts, ends = self._tokens_of_line(k)
+            i = bisect.bisect_left(starts, start) if k == first else 0
+            j = len(starts)
+            while j > i and ends[j - 1] > end:
+                j -= 1
+            if i < j:
+                spans = zip(starts[i:j], ends[i:j], strict=True)
+                out.extend(
+                    map(Tok._make, zip(texts[i:j], [keys[a:b] for a, b in spans], starts[i:j], ends[i:j], strict=True))
+                )
+        return out

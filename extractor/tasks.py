@@ -539,6 +539,11 @@ def find_tasks(doc: Doc, outline: Outline, preamble: list[Line], doc_type: str |
     return sorted(out, key=lambda t: t.start)
 
 
+# Characters of a paragraph's opening: room for a leading clause ("Căn cứ ..., ", up to 260), a list of a dozen
+# bodies and the verb after them.
+_OPENING = 800
+
+
 def _sort_loose(ctx: _Ctx) -> tuple[dict[int, list[Line]], dict[int, list[Line]]]:
     """Unlabelled paragraphs after an item: with a subject of their own they are duties of their own; opening with a
     verb they continue the item ("2. Sở ... chủ trì ... / Tiếp tục duy trì mô hình ..."); closing formulas, lead-ins,
@@ -550,7 +555,8 @@ def _sort_loose(ctx: _Ctx) -> tuple[dict[int, list[Line]], dict[int, list[Line]]
         s = ln.text.strip()
         if _is_closing(s) or TASK_DIFFICULTY.match(s) or _is_signature(s) or TASK_INTRODUCES.search(s):
             continue
-        p = Passage.of(ctx.doc, [(ln.start, ln.end)])
+        # only its opening decides (a subject and its verb, or a verb): a law's long paragraphs are not read whole
+        p = Passage.of(ctx.doc, [(ln.start, min(ln.end, ln.start + _OPENING))])
         if _subject(p):
             loose.setdefault(id(item), []).append(ln)
         elif not loose.get(id(item)) and not TASK_BODY_END.search(s) and _opens_with_action(p.toks, 0, guess=False):
