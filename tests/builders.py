@@ -380,6 +380,8 @@ def make_docx(text: str, path: str | os.PathLike[str], *, header_table: bool = T
 
     for block in document.body:
         if isinstance(block, Table):
+            if not block.rows:  # a markdown rule with no cells around it ("| --- |" alone): nothing to draw
+                continue
             columns = max(len(row) for row in block.rows)
             table = word.add_table(rows=len(block.rows), cols=columns)
             for row, cells in zip(table.rows, block.rows, strict=True):
