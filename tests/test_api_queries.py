@@ -87,8 +87,10 @@ def test_search_finds_documents_by_words_in_their_text_with_the_passage(corpus_a
     r = corpus_api.get("/api/search", params={"q": "người có công nhà ở"}).json()
     numbers = [h["document"]["number"] for h in r["data"]]
     assert r["count"] == len(numbers) and "22/2013/QĐ-TTg" in numbers and "3210/QĐ-UBND" in numbers
-    snippets = {h["document"]["number"]: h["snippet"] for h in r["data"]}
-    assert "[NGƯỜI] [CÓ] [CÔNG]" in snippets["22/2013/QĐ-TTg"].upper()
+    hit = next(h for h in r["data"] if h["document"]["number"] == "22/2013/QĐ-TTg")
+    marked = [hit["snippet"][m["start"] : m["end"]].lower() for m in hit["matches"]]
+    assert "người có công" in marked and "[" not in hit["snippet"]
+    assert "<mark>" in hit["snippet_html"]
     assert corpus_api.get("/api/search", params={"q": "xyzzy"}).json() == {"data": [], "count": 0}
     assert corpus_api.get("/api/search", params={"q": '"-:*/('}).json()["count"] == 0  # no query syntax
 

@@ -33,7 +33,7 @@ from graph.units import successor
 from models.record import RELATION_STRENGTH, ExtractionRecord, ExtractionResult, Reference, Task
 from models.tables import Citation, Correction, Document, Extraction, File, TargetRow, TaskAgency, TaskRow
 from service.errors import Conflict, Invalid
-from service.store import blobs, corrections, names, resolve
+from service.store import blobs, corrections, names, resolve, search
 from service.store.blobs import FileBlobs
 
 # A document promised to an upload that is not read yet: identity "pending:<sha256>", not in the corpus,
@@ -274,6 +274,9 @@ def reindex(session: Session, doc: Document, record: ExtractionRecord, sha: str,
     `fresh`: the document row was just created, so it has no derived rows to delete yet."""
     _set_header(session, doc, record, sha)
     session.flush()
+    extraction = session.get(Extraction, doc.id)
+    if extraction is not None:  # search reads the corrected number and trích yếu
+        search.index(session, doc.id, doc.number, doc.title, extraction.text)
     names.register_own(session, doc)
     where = Where(doc.level, doc.province, doc.district)
     old_dsts: set[int] = set()

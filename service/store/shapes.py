@@ -106,9 +106,28 @@ class Original(BaseModel):
     media_type: str
 
 
+class TextRange(BaseModel):
+    """Where a match is in a snippet: [start, end) in characters (Python str indexes, code points)."""
+
+    start: int
+    end: int
+
+
+class Snippet(BaseModel):
+    text: str
+    matches: list[TextRange]
+    html: str
+
+
 class SearchHit(BaseModel):
     document: DocumentSummary
-    snippet: str = Field(description="the matching passage, query words in [brackets]")
+    snippet: str = Field(description="the passage where the words occur, plain text (… where it was cut)")
+    matches: list[TextRange] = Field(
+        default_factory=list, description="where the query's words are in `snippet` (with or without diacritics)"
+    )
+    snippet_html: str = Field(
+        "", description="`snippet` as HTML: text escaped, each match in <mark>…</mark> (safe to insert as is)"
+    )
     rank: float = Field(description="higher is better; only the order is meaningful")
 
 

@@ -1,9 +1,12 @@
 """Full-text search over the documents held (service/store/search.py: SQLite FTS5 or PostgreSQL full
-text), each hit with its summary and the passage where the words occur."""
+text), filtered as document lists are, each hit with its summary and the passage where the words occur:
+as plain text with the offsets of the matches (for the API), and as HTML with <mark> (for the UI)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from html import escape
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,30 +14,63 @@ from sqlalchemy.orm import Session
 from graph.shapes import Page
 from models.tables import Extraction
 from service.store import search as full_text
-from service.store.queries.documents import summaries
+from service.store.queries.documents import DocumentFilter, _conditions, summaries
 from service.store.queries.lists import Paging
-from service.store.shapes import SearchHit
-
-_WORD = re.compile(r"\w+")
-
-
-def snippet(text: str, query: str, width: int = 160) -> str:
-    """The passage around the first query word found (as a whole word), query words in [brackets].
-    The index may match more loosely (SQLite's tokenizer folds diacritics), then the passage is the start."""
-    words = sorted({w.lower() for w in _WORD.findall(query)}, key=len, reverse=True)
-    if not words:
-        return ""
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
-    first = pattern.search(text)
-    start = max(0, first.start() - width // 3) if first else 0
-    passage = " ".join(text[start : start + width].split())
-    marked = pattern.sub(r"[\1]", passage)
-    return ("…" if start else "") + marked + ("…" if start + width < len(text) else "")
+from service.store.search_text import content, folded, terms
+from service.store.shapes import SearchHit, Snippet, TextRange
 
 
-def search(session: Session, q: str, paging: Paging = Paging(20)) -> Page[SearchHit]:
-    """Documents whose text holds every word of `q`, best first."""
-    found = full_text.search(session, q, paging.limit or 20, paging.offset)
+def _group_pattern(group: list[str]) -> str:
+    # the words of a group in a row, anything but letters and digits between them ("QĐ-TTg", "qđ ttg")
+    return r"(?<![^\W_])" + r"[\W_]+".join(re.escape(w) for w in group) + r"(?![^\W_])"
+
+
+def _cut(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) moved out to whitespace, so no syllable is cut ("giai đ…")."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def snippet(text: str, query: str, width: int = 200) -> Snippet:
+    """The passage of `text` (the document without its fixed lines) where the query's words occur, whole
+    words only, with and without diacritics: plain text, the offsets of the matches in it, and HTML
+    with <mark> around them (the text escaped)."""
+    body = unicodedata.normalize("NFC", content(text))
+    groups = terms(query)
+    if not groups:
+        return Snippet(text="", matches=[], html="")
+    haystack = folded(body)  # one character for one: offsets hold in `body`
+    # the whole query as one phrase first, else the rarest word group (where the passage says most)
+    whole = re.search(_group_pattern([w for g in groups for w in g]), haystack)
+    found = [m for g in groups if (m := re.search(_group_pattern(g), haystack))]
+    first = whole or (min(found, key=lambda m: len(re.findall(re.escape(m.group()), haystack))) if found else None)
+    at = first.start() if first else 0
+    start, end = _cut(body, max(0, at - width // 3), min(len(body), max(0, at - width // 3) + width))
+    passage = " ".join(body[start:end].split())
+    plain = ("…" if start > 0 else "") + passage + ("…" if end < len(body) else "")
+    folded_plain = folded(plain)
+    spans = sorted({(m.start(), m.end()) for g in groups for m in re.finditer(_group_pattern(g), folded_plain)})
+    matches: list[TextRange] = []
+    for s, e in spans:  # overlapping ones, and ones only spaces apart, as one ("xã hội học tập")
+        if matches and (s <= matches[-1].end or plain[matches[-1].end : s].isspace()):
+            matches[-1] = TextRange(start=matches[-1].start, end=max(e, matches[-1].end))
+        else:
+            matches.append(TextRange(start=s, end=e))
+    html, pos = [], 0
+    for r in matches:
+        html.append(escape(plain[pos : r.start]) + "<mark>" + escape(plain[r.start : r.end]) + "</mark>")
+        pos = r.end
+    html.append(escape(plain[pos:]))
+    return Snippet(text=plain, matches=matches, html="".join(html))
+
+
+def search(session: Session, q: str, paging: Paging = Paging(20), f: DocumentFilter | None = None) -> Page[SearchHit]:
+    """Documents whose text holds every word of `q` (and pass the filter), best first."""
+    conditions = _conditions(f or DocumentFilter())
+    found = full_text.search(session, q, paging.limit or 20, paging.offset, conditions)
     ids = [m.id for m in found.data]
     if not ids:
         return Page[SearchHit](data=[], count=found.count)
@@ -45,9 +81,12 @@ def search(session: Session, q: str, paging: Paging = Paging(20)) -> Page[Search
             select(Extraction.document_id, Extraction.text).where(Extraction.document_id.in_(ids))
         )
     }
-    hits = [
-        SearchHit(document=by_id[i], snippet=snippet(texts.get(i, ""), q), rank=float(len(ids) - n))
-        for n, i in enumerate(ids)
-        if i in by_id
-    ]
+    hits = []
+    for m in found.data:
+        if m.id not in by_id:
+            continue
+        s = snippet(texts.get(m.id, ""), q)
+        hits.append(
+            SearchHit(document=by_id[m.id], snippet=s.text, matches=s.matches, snippet_html=s.html, rank=m.score)
+        )
     return Page[SearchHit](data=hits, count=found.count)
