@@ -25,6 +25,7 @@ from service.api.deps import (
 )
 from service.api.schemas import SORT_HELP, CorrectionIn, Problem, UploadBatchOut, UploadOut
 from service.errors import Forbidden, problem
+from service.fields import FieldOut, field_types
 from service.ingest import queue, receive
 from service.store.queries import documents
 from service.store.queries.documents import DocumentFilter, Level
@@ -125,6 +126,17 @@ def list_documents(
     """Held documents (with in_corpus=false: placeholders known only from citations), filtered, sorted."""
     f = DocumentFilter(province, level, doc_type, number, year, in_corpus)
     return documents.list_documents(session, f, Paging(limit, offset), sort)
+
+
+@router.get(
+    "/fields", response_model=list[FieldOut], summary="The correctable fields, their types and labels", responses=ERRORS
+)
+def correctable_fields(who: Reader) -> list[FieldOut]:
+    """Every field a correction may set: its path pattern ("tasks[].lead" for `tasks[1].lead`), type
+    (date, agency, text, list, enum, lead, support, number, integer, item), Vietnamese label and, for an
+    enum, the values allowed. A value of another type is refused with 422 (a date as dd/mm/yyyy is
+    taken and stored as ISO)."""
+    return field_types()
 
 
 @router.get(
