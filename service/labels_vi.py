@@ -106,3 +106,18 @@ def value(field: str, v: Any) -> str:
     if isinstance(v, bool):
         return yes_no(v)
     return str(v)
+
+
+def audit_detail(action: str, detail: dict[str, Any], describe_correction: Any = None) -> str:
+    """What an audit entry changed, as a person reads it: "Cấp: Tỉnh" for a correction (through
+    `describe_correction(path, value)`), "Tệp quyet-dinh.pdf (12,5 KB)" for an upload, "Khóa cho
+    Phòng GD, vai trò văn thư, địa bàn Gia Lai / Kbang" for a key."""
+    if action == "document.correct" and describe_correction is not None and "path" in detail:
+        return str(describe_correction(str(detail["path"]), detail.get("value")))
+    if action == "document.upload":
+        return f"Tệp {detail.get('filename') or '?'}"
+    if action in ("key.create", "key.revoke"):
+        role = ROLE.get(str(detail.get("role") or ""), str(detail.get("role") or "?"))
+        scope = " / ".join(str(detail[k]) for k in ("province", "district") if detail.get(k))
+        return f"Khóa cho {detail.get('name') or '?'}, vai trò {role}" + (f", địa bàn {scope}" if scope else "")
+    return ""

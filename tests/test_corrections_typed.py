@@ -123,6 +123,12 @@ def test_a_date_typed_dd_mm_yyyy_is_stored_as_iso(api: Api, doc_id: int) -> None
     )
     assert r.status_code == 201 and r.json()["value"] == "2017-05-15"
     assert api.get(f"/api/documents/{doc_id}").json()["document"]["issued_date"] == "2017-05-15"
+    api.post(f"/api/documents/{doc_id}/corrections", "clerk", json={"path": "document.level", "value": "district"})
+    log = api.get("/api/audit", "admin", params={"action": "document.correct", "limit": 2}).json()["data"]
+    assert [(e["action_vi"], e["detail_vi"]) for e in log] == [
+        ("Sửa thông tin văn bản", "Cấp: Huyện"),
+        ("Sửa thông tin văn bản", "Ngày ban hành: 15/05/2017"),
+    ]
 
 
 @pytest.mark.parametrize(

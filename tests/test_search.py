@@ -214,3 +214,20 @@ def test_a_search_hit_marks_the_words_in_its_passage(letters: Store) -> None:
         hit = search(s, "xa hoi hoc tap").data[0]
     assert [hit.snippet[m.start : m.end] for m in hit.matches] == ["xã hội học tập"]
     assert "<mark>xã hội học tập</mark>" in hit.snippet_html and "CỘNG HÒA" not in hit.snippet
+
+
+def test_the_migration_indexes_the_documents_already_held(letters: Store) -> None:
+    """Documents stored before search_docs existed are found after the upgrade (and the downgrade works)."""
+    from alembic import command
+
+    from service.store.db import alembic_config
+
+    cfg = alembic_config(letters.engine)
+    with letters.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    with letters.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    assert numbers(letters, "xa hoi hoc tap") == ["674/UBND-VX", "45/KH-UBND"]
+    assert numbers(letters, "cộng hòa chủ nghĩa") == []

@@ -226,7 +226,7 @@ def correct(
         f"document:{doc_id}",
         client_of(request),
         path=body.path,
-        value=body.value,
+        value=row.value,  # as stored: "15/5/2017" typed is kept as "2017-05-15"
         correction=row.id,
     )
     session.commit()
