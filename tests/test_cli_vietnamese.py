@@ -115,3 +115,14 @@ def test_the_duty_board_exports_as_csv_and_xlsx_with_vietnamese_headers(env: dic
     code, _, _ = vanban(env, "duties", "--jurisdiction", "Hồ Chí Minh", "--format", "xlsx", "--out", str(target))
     sheet = load_workbook(target).active
     assert code == 0 and [c.value for c in sheet[1]] == DUTY_COLUMNS and sheet.max_row == len(rows)
+
+
+def test_keys_are_made_and_listed_in_vietnamese(env: dict[str, str]) -> None:
+    code, secret, said = vanban(
+        env, "keys", "create", "--role", "clerk", "--name", "Phòng GD Kbang", "--province", "Gia Lai"
+    )
+    assert code == 0 and secret.strip() and "vai trò văn thư" in said
+    assert english_words(TYPED.sub("", said)) == []
+    code, listed, _ = vanban(env, "keys", "list")
+    assert code == 0 and "Phòng GD Kbang" in listed and "văn thư" in listed and english_words(listed) == []
+    assert max(len(line) for line in listed.splitlines()) <= 80
