@@ -16,9 +16,40 @@ import unicodedata
 from extractor import patterns as P
 from extractor.folding import ascii_fold
 
-# Quốc hiệu and tiêu ngữ (folded, OCR look-alikes too) wherever they stand, often beside the issuer in
-# one table row, and the rules drawn under them ("--------").
-_FIXED = re.compile(rf"{P.QUOC_HIEU.pattern}|{P.TIEU_NGU.pattern}|-{{3,}}|_{{3,}}")
+# Every character that folds to a letter ("a": a à á ả ã ạ ă … Ậ), so a pattern written without diacritics
+# finds the words however they are typed, in the text itself (folding a whole text costs more).
+_VARIANTS: dict[str, str] = {}
+for _code in range(0x20, 0x1EFF + 1):
+    _c = chr(_code)
+    _base = ascii_fold(_c)
+    if _base.isascii() and _base.isalnum() and len(_base) == 1 and (_c.isalnum()):
+        _VARIANTS[_base] = _VARIANTS.get(_base, "") + _c
+
+
+def loose(word: str) -> str:
+    """A regex for `word` (folded: lower case, no diacritics) matching it with any diacritics and case:
+    loose("xa") matches "xã", "XÃ", "xa"."""
+    return "".join(f"[{re.escape(_VARIANTS[c])}]" if c in _VARIANTS else re.escape(c) for c in word)
+
+
+def _phrase(words: str, joiner: str = r"\s*") -> str:
+    return joiner.join(loose(w) for w in words.split())
+
+
+# Quốc hiệu and tiêu ngữ wherever they stand, often beside the issuer in one table row (OCR's "0" for
+# "o" too), and the rules drawn under them ("--------").
+_FIXED = re.compile(
+    "|".join(
+        (
+            _phrase("cong hoa xa hoi chu nghia viet nam").replace(
+                "[" + re.escape(_VARIANTS["o"]), "[0" + re.escape(_VARIANTS["o"])
+            ),
+            _phrase("doc lap tu do hanh phuc", r"\s*[-–—_]?\s*"),
+            r"-{3,}",
+            r"_{3,}",
+        )
+    )
+)
 # A line of the signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BỘ TRƯỞNG", "(Đã ký)".
 _SIGNATURE = re.compile(r"^[\W_]*(?:(?:tm|kt|tl|tuq|q)\.\s|\(?(?:da ky|ky ten|ky, ghi ro ho ten)\)?[\W_]*$)")
 # Where an appendix begins after the closing: its title, or "(Ban hành kèm theo ...)".
@@ -27,6 +58,7 @@ _APPENDIX = re.compile(
     r"bieu mau|mau so|chuong [ivxlc\d]+|dieu \d+|\(?(?:ban hanh )?kem theo)\b"
 )
 _WORD = re.compile(r"\w+")
+_LEADING = re.compile(r"^[\W_]+")  # "*Nơi nhận:*", "| Nơi nhận:": the marks before a line's first word
 # A run of words joined by "/", "-", "." or "_" without spaces: a number as printed ("89/QĐ-TTg").
 _JOINED = re.compile(r"\w+(?:[/\-._]\w+)*")
 
@@ -36,13 +68,13 @@ def folded(text: str) -> str:
     return ascii_fold(unicodedata.normalize("NFC", text)).lower()
 
 
-def _closing_line(line: str) -> bool:
-    """A line that still belongs to the Nơi nhận or signature block: a bullet, a table cell, short."""
+def _closing_line(line: str, f: str) -> bool:
+    """A line (and its folded form) that still belongs to the Nơi nhận or signature block: a bullet, a
+    table cell, a short line."""
     s = line.strip()
     if not s:
         return True
-    f = folded(s)
-    if _APPENDIX.match(f):
+    if _APPENDIX.match(f.strip()):
         return False
     return s[0] in "-–+•|*(" or len(_WORD.findall(s)) <= 8
 
@@ -50,21 +82,19 @@ def _closing_line(line: str) -> bool:
 def content(text: str) -> str:
     """The text without quốc hiệu, tiêu ngữ, the "Nơi nhận" block and the signature block. What follows
     the closing (an appendix: "QUY ĐỊNH …", "Phụ lục") stays."""
+    text = _FIXED.sub(" ", unicodedata.normalize("NFC", text))
     kept: list[str] = []
     closing = False
-    for line in unicodedata.normalize("NFC", text).splitlines():
-        f = folded(line)  # one character for one: what is found in it is cut from the line
-        for m in reversed(list(_FIXED.finditer(f))):
-            line = line[: m.start()] + " " + line[m.end() :]
-        f = folded(line)
-        if P.NOI_NHAN.match(re.sub(r"^[\W_]+", "", f) or f):
+    for line in text.splitlines():
+        head = folded(line[:80])  # what the line starts with is what tells a closing line
+        if P.NOI_NHAN.match(_LEADING.sub("", head) or head):
             closing = True
             continue
         if closing:
-            if _closing_line(line):
+            if _closing_line(line, head):
                 continue
             closing = False
-        if _SIGNATURE.match(f):
+        if _SIGNATURE.match(head):
             continue
         kept.append(line)
     return "\n".join(kept)

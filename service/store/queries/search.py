@@ -5,7 +5,7 @@ as plain text with the offsets of the matches (for the API), and as HTML with <m
 from __future__ import annotations
 
 import re
-import unicodedata
+from functools import lru_cache
 from html import escape
 
 from sqlalchemy import select
@@ -16,13 +16,20 @@ from models.tables import Extraction
 from service.store import search as full_text
 from service.store.queries.documents import DocumentFilter, _conditions, summaries
 from service.store.queries.lists import Paging
-from service.store.search_text import content, folded, terms
+from service.store.search_text import content, loose, terms
 from service.store.shapes import SearchHit, Snippet, TextRange
 
 
-def _group_pattern(group: list[str]) -> str:
-    # the words of a group in a row, anything but letters and digits between them ("QĐ-TTg", "qđ ttg")
-    return r"(?<![^\W_])" + r"[\W_]+".join(re.escape(w) for w in group) + r"(?![^\W_])"
+def _group_pattern(group: list[str]) -> re.Pattern[str]:
+    # the words of a group in a row, with any diacritics and case, anything but letters and digits
+    # between them ("QĐ-TTg", "qđ ttg"), whole words only
+    return re.compile(r"(?<![^\W_])" + r"[\W_]+".join(loose(w) for w in group) + r"(?![^\W_])")
+
+
+@lru_cache(maxsize=128)
+def _content(text: str) -> str:
+    # the same documents come back page after page, query after query: their content is kept
+    return content(text)
 
 
 def _cut(text: str, start: int, end: int) -> tuple[int, int]:
@@ -38,21 +45,21 @@ def snippet(text: str, query: str, width: int = 200) -> Snippet:
     """The passage of `text` (the document without its fixed lines) where the query's words occur, whole
     words only, with and without diacritics: plain text, the offsets of the matches in it, and HTML
     with <mark> around them (the text escaped)."""
-    body = unicodedata.normalize("NFC", content(text))
+    body = _content(text)
     groups = terms(query)
     if not groups:
         return Snippet(text="", matches=[], html="")
-    haystack = folded(body)  # one character for one: offsets hold in `body`
-    # the whole query as one phrase first, else the rarest word group (where the passage says most)
-    whole = re.search(_group_pattern([w for g in groups for w in g]), haystack)
-    found = [m for g in groups if (m := re.search(_group_pattern(g), haystack))]
-    first = whole or (min(found, key=lambda m: len(re.findall(re.escape(m.group()), haystack))) if found else None)
+    patterns = [_group_pattern(g) for g in groups]
+    # the whole query as one phrase first, else the longest word group found (long words are rare ones:
+    # where the passage says most)
+    whole = _group_pattern([w for g in groups for w in g]).search(body)
+    found = [(-sum(map(len, g)), m.start(), m) for g, p in zip(groups, patterns, strict=True) if (m := p.search(body))]
+    first = whole or (min(found, key=lambda x: x[:2])[2] if found else None)
     at = first.start() if first else 0
     start, end = _cut(body, max(0, at - width // 3), min(len(body), max(0, at - width // 3) + width))
     passage = " ".join(body[start:end].split())
     plain = ("…" if start > 0 else "") + passage + ("…" if end < len(body) else "")
-    folded_plain = folded(plain)
-    spans = sorted({(m.start(), m.end()) for g in groups for m in re.finditer(_group_pattern(g), folded_plain)})
+    spans = sorted({(m.start(), m.end()) for p in patterns for m in p.finditer(plain)})
     matches: list[TextRange] = []
     for s, e in spans:  # overlapping ones, and ones only spaces apart, as one ("xã hội học tập")
         if matches and (s <= matches[-1].end or plain[matches[-1].end : s].isspace()):
