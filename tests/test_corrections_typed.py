@@ -208,3 +208,11 @@ def test_search_filters_and_marks_over_http(api: Api, doc_id: int) -> None:
     assert "khuyến học" in marked and {w for m in marked for w in m.split()} <= {"khuyến", "học"}
     assert "<mark>" in hit["snippet_html"]
     assert api.get("/api/search", params={"q": "khuyen hoc", "province": "Vĩnh Long"}).json()["count"] == 0
+
+
+def test_an_agency_field_offers_the_agencies_known(api: Api, doc_id: int) -> None:
+    r = api.get("/api/documents/agencies", "clerk", params={"q": "phong giao duc"}).json()
+    assert r["count"] == len(r["data"]) > 0
+    assert all("phòng giáo dục" in n.lower() for n in r["data"])
+    same = api.get("/api/documents/agencies", "clerk", params={"q": "Phòng GD&ĐT"}).json()
+    assert same["data"] == r["data"]  # an abbreviation means what it stands for

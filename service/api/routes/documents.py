@@ -27,7 +27,7 @@ from service.api.schemas import SORT_HELP, CorrectionIn, Problem, UploadBatchOut
 from service.errors import Forbidden, problem
 from service.fields import FieldOut, field_types
 from service.ingest import queue, receive
-from service.store.queries import documents
+from service.store.queries import agencies, documents
 from service.store.queries.documents import DocumentFilter, Level
 from service.store.queries.lists import Paging
 from service.store.repository import add_correction, effective_record
@@ -137,6 +137,18 @@ def correctable_fields(who: Reader) -> list[FieldOut]:
     enum, the values allowed. A value of another type is refused with 422 (a date as dd/mm/yyyy is
     taken and stored as ISO)."""
     return field_types()
+
+
+@router.get("/agencies", response_model=Page[str], summary="Known agency names", responses=ERRORS)
+def agency_names(
+    who: Reader,
+    session: SessionDep,
+    q: Annotated[str | None, Query(max_length=200, description="words the name holds, any diacritics")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Page[str]:
+    """The agencies tasks name and the documents' issuers, holding every word of `q`, shortest first: the
+    choices an agency field offers (another name may still be typed)."""
+    return agencies.known_agencies(session, q, limit)
 
 
 @router.get(
