@@ -69,7 +69,9 @@ def detail_vi(detail: str) -> str | None:
     for pattern, vietnamese in DETAILS_VI:
         m = pattern.fullmatch(detail)
         if m:
-            return vietnamese.format(*m.groups())
+            # "5,000,000" as Vietnamese write it: "5.000.000"
+            groups = (g.replace(",", ".") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", g) else g for g in m.groups())
+            return vietnamese.format(*groups)
     return None
 
 
