@@ -216,3 +216,34 @@ def test_an_agency_field_offers_the_agencies_known(api: Api, doc_id: int) -> Non
     assert all("phòng giáo dục" in n.lower() for n in r["data"])
     same = api.get("/api/documents/agencies", "clerk", params={"q": "Phòng GD&ĐT"}).json()
     assert same["data"] == r["data"]  # an abbreviation means what it stands for
+
+
+@pytest.mark.parametrize(
+    ("detail", "vietnamese"),
+    [
+        ("0% of words carry Vietnamese letters", "chỉ 0% số từ có chữ tiếng Việt"),
+        ("5,000,080 characters of text (limit 5,000,000)", "5.000.080 ký tự (giới hạn 5.000.000)"),
+        (
+            "legacy Office file (.doc/.xls); save it as DOCX or PDF",
+            "tệp Office đời cũ (.doc/.xls); hãy lưu lại dưới dạng DOCX hoặc PDF",
+        ),
+        (
+            "word/document.xml inflates 1,200:1 (limit 100:1)",
+            "word/document.xml giải nén gấp 1.200 lần (giới hạn 100 lần)",
+        ),
+        ("only 3 different word(s): one phrase repeated", "chỉ có 3 từ khác nhau: một cụm từ lặp lại"),
+    ],
+)
+def test_a_file_errors_detail_reads_in_vietnamese(detail: str, vietnamese: str) -> None:
+    from extractor.errors import NotVietnamese, detail_vi
+
+    assert detail_vi(detail) == vietnamese
+    message_vi = NotVietnamese("thu.txt", detail).message_vi
+    assert english_words(message_vi.replace("word/document.xml", "")) == []  # a part's name is a name
+
+
+def test_a_detail_not_translated_is_left_out_of_message_vi() -> None:
+    from extractor.errors import CorruptFile
+
+    e = CorruptFile("a.pdf", "xref table broken at offset 12")
+    assert e.message_vi == "a.pdf: tệp bị hỏng hoặc không đúng định dạng" and "xref" in e.message
