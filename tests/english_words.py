@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-_LISTED = """
+ENGLISH_WORDS = frozenset(
+    """
     the and of with from into without error errors failed failure found check match weak strong
     document documents province provinces district national ministry implements cites amends
     replaces based promulgated status done pending queued running lead support target targets
@@ -18,8 +19,8 @@ _LISTED = """
     jurisdiction agency agencies role report export download filter filters sort view save saved
     job jobs batch file files only whole words delete edit submit cancel close open reference
     references lineage gaps gap record records extraction extract warning warnings message
-"""
-ENGLISH_WORDS = frozenset(_LISTED.split())
+    """.split()  # noqa: SIM905 - a list of words reads best as words
+)
 
 # A word: letters only, so "89/QĐ-TTg", "E111" and "2025" are not words.
 _WORD = re.compile(r"[^\W\d_]+")
