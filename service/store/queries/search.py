@@ -50,9 +50,9 @@ def snippet(text: str, query: str, width: int = 200) -> Snippet:
     if not groups:
         return Snippet(text="", matches=[], html="")
     patterns = [_group_pattern(g) for g in groups]
-    # the whole query as one phrase first, else the longest word group found (long words are rare ones:
-    # where the passage says most)
-    whole = _group_pattern([w for g in groups for w in g]).search(body)
+    # the whole query as one phrase first, else the first place of the longest word group found (long
+    # words are rare ones: where the passage says most)
+    whole = _group_pattern([w for g in groups for w in g]).search(body) if len(groups) > 1 else None
     found = [(-sum(map(len, g)), m.start(), m) for g, p in zip(groups, patterns, strict=True) if (m := p.search(body))]
     first = whole or (min(found, key=lambda x: x[:2])[2] if found else None)
     at = first.start() if first else 0
