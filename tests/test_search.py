@@ -95,6 +95,18 @@ def test_the_closing_is_left_out_and_an_appendix_after_it_kept() -> None:
     assert "Điều 3. Quyết định có hiệu lực" in kept and "QUY ĐỊNH" in kept and "tặng quà nhân ngày" in kept
 
 
+def test_a_signature_before_the_recipients_is_left_out_too() -> None:
+    text = (
+        "Đề nghị các đơn vị triển khai thực hiện nghiêm túc nội dung công văn này./.\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nHồ Văn Mừng\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+        "PHỤ LỤC\nDanh sách các trung tâm học tập cộng đồng được khen thưởng trong năm học 2016 - 2017"
+    )
+    kept = content(text)
+    assert "Hồ Văn Mừng" not in kept and "PHÓ CHỦ TỊCH" not in kept and "Như trên" not in kept
+    assert "triển khai thực hiện nghiêm túc" in kept and "PHỤ LỤC" in kept
+
+
 @pytest.mark.parametrize(
     ("query", "groups"),
     [

@@ -95,6 +95,7 @@ def content(text: str) -> str:
                 continue
             closing = False
         if _SIGNATURE.match(head):
+            closing = True  # the signer's title and name follow, as short lines
             continue
         kept.append(line)
     return "\n".join(kept)
