@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from extractor.folding import strip_marks
 from graph.gaps import CONFIDENCE_VI
 
 LEVEL = {
@@ -47,6 +48,15 @@ AUDIT_ACTION = {
 }
 # The contract's enum values by the field that holds them (the last step of a correction's path).
 ENUMS: dict[str, dict[str, str]] = {"level": LEVEL, "relation": RELATION, "role": DUTY_ROLE}
+
+
+def value_of(table: dict[str, str], v: str | None) -> str | None:
+    """The contract's value for `v` given as the value or as its Vietnamese label, any case and
+    diacritics ("Tỉnh", "tinh" -> "province"); `v` itself when it is neither."""
+    if v is None or v in table:
+        return v
+    key = strip_marks(v)
+    return next((value for value, label in table.items() if strip_marks(label) == key), v)
 
 
 def level(v: str | None) -> str:

@@ -55,6 +55,8 @@ COMMANDS = [
     ["gaps", "89/QĐ-TTg"],
     ["search", "xa hoi hoc tap"],
     ["search", "QD-TTg", "--province", "Hồ Chí Minh"],
+    ["duties", "--role", "chủ trì", "--jurisdiction", "Hồ Chí Minh"],  # a Vietnamese label as the value
+    ["search", "người có công", "--level", "Tỉnh"],
 ]
 
 

@@ -215,7 +215,7 @@ def duties(
         typer.Option("--jurisdiction", help="A province or district, before or after the 2025 reorganisation."),
     ] = None,
     due_before: Annotated[str | None, typer.Option("--due-before", help="ISO date: tasks due before it.")] = None,
-    role: Annotated[str | None, typer.Option("--role", help="lead or support")] = None,
+    role: Annotated[str | None, typer.Option("--role", help='lead or support ("chủ trì", "phối hợp")')] = None,
     limit: Annotated[int, typer.Option("--limit", help="Rows per page.")] = 100,
     offset: Annotated[int, typer.Option("--offset")] = 0,
     fmt: Annotated[
@@ -234,6 +234,7 @@ def duties(
                 f"--due-before {due_before!r}: expected an ISO date (YYYY-MM-DD)",
                 f"--due-before {due_before!r}: cần một ngày dạng YYYY-MM-DD",
             ) from None
+    role = labels_vi.value_of(labels_vi.DUTY_ROLE, role)  # "chủ trì" as well as "lead"
     if role not in (None, "lead", "support"):
         raise Invalid(
             f"--role {role!r}: expected lead or support",
@@ -317,7 +318,7 @@ def search(
     doc_type: Annotated[str | None, typer.Option("--type", help='Document type: "Quyết định".')] = None,
     province: Annotated[str | None, typer.Option("--province", help="Legacy or 2025 province.")] = None,
     level: Annotated[
-        str | None, typer.Option("--level", help="national, ministry, province, district, commune")
+        str | None, typer.Option("--level", help='national, ministry, province, district, commune ("Tỉnh", "Huyện"…)')
     ] = None,
     year: Annotated[int | None, typer.Option("--year", help="Year of issue.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="Rows per page.")] = 20,
@@ -327,6 +328,7 @@ def search(
 ) -> None:
     """Documents whose text holds every word, best first (number and trích yếu before the body), with the
     passage where the words occur. Quốc hiệu, tiêu ngữ, "Nơi nhận" and signatures are not searched."""
+    level = labels_vi.value_of(labels_vi.LEVEL, level)  # "Tỉnh" as well as "province"
     if level not in (None, *labels_vi.LEVEL):
         raise Invalid(
             f"--level {level!r}: expected one of {', '.join(labels_vi.LEVEL)}",
