@@ -243,3 +243,24 @@ def test_the_migration_indexes_the_documents_already_held(letters: Store) -> Non
         command.upgrade(cfg, "head")
     assert numbers(letters, "xa hoi hoc tap") == ["674/UBND-VX", "45/KH-UBND"]
     assert numbers(letters, "cộng hòa chủ nghĩa") == []
+
+
+def test_the_trich_yeu_ranks_above_the_body(store: Store) -> None:
+    store.ingest(
+        letter(
+            "7/UBND-NN",
+            "V/v báo cáo tình hình sản xuất vụ Đông Xuân",
+            "Đề nghị các địa phương báo cáo diện tích nuôi trồng thủy sản, thủy sản nước ngọt, thủy sản nước lợ "
+            "và sản lượng thủy sản khai thác, chăn nuôi và trồng trọt trong vụ.",  # the words 4 times in the body
+        )
+    )
+    store.ingest(
+        letter(
+            "8/UBND-NN",
+            "V/v phát triển nuôi trồng thủy sản năm 2018",
+            "Đề nghị các địa phương báo cáo kết quả thực hiện trong năm.",
+            year=2018,
+        )
+    )
+    assert numbers(store, "nuoi trong thuy san") == ["8/UBND-NN", "7/UBND-NN"]
+    assert numbers(store, "thủy sản") == ["8/UBND-NN", "7/UBND-NN"]
