@@ -68,7 +68,9 @@ CONTENT = [
     # (line of a document, kept as content?)
     ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", False),
     ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", False),
+    ("CỘNG H0À XÃ HỘI CHỦ NGHĨA VIỆT NAM", False),  # "0" for "O", as OCR reads it
     ("Độc lập - Tự do - Hạnh phúc", False),
+    ("Độc lập- Tự do- Hạnh phúc", False),
     ("Độc lập – Tự do – Hạnh phúc", False),
     ("TM. ỦY BAN NHÂN DÂN", False),
     ("KT. BỘ TRƯỞNG", False),

@@ -16,35 +16,41 @@ import unicodedata
 from extractor import patterns as P
 from extractor.folding import ascii_fold
 
-# Every character that folds to a letter ("a": a à á ả ã ạ ă … Ậ), so a pattern written without diacritics
-# finds the words however they are typed, in the text itself (folding a whole text costs more).
-_VARIANTS: dict[str, str] = {}
-for _code in range(0x20, 0x1EFF + 1):
-    _c = chr(_code)
-    _base = ascii_fold(_c)
-    if _base.isascii() and _base.isalnum() and len(_base) == 1 and (_c.isalnum()):
-        _VARIANTS[_base] = _VARIANTS.get(_base, "") + _c
+
+def _variants() -> dict[str, str]:
+    """Every character that folds to a letter or digit ("a": a à á ả ã ạ ă … Ậ)."""
+    out: dict[str, str] = {}
+    for code in range(0x20, 0x1EFF + 1):
+        c = chr(code)
+        base = ascii_fold(c)
+        if c.isalnum() and len(base) == 1 and base.isascii() and base.isalnum():
+            out[base] = out.get(base, "") + c
+    return out
 
 
-def loose(word: str) -> str:
+# So a pattern written without diacritics finds the words however they are typed, in the text itself
+# (folding a whole text costs more than a regex over it).
+_VARIANTS = _variants()
+
+
+def loose(word: str, extra: dict[str, str] | None = None) -> str:
     """A regex for `word` (folded: lower case, no diacritics) matching it with any diacritics and case:
-    loose("xa") matches "xã", "XÃ", "xa"."""
-    return "".join(f"[{re.escape(_VARIANTS[c])}]" if c in _VARIANTS else re.escape(c) for c in word)
+    loose("xa") matches "xã", "XÃ", "xa". `extra`: more characters a letter may be ({"o": "0"}: OCR)."""
+    extra = extra or {}
+    return "".join(f"[{re.escape(_VARIANTS[c] + extra.get(c, ''))}]" if c in _VARIANTS else re.escape(c) for c in word)
 
 
-def _phrase(words: str, joiner: str = r"\s*") -> str:
-    return joiner.join(loose(w) for w in words.split())
+def _phrase(words: str, joiner: str = r"\s*", extra: dict[str, str] | None = None) -> str:
+    return joiner.join(loose(w, extra) for w in words.split())
 
 
-# Quốc hiệu and tiêu ngữ wherever they stand, often beside the issuer in one table row (OCR's "0" for
-# "o" too), and the rules drawn under them ("--------").
+# Quốc hiệu and tiêu ngữ wherever they stand, often beside the issuer in one table row ("0" for "o" as
+# OCR reads it too), and the rules drawn under them ("--------").
 _FIXED = re.compile(
     "|".join(
         (
-            _phrase("cong hoa xa hoi chu nghia viet nam").replace(
-                "[" + re.escape(_VARIANTS["o"]), "[0" + re.escape(_VARIANTS["o"])
-            ),
-            _phrase("doc lap tu do hanh phuc", r"\s*[-–—_]?\s*"),
+            _phrase("cong hoa xa hoi chu nghia viet nam", extra={"o": "0"}),
+            _phrase("doc lap tu do hanh phuc", r"\s*[-–—_]?\s*", extra={"o": "0"}),
             r"-{3,}",
             r"_{3,}",
         )
