@@ -38,6 +38,7 @@ OUTCOME = {
     "unchanged": "không đổi",
     "reextracted": "đọc lại",
 }
+INTAKE_KIND = {"text": "tệp văn bản", "docx": "tài liệu Word (DOCX)", "pdf": "PDF", "image": "ảnh"}
 AUDIT_ACTION = {
     "document.upload": "Tải văn bản lên",
     "document.correct": "Sửa thông tin văn bản",

@@ -27,7 +27,8 @@ def print_summary(result: ExtractionResult, console: Console | None = None) -> N
         ("Người ký", " — ".join(x for x in (d.signer.title, d.signer.name) if x) or None),
         (
             "Đọc bằng",
-            f"{result.intake.kind}" + (f", OCR {result.intake.ocr_pages} trang" if result.intake.ocr_pages else ""),
+            labels_vi.INTAKE_KIND.get(result.intake.kind, result.intake.kind)
+            + (f", nhận dạng ký tự (OCR) {result.intake.ocr_pages} trang" if result.intake.ocr_pages else ""),
         ),
     ]:
         head.add_row(f"[dim]{label}", value or "—")
