@@ -73,21 +73,28 @@ def upgrade() -> None:
     _index_held_documents()
 
 
-def _index_held_documents() -> None:
-    """Index the documents already held, as service/store/search.py indexes each one it stores."""
+def _index_held_documents(batch_size: int = 500) -> None:
+    """Index the documents already held, as service/store/search.py indexes each one it stores; in
+    batches, so a national store's texts are never all in memory at once."""
     from service.store.search_text import index_row
 
     bind = op.get_bind()
-    rows = bind.execute(
-        sa.text("SELECT d.id, d.number, d.title, e.text FROM documents d JOIN extractions e ON e.document_id = d.id")
-    ).all()
     table = sa.table(
         "search_docs",
         *(sa.column(c) for c in ("document_id", "number_f", "title_w", "title_f", "body_w", "body_f")),
     )
-    batch = [{"document_id": doc_id, **index_row(number, title, text)} for doc_id, number, title, text in rows]
-    if batch:
-        op.bulk_insert(table, batch)
+    ids = list(bind.execute(sa.text("SELECT document_id FROM extractions ORDER BY document_id")).scalars())
+    for i in range(0, len(ids), batch_size):
+        rows = bind.execute(
+            sa.text(
+                "SELECT d.id, d.number, d.title, e.text FROM documents d JOIN extractions e ON e.document_id = d.id "
+                "WHERE d.id IN :ids"
+            ).bindparams(sa.bindparam("ids", expanding=True)),
+            {"ids": ids[i : i + batch_size]},
+        ).all()
+        batch = [{"document_id": doc_id, **index_row(number, title, text)} for doc_id, number, title, text in rows]
+        if batch:
+            op.bulk_insert(table, batch)
 
 
 def downgrade() -> None:
