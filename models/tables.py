@@ -118,6 +118,21 @@ class Extraction(Base):
     extracted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
+class SearchDoc(Base):
+    """What full-text search reads of a held document, as words (service/store/search.py fills it):
+    the number, the trích yếu and the body without the lines every document carries, each as written
+    (lower case) and folded (no diacritics). The engines' indexes over it are made by migration 0004."""
+
+    __tablename__ = "search_docs"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    number_f: Mapped[str] = mapped_column(Text)
+    title_w: Mapped[str] = mapped_column(Text)
+    title_f: Mapped[str] = mapped_column(Text)
+    body_w: Mapped[str] = mapped_column(Text)
+    body_f: Mapped[str] = mapped_column(Text)
+
+
 class Correction(Base):
     """A person's value for one field of a record ("document.issuer", "tasks[3].lead"). Latest wins."""
 

@@ -1,7 +1,8 @@
 """`vanban`: the command line, assembled here from the command modules of service/commands/.
 
 Nothing registers itself: each command is a plain function, named below with its group. A VanbanError
-leaving a command is one line on stderr and the exit code service/errors.py gives its code.
+leaving a command is one line on stderr (its Vietnamese message: people read the CLI) and the exit code
+service/errors.py gives its code.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typer.core import TyperGroup
 
 from extractor.errors import VanbanError
 from service.commands import corpus, extract, server
-from service.errors import exit_code, message
+from service.errors import exit_code, message_vi
 
 
 class _Commands(TyperGroup):
@@ -25,7 +26,7 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except VanbanError as e:
-            print(f"vanban: {message(e)}", file=sys.stderr)
+            print(f"vanban: {message_vi(e)}", file=sys.stderr)
             raise typer.Exit(exit_code(e)) from None
 
 
@@ -49,6 +50,7 @@ app.command()(corpus.ingest)
 app.command()(corpus.lineage)
 app.command()(corpus.duties)
 app.command()(corpus.gaps)
+app.command()(corpus.search)
 app.add_typer(corpus.graph_app, name="graph")
 app.command()(server.serve)
 app.add_typer(server.keys_app, name="keys")

@@ -8,14 +8,10 @@ same, for checking), and a target lowered or postponed. Every row names its evid
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from graph.shapes import GapReport
+from service import spreadsheet
 
 COLUMNS = [
     "Loại",  # kind of finding
@@ -116,36 +112,8 @@ def rows(report: GapReport) -> list[list[Any]]:
 
 
 def to_csv(report: GapReport) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(COLUMNS)
-    for row in rows(report):
-        writer.writerow(["" if v is None else _cell(v) for v in row])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8 as such
+    return spreadsheet.to_csv(COLUMNS, rows(report))
 
 
 def to_xlsx(report: GapReport) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Khoảng trống"
-    ws.append(COLUMNS)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows(report):
-        ws.append([_cell(v) for v in row])
-    for col, width in zip("ABCDEFGHIJK", (24, 18, 18, 10, 60, 18, 12, 60, 10, 14, 40), strict=True):
-        ws.column_dimensions[col].width = width
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _cell(v: Any) -> Any:
-    # a text starting with "=" (or "-", "+", "@") would be run as a formula by a spreadsheet: keep it text
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + v
-    return v
+    return spreadsheet.to_xlsx("Khoảng trống", COLUMNS, rows(report), (24, 18, 18, 10, 60, 18, 12, 60, 10, 14, 40))

@@ -3,69 +3,80 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 
 from graph.shapes import GapReport, LinkedDocument
-
-
-def _short(text: str | None, n: int = 140) -> str:
-    text = text or ""
-    return text if len(text) <= n else text[: n - 1] + "…"
+from service import labels_vi
+from service.commands.output import table
 
 
 def _by_name(d: LinkedDocument) -> str:
     return f" — theo tên {d.link.matched_name}" if d.link.resolved_by == "name" else ""
 
 
-def print_gaps(report: GapReport, console: Console | None = None) -> None:
+def print_gaps(report: GapReport, console: Console | None = None, *, wide: bool = False) -> None:
+    """The report as text: what was covered and missed, then tables of items (their main columns at 80
+    characters; `wide`: with the reasons)."""
     console = console or Console()
     up = report.upstream
     console.print(
-        f"[bold]{up.doc_type or ''} {up.number}[/bold] — {up.issuer or '?'}, "
-        f"{up.issued_date or '?'}; đã xét {report.units_checked} địa bàn"
+        f"[bold]{escape(up.doc_type or '')} {escape(up.number or '')}[/bold] — {escape(up.issuer or '?')}, "
+        f"{labels_vi.date(up.issued_date) or '?'}; đã xét {report.units_checked} địa bàn"
     )
-    for note in report.notes_vi or report.notes:
-        console.print(f"[yellow]ghi chú:[/yellow] {note}")
+    for note in report.notes_vi:
+        console.print(f"[yellow]Ghi chú:[/yellow] {escape(note)}")
     covered = report.covered_jurisdictions
     console.print(
         f"Địa bàn đã có văn bản triển khai ({len(covered)}): "
-        + "; ".join(f"{c.name} ({', '.join((d.number or '?') + _by_name(d) for d in c.documents)})" for c in covered)
+        + escape(
+            "; ".join(f"{c.name} ({', '.join((d.number or '?') + _by_name(d) for d in c.documents)})" for c in covered)
+        )
     )
     missing = report.missing_jurisdictions
     if missing:
         console.print(
-            f"[bold red]Chưa có văn bản triển khai ({len(missing)}):[/bold red] " + ", ".join(m.name for m in missing)
+            f"[bold red]Chưa có văn bản triển khai ({len(missing)}):[/bold red] "
+            + escape(", ".join(m.name for m in missing))
         )
     probable = report.probable_implementations
     if probable:
         console.print(f"[bold]Có thể là văn bản triển khai ({len(probable)}, chưa được tính):[/bold]")
         for p in probable:
-            console.print(f"  {p.jurisdiction}: {p.why_vi}")
-    for title, rows in (("Đã cụ thể hóa", report.matched), ("Chưa được cụ thể hóa", report.uncovered)):
-        if not rows:
+            console.print(f"  {escape(p.jurisdiction)}: {escape(p.why_vi)}")
+    n = 140 if wide else 80
+    columns = [
+        ("Địa bàn", True),
+        ("Yêu cầu cấp trên", True),
+        ("Mục gần nhất ở cấp dưới", True),
+        ("Điểm, đánh giá", True),
+        ("Lý do", False),
+    ]
+    for title, entries in (("Đã cụ thể hóa", report.matched), ("Chưa được cụ thể hóa", report.uncovered)):
+        if not entries:
             continue
-        table = Table(title=f"{title} ({len(rows)})", title_justify="left")
-        for col in ("địa bàn", "yêu cầu cấp trên", "mục gần nhất ở cấp dưới", "điểm", "đánh giá, lý do"):
-            table.add_column(col, overflow="fold")
-        for r in rows:
+        rows = []
+        for r in entries:
             item, best = r.item, r.best_candidate
-            table.add_row(
-                r.jurisdiction,
-                f"{item.label or '—'} {_short(item.text)}",
-                f"{best.document} {best.label or '—'} {_short(best.text)}" if best else "—",
-                f"{r.score:.2f}",
-                f"{r.confidence_vi}: {r.why_vi}",
+            rows.append(
+                [
+                    r.jurisdiction,
+                    f"{item.label or '—'} {labels_vi.short(item.text, n)}",
+                    f"{best.document} {best.label or '—'} {labels_vi.short(best.text, n)}" if best else "—",
+                    f"{r.score:.2f} {r.confidence_vi}",
+                    r.why_vi,
+                ]
             )
-        console.print(table)
+        console.print(table(f"{title} ({len(rows)})", columns, [[escape(c) for c in row] for row in rows], wide))
     if report.weakened:
-        table = Table(title=f"Chỉ tiêu bị hạ thấp hoặc lùi thời hạn ({len(report.weakened)})", title_justify="left")
-        for col in ("địa bàn", "chỉ tiêu cấp trên", "chỉ tiêu cấp dưới", "thay đổi"):
-            table.add_column(col, overflow="fold")
-        for w in report.weakened:
-            table.add_row(
+        columns = [("Địa bàn", True), ("Chỉ tiêu cấp trên", True), ("Chỉ tiêu cấp dưới", True), ("Thay đổi", True)]
+        rows = [
+            [
                 w.jurisdiction,
-                f"{w.upstream_item.label or '—'} {_short(w.upstream_item.text)}",
-                f"{w.downstream_item.document} {_short(w.downstream_item.text)}",
+                f"{w.upstream_item.label or '—'} {labels_vi.short(w.upstream_item.text, n)}",
+                f"{w.downstream_item.document} {labels_vi.short(w.downstream_item.text, n)}",
                 f"{w.change.kind_vi} {w.change.text}".strip(),
-            )
-        console.print(table)
+            ]
+            for w in report.weakened
+        ]
+        title = f"Chỉ tiêu bị hạ thấp hoặc lùi thời hạn ({len(rows)})"
+        console.print(table(title, columns, [[escape(c) for c in row] for row in rows], wide))

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from models.record import ExtractionResult
+from service import labels_vi
 
 
 def print_summary(result: ExtractionResult, console: Console | None = None) -> None:
@@ -18,15 +19,16 @@ def print_summary(result: ExtractionResult, console: Console | None = None) -> N
         ("Loại văn bản", d.doc_type),
         ("Số, ký hiệu", d.number),
         ("Cơ quan ban hành", d.issuer),
-        ("Cấp", d.level),
+        ("Cấp", labels_vi.level(d.level) if d.level else None),
         ("Tỉnh / huyện", " / ".join(x for x in (d.province, d.district) if x) or None),
-        ("Địa danh, ngày", ", ".join(x for x in (d.place, d.issued_date) if x) or None),
+        ("Địa danh, ngày", ", ".join(x for x in (d.place, labels_vi.date(d.issued_date)) if x) or None),
         ("Trích yếu", d.subject),
         ("Kính gửi", "; ".join(d.recipients) or None),
         ("Người ký", " — ".join(x for x in (d.signer.title, d.signer.name) if x) or None),
         (
             "Đọc bằng",
-            f"{result.intake.kind}" + (f", OCR {result.intake.ocr_pages} trang" if result.intake.ocr_pages else ""),
+            labels_vi.INTAKE_KIND.get(result.intake.kind, result.intake.kind)
+            + (f", nhận dạng ký tự (OCR) {result.intake.ocr_pages} trang" if result.intake.ocr_pages else ""),
         ),
     ]:
         head.add_row(f"[dim]{label}", value or "—")
@@ -36,7 +38,13 @@ def print_summary(result: ExtractionResult, console: Console | None = None) -> N
         for col in ("Quan hệ", "Loại", "Số", "Ngày", "Cơ quan"):
             t.add_column(col)
         for ref in r.references:
-            t.add_row(ref.relation, ref.doc_type or "", ref.number or "", ref.issued_date or "", ref.issuer or "")
+            t.add_row(
+                labels_vi.relation(ref.relation),
+                ref.doc_type or "",
+                ref.number or "",
+                labels_vi.date(ref.issued_date),
+                ref.issuer or "",
+            )
         console.print(t)
     if r.tasks:
         t = Table(title=f"Nhiệm vụ ({len(r.tasks)})")
@@ -48,7 +56,7 @@ def print_summary(result: ExtractionResult, console: Console | None = None) -> N
                 "; ".join(task.lead),
                 "; ".join(task.support),
                 task.deadline or "",
-                task.text[:120] + ("…" if len(task.text) > 120 else ""),
+                labels_vi.short(task.text, 120),
             )
         console.print(t)
     if r.targets:

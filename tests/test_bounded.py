@@ -118,9 +118,7 @@ def test_the_cli_reads_through_the_limits(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert (
-        done.stderr.strip() == f"vanban: {path}: the file is too large (5,000,080 characters of text (limit 5,000,000))"
-    )
+    assert done.stderr.strip() == f"vanban: {path}: tệp quá lớn (5.000.080 ký tự (giới hạn 5.000.000))"
 
 
 def _write(path: Path, text: str) -> Path:

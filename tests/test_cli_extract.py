@@ -69,11 +69,11 @@ def test_bad_files_get_one_line_each_and_the_rest_is_processed(tmp_path: Path) -
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 5, done.stderr
     for path, reason in [
-        (empty, "empty"),
-        (english, "Vietnamese"),
-        (garbage, "unsupported"),
-        (broken, "damaged"),
-        (tmp_path / "missing.pdf", "no such file"),
+        (empty, "tệp rỗng"),
+        (english, "không phải tiếng Việt"),
+        (garbage, "không được hỗ trợ"),
+        (broken, "bị hỏng"),
+        (tmp_path / "missing.pdf", "không có tệp này"),
     ]:
         assert any(str(path) in line and reason in line for line in lines), (path, lines)
     assert "Traceback" not in done.stderr

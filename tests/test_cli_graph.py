@@ -45,7 +45,7 @@ def test_ingest_reads_what_it_can_and_names_each_file_it_cannot(ingested: dict) 
     s = ingested["summary"]
     assert (s["files"], s["added"] + s["merged"], s["failed"]) == (4, 3, 1)
     (line,) = [ln for ln in ingested["stderr"].splitlines() if ln.strip()]
-    assert "empty.txt" in line and "empty" in line
+    assert "empty.txt" in line and "tệp rỗng" in line
 
 
 def test_ingesting_the_same_files_again_changes_nothing(env: dict[str, str], ingested: dict) -> None:

@@ -10,7 +10,7 @@ from english_words import english_words
         ("weak match: check", ["weak", "match", "check"]),
         ("Cấp: province", ["province"]),
         ("Quan hệ: implements", ["implements"]),
-        ("văn bản không phải tiếng Việt (0% of words carry Vietnamese letters)", ["of"]),
+        ("văn bản không phải tiếng Việt (0% of words carry Vietnamese letters)", ["of", "words"]),
         ("Ủy ban nhân dân tỉnh Quảng Bình giao Sở Giáo dục và Đào tạo chủ trì", []),
         ("Số: 89/QĐ-TTg, lỗi E111, năm 2025, to lớn, do đó, an toàn, in ấn", []),
     ],

@@ -115,5 +115,7 @@ def test_the_cli_says_why_and_goes_on(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert f"vanban: {tmp_path / 'salad.txt'}: the text does not look like an official document" in done.stderr
+    assert (
+        f"vanban: {tmp_path / 'salad.txt'}: nội dung không mang dấu hiệu nào của một văn bản hành chính" in done.stderr
+    )
     assert len(done.stderr.strip().splitlines()) == 2 and '"674/UBND-VX"' in done.stdout

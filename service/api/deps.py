@@ -17,6 +17,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session, sessionmaker
 
+from service import labels_vi
 from service.access import Principal, authenticate, principal
 from service.errors import Forbidden, NotAuthenticated
 from service.jobs.worker import Worker
@@ -147,7 +148,10 @@ def require(permission: str) -> Callable[[Principal], Awaitable[Principal]]:
     async def check(who: CurrentDep) -> Principal:
         if not who.can(permission):
             en, vi = _WHAT[permission]
-            raise Forbidden(f"the role {who.role!r} may not {en}", f"vai trò {who.role!r} không được phép {vi}")
+            raise Forbidden(
+                f"the role {who.role!r} may not {en}",
+                f"vai trò {labels_vi.ROLE.get(who.role, who.role)} không được phép {vi}",
+            )
         return who
 
     return check

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,65 @@ _VI = {
 }
 
 
+# pydantic's error types (what FastAPI finds wrong with a request) in Vietnamese; {x} from the error's ctx.
+_VALIDATION_VI = {
+    "missing": "thiếu, cần có",
+    "int_parsing": "cần một số nguyên",
+    "int_type": "cần một số nguyên",
+    "int_from_float": "cần một số nguyên",
+    "float_parsing": "cần một số",
+    "float_type": "cần một số",
+    "bool_parsing": "cần true hoặc false",
+    "bool_type": "cần true hoặc false",
+    "string_type": "cần một chuỗi ký tự",
+    "string_too_short": "cần ít nhất {min_length} ký tự",
+    "string_too_long": "dài quá {max_length} ký tự",
+    "too_short": "cần ít nhất {min_length} mục",
+    "too_long": "nhiều quá {max_length} mục",
+    "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
+    "greater_than": "phải lớn hơn {gt}",
+    "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
+    "less_than": "phải nhỏ hơn {lt}",
+    "literal_error": "chỉ nhận một trong: {expected}",
+    "enum": "chỉ nhận một trong: {expected}",
+    "date_parsing": "cần một ngày dạng YYYY-MM-DD",
+    "date_from_datetime_parsing": "cần một ngày dạng YYYY-MM-DD",
+    "date_type": "cần một ngày dạng YYYY-MM-DD",
+    "datetime_parsing": "cần thời điểm dạng ISO 8601",
+    "json_invalid": "JSON không hợp lệ",
+    "json_type": "cần JSON",
+    "dict_type": "cần một đối tượng JSON",
+    "model_attributes_type": "cần một đối tượng JSON",
+    "list_type": "cần một danh sách",
+    "extra_forbidden": "trường không được phép",
+    "value_error": "giá trị không hợp lệ",
+    "url_parsing": "địa chỉ không hợp lệ",
+    "uuid_parsing": "cần một UUID",
+}
+_WHERE_VI = {
+    "query": "tham số",
+    "body": "nội dung gửi lên",
+    "path": "đường dẫn",
+    "header": "tiêu đề",
+    "cookie": "cookie",
+}
+
+
+def _validation_vi(error: Any) -> str:
+    """One of FastAPI's validation errors in Vietnamese (an unknown type: "giá trị không hợp lệ")."""
+    template = _VALIDATION_VI.get(str(error.get("type", "")), "giá trị không hợp lệ")
+    ctx = {k: str(v).replace(" or ", " hoặc ") for k, v in (error.get("ctx") or {}).items()}
+    try:
+        return template.format(**ctx)
+    except (KeyError, IndexError):
+        return template.split(" {", 1)[0]
+
+
+def _where_vi(loc: Sequence[str]) -> str:
+    """Where the error is: "tham số limit", "nội dung gửi lên value"."""
+    return " ".join(_WHERE_VI.get(x, x) for x in loc)
+
+
 def _problem_response(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> JSONResponse:
     if status == 401:
         headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
@@ -82,11 +141,14 @@ def _install_error_handlers(app: FastAPI) -> None:
             }
             for e in exc.errors()
         ]
+        for e, raw in zip(errors, exc.errors(), strict=True):
+            e["msg_vi"] = _validation_vi(raw)
         where = "; ".join(f"{'.'.join(e['loc'])}: {e['msg']}" for e in errors[:5])
+        where_vi = "; ".join(f"{_where_vi(e['loc'])}: {e['msg_vi']}" for e in errors[:5])
         body = {
             "code": "E422",
             "message": f"invalid request: {where}",
-            "message_vi": f"yêu cầu không hợp lệ: {where}",
+            "message_vi": f"yêu cầu không hợp lệ: {where_vi}",
             "errors": errors,
         }
         return _problem_response(422, body)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -18,14 +19,14 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from extractor.errors import BadInput
 from extractor.intake import Limits
 from graph.duties import DutyFilter
 from graph.export import write
-from graph.shapes import DocumentNode
-from service.commands.output import Format, FormatOpt, err, open_store, print_json
+from graph.shapes import DocumentNode, Duty
+from service import duties_table, labels_vi
+from service.commands.output import Format, FormatOpt, WideOpt, err, open_store, os_error_vi, print_json, table
 from service.errors import EXIT_BAD_INPUT, Invalid
 from service.gaps_view import print_gaps
 from service.ingest import read, receive
@@ -33,7 +34,9 @@ from service.settings import Settings
 from service.store.blobs import FileBlobs
 from service.store.db import session_scope
 from service.store.queries import graph as graph_queries
+from service.store.queries import search as search_queries
 from service.store.queries.documents import DocumentFilter, count_documents
+from service.store.queries.lists import Paging
 
 
 def _files(paths: list[Path]) -> Iterator[Path]:
@@ -45,6 +48,16 @@ def _files(paths: list[Path]) -> Iterator[Path]:
                     yield f
         else:
             yield p
+
+
+class DutyFormat(str, enum.Enum):  # noqa: UP042 - typer wants a str Enum
+    text = "text"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+EXPORT_LIMIT = 100_000  # rows in one duty export (as /api/duties/export)
 
 
 class IngestReport(BaseModel):
@@ -94,9 +107,9 @@ def ingest(
                 outcome = read(factory, received, blobs, limits)
                 counts[outcome.status] = counts.get(outcome.status, 0) + 1
             except OSError as e:
-                failure = f"{path}: {e.strerror or e}"
+                failure = f"{path}: không mở được tệp ({os_error_vi(e)})"
             except BadInput as e:
-                failure = e.message
+                failure = e.message_vi
             if failure:
                 failures.append(failure)
                 stderr.print(f"vanban: {failure}", markup=False, highlight=False, soft_wrap=True)
@@ -116,10 +129,9 @@ def ingest(
         print_json(summary)
     else:
         print(
-            f"{len(files)} files: {summary.added} added, {summary.merged} completed placeholders, "
-            f"{summary.reextracted} re-extracted, {summary.updated} new copies, "
-            f"{summary.unchanged} unchanged, {len(failures)} unreadable. "
-            f"Corpus: {held} documents, {placeholders} known only from citations."
+            f"{len(files)} tệp: {summary.added} thêm mới, {summary.merged} hoàn thiện văn bản đã biết qua dẫn "
+            f"chiếu, {summary.reextracted} đọc lại, {summary.updated} bản sao mới, {summary.unchanged} không đổi, "
+            f"{len(failures)} không đọc được. Kho: {held} văn bản, {placeholders} văn bản chỉ biết qua dẫn chiếu."
         )
     if failures:
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -131,10 +143,12 @@ IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="Choose among do
 def _namesakes(number: str, docs: list[DocumentNode]) -> None:
     """Say which document the answer is about when several share the number."""
     if len(docs) > 1:
-        others = "; ".join(f"{d.number} ({d.issuer or 'issuer unknown'}, {d.issued_date or '?'})" for d in docs[1:])
+        others = "; ".join(
+            f"{d.number} ({d.issuer or 'chưa rõ cơ quan'}, {labels_vi.date(d.issued_date) or '?'})" for d in docs[1:]
+        )
         err(
-            f"{len(docs)} documents are numbered {number!r}; showing {docs[0].issuer}. Others: {others}. "
-            "Use --issuer to choose."
+            f"{len(docs)} văn bản mang số {number!r}; đang hiện văn bản của {docs[0].issuer}. Các văn bản khác: "
+            f"{others}. Chọn bằng --issuer."
         )
 
 
@@ -146,6 +160,7 @@ def lineage(
     number: Annotated[str, typer.Argument(help='Số ký hiệu, any spelling: 89/QĐ-TTg, "22/2013/QĐ-TTG".')],
     issuer: IssuerOpt = None,
     fmt: FormatOpt = Format.text,
+    wide: WideOpt = False,
 ) -> None:
     """The chain upward to the national root(s) and every document downward that implements it."""
     with session_scope(open_store()) as session:
@@ -156,31 +171,41 @@ def lineage(
         return
     console = Console()
     d = answer.document
-    note = "" if d.in_corpus else " — known only from citations"
+    note = "" if d.in_corpus else " — chỉ biết qua dẫn chiếu"
     console.print(
         f"[bold]{escape(d.doc_type or '')} {escape(d.number or '')}[/bold] — "
-        f"{escape(d.issuer or '?')}, {d.issued_date or '?'}{note}"
+        f"{escape(d.issuer or '?')}, {labels_vi.date(d.issued_date) or '?'}{note}"
     )
+    columns = [
+        ("Bậc", True),
+        ("Quan hệ", True),
+        ("Số, ký hiệu", True),
+        ("Loại", False),
+        ("Cơ quan ban hành", True),
+        ("Cấp", False),
+        ("Địa bàn", False),
+        ("Ngày", True),
+        ("Đã có", False),
+    ]
     for title, entries in (
-        ("Upstream (what it carries out)", answer.upstream),
-        ("Downstream (what carries it out)", answer.downstream),
+        ("Cấp trên (văn bản này thực hiện)", answer.upstream),
+        ("Cấp dưới (văn bản thực hiện văn bản này)", answer.downstream),
     ):
-        table = Table(title=title, title_justify="left")
-        for col in ("depth", "relation", "number", "type", "issuer", "level", "jurisdiction", "date", "held"):
-            table.add_column(col)
-        for e in entries:
-            table.add_row(
+        rows = [
+            [
                 str(e.depth),
-                e.relation,
+                labels_vi.relation(e.relation),
                 e.number or "—",
                 e.doc_type or "",
                 e.issuer or "",
-                e.level or "",
+                labels_vi.level(e.level),
                 _where(e),
-                e.issued_date or "",
-                "yes" if e.in_corpus else "no",
-            )
-        console.print(table)
+                labels_vi.date(e.issued_date),
+                labels_vi.yes_no(e.in_corpus),
+            ]
+            for e in entries
+        ]
+        console.print(table(f"{title}: {len(rows)}", columns, rows, wide))
 
 
 def duties(
@@ -190,10 +215,15 @@ def duties(
         typer.Option("--jurisdiction", help="A province or district, before or after the 2025 reorganisation."),
     ] = None,
     due_before: Annotated[str | None, typer.Option("--due-before", help="ISO date: tasks due before it.")] = None,
-    role: Annotated[str | None, typer.Option("--role", help="lead or support")] = None,
+    role: Annotated[str | None, typer.Option("--role", help='lead or support ("chủ trì", "phối hợp")')] = None,
     limit: Annotated[int, typer.Option("--limit", help="Rows per page.")] = 100,
     offset: Annotated[int, typer.Option("--offset")] = 0,
-    fmt: FormatOpt = Format.text,
+    fmt: Annotated[
+        DutyFormat,
+        typer.Option("--format", "-f", help="text (table), json, csv or xlsx (every row, no paging; xlsx needs --out)"),
+    ] = DutyFormat.text,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the csv or xlsx to this file.")] = None,
+    wide: WideOpt = False,
 ) -> None:
     """Which agencies owe which tasks, with the source document, its lineage root and the deadline."""
     if due_before:
@@ -204,34 +234,65 @@ def duties(
                 f"--due-before {due_before!r}: expected an ISO date (YYYY-MM-DD)",
                 f"--due-before {due_before!r}: cần một ngày dạng YYYY-MM-DD",
             ) from None
+    role = labels_vi.value_of(labels_vi.DUTY_ROLE, role)  # "chủ trì" as well as "lead"
     if role not in (None, "lead", "support"):
-        raise Invalid(f"--role {role!r}: expected lead or support", f"--role {role!r}: chỉ nhận lead hoặc support")
+        raise Invalid(
+            f"--role {role!r}: expected lead or support",
+            f"--role {role!r}: chỉ nhận lead (chủ trì) hoặc support (phối hợp)",
+        )
+    f = DutyFilter(agency, jurisdiction, due_before, role, limit, offset)
+    if fmt in (DutyFormat.csv, DutyFormat.xlsx):
+        f = DutyFilter(agency, jurisdiction, due_before, role, EXPORT_LIMIT, 0)
     with session_scope(open_store()) as session:
-        answer = graph_queries.duties(session, DutyFilter(agency, jurisdiction, due_before, role, limit, offset))
-    if fmt is Format.json:
+        answer = graph_queries.duties(session, f)
+    if fmt is DutyFormat.json:
         print_json(answer)
         return
-    table = Table(
-        title=f"{answer.count} duties" + (f" (showing {len(answer.data)})" if answer.count > len(answer.data) else "")
-    )
-    for col in ("province (2025)", "agency", "role", "task", "deadline", "document", "root"):
-        table.add_column(col, overflow="fold")
+    if fmt in (DutyFormat.csv, DutyFormat.xlsx):
+        _write_export(answer.data, fmt, out)
+        return
+    shown = f" (đang hiện {len(answer.data)})" if answer.count > len(answer.data) else ""
+    columns = [
+        ("Tỉnh (2025)", False),
+        ("Cơ quan", True),
+        ("Vai trò", True),
+        ("Nhiệm vụ", True),
+        ("Thời hạn", True),
+        ("Văn bản", True),
+        ("Văn bản gốc", False),
+    ]
+    rows = []
     for row in answer.data:
-        j = row.jurisdiction
-        where = j.province or "all provinces"
-        if j.successor and j.successor != j.province:
-            where += f" ({j.successor})"
         doc, root = row.document, row.root
-        table.add_row(
-            where,
-            row.agency,
-            row.role,
-            f"{row.task.label or ''} {row.task.text[:160]}",
-            row.task.deadline or "",
-            f"{doc.number} ({doc.issuer or '?'})",
-            root.number if root and root.id != doc.id else "—",
+        rows.append(
+            [
+                duties_table.where(row),
+                row.agency,
+                labels_vi.duty_role(row.role),
+                labels_vi.short(f"{row.task.label or ''} {row.task.text}", 160 if wide else 90),
+                row.task.deadline or "",
+                doc.number or "—",
+                root.number or "—" if root and root.id != doc.id else "—",
+            ]
         )
-    Console().print(table)
+    Console().print(table(f"{answer.count} nhiệm vụ{shown}", columns, rows, wide))
+
+
+def _write_export(duties: list[Duty], fmt: DutyFormat, out: Path | None) -> None:
+    """The duty board as CSV (to `out`, or printed) or XLSX (to `out`: a workbook is no text to print)."""
+    if fmt is DutyFormat.xlsx:
+        if out is None:
+            raise Invalid(
+                "--format xlsx writes a file: name it with --out FILE.xlsx",
+                "--format xlsx ghi ra tệp: cần chỉ tên tệp bằng --out TỆP.xlsx",
+            )
+        out.write_bytes(duties_table.to_xlsx(duties))
+    elif out is not None:
+        out.write_bytes(duties_table.to_csv(duties))
+    else:
+        sys.stdout.write(duties_table.to_csv(duties).decode("utf-8").removeprefix("\ufeff"))
+        return
+    err(f"{out}: {len(duties)} nhiệm vụ")
 
 
 def gaps(
@@ -239,6 +300,7 @@ def gaps(
     jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Only this province or district.")] = None,
     issuer: IssuerOpt = None,
     fmt: FormatOpt = Format.text,
+    wide: WideOpt = False,
 ) -> None:
     """What was never carried down: jurisdictions without an implementing document, upstream tasks and
     targets without a counterpart, targets lowered or postponed. Each gap names its evidence."""
@@ -248,7 +310,49 @@ def gaps(
     if fmt is Format.json:
         print_json(answer)
         return
-    print_gaps(answer)
+    print_gaps(answer, wide=wide)
+
+
+def search(
+    query: Annotated[str, typer.Argument(help='Words, with or without diacritics, or a số ký hiệu: "xa hoi hoc tap".')],
+    doc_type: Annotated[str | None, typer.Option("--type", help='Document type: "Quyết định".')] = None,
+    province: Annotated[str | None, typer.Option("--province", help="Legacy or 2025 province.")] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", help='national, ministry, province, district, commune ("Tỉnh", "Huyện"…)')
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Year of issue.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Rows per page.")] = 20,
+    offset: Annotated[int, typer.Option("--offset")] = 0,
+    fmt: FormatOpt = Format.text,
+    wide: WideOpt = False,
+) -> None:
+    """Documents whose text holds every word, best first (number and trích yếu before the body), with the
+    passage where the words occur. Quốc hiệu, tiêu ngữ, "Nơi nhận" and signatures are not searched."""
+    level = labels_vi.value_of(labels_vi.LEVEL, level)  # "Tỉnh" as well as "province"
+    if level not in (None, *labels_vi.LEVEL):
+        raise Invalid(
+            f"--level {level!r}: expected one of {', '.join(labels_vi.LEVEL)}",
+            f"--level {level!r}: chỉ nhận " + ", ".join(f"{k} ({v})" for k, v in labels_vi.LEVEL.items()),
+        )
+    f = DocumentFilter(province=province, level=level, doc_type=doc_type, year=year)  # type: ignore[arg-type]
+    with session_scope(open_store()) as session:
+        answer = search_queries.search(session, query, Paging(limit, offset), f)
+    if fmt is Format.json:
+        print_json(answer)
+        return
+    shown = f" (đang hiện {len(answer.data)})" if answer.count > len(answer.data) else ""
+    columns = [("Số, ký hiệu", True), ("Cơ quan ban hành", False), ("Ngày", False), ("Đoạn có từ cần tìm", True)]
+    rows = []
+    for hit in answer.data:
+        d = hit.document
+        passage, pos = [], 0
+        for m in hit.matches:  # the words found in bold (the text itself is no markup)
+            passage.append(escape(hit.snippet[pos : m.start]) + f"[bold]{escape(hit.snippet[m.start : m.end])}[/bold]")
+            pos = m.end
+        passage.append(escape(hit.snippet[pos:]))
+        title = f"[dim]{escape(labels_vi.short(d.title, 120))}[/dim]\n" if d.title else ""
+        rows.append([d.number or "—", d.issuer or "", labels_vi.date(d.issued_date), title + "".join(passage)])
+    Console().print(table(f"{answer.count} văn bản{shown}", columns, rows, wide))
 
 
 graph_app = typer.Typer(help="The citation graph as a file for other tools.", no_args_is_help=True)

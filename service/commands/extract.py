@@ -13,7 +13,7 @@ import typer
 from extractor.bounded import extract_file  # parse and extraction in a child with memory and time limits
 from extractor.errors import BadInput
 from models.record import ExtractionResult
-from service.commands.output import err
+from service.commands.output import err, os_error_vi
 from service.errors import EXIT_BAD_INPUT
 from service.highlight import page
 from service.summary import print_summary
@@ -42,15 +42,15 @@ def extract(
     for path in files:
         try:
             if not path.is_file():
-                raise FileNotFoundError(f"{path}: no such file")
+                raise FileNotFoundError(path)
             result = extract_file(path, source=str(path))
         except BadInput as e:
             failed += 1
-            err(e.message)
+            err(e.message_vi)
             continue
         except (FileNotFoundError, PermissionError, IsADirectoryError) as e:
             failed += 1
-            err(str(e) if isinstance(e, FileNotFoundError) else f"{path}: {e.strerror}")
+            err(f"{path}: không mở được tệp ({os_error_vi(e)})")
             continue
         if fmt is ExtractFormat.json:
             sys.stdout.write(json.dumps(result.record.model_dump(mode="json"), ensure_ascii=False) + "\n")

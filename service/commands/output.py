@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 from pydantic import BaseModel
+from rich import box
+from rich.table import Table
 from sqlalchemy.orm import Session, sessionmaker
 
 from service.settings import Settings
@@ -21,6 +23,30 @@ class Format(str, enum.Enum):  # noqa: UP042 - typer wants a str Enum
 
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text (tables) or json")]
+WideOpt = Annotated[bool, typer.Option("--wide", help="Every column (default: the main ones, readable at 80 columns).")]
+
+
+def table(title: str | None, columns: list[tuple[str, bool]], rows: list[list[str]], wide: bool) -> Table:
+    """A table of `rows` with the columns marked as main (True), or all of them when `wide`. Long cells
+    wrap between words; the simple frame leaves the width to the text."""
+    keep = [i for i, (_, main) in enumerate(columns) if main or wide]
+    t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
+    for i in keep:
+        t.add_column(columns[i][0], overflow="fold")
+    for row in rows:
+        t.add_row(*(row[i] for i in keep))
+    return t
+
+
+def os_error_vi(e: OSError) -> str:
+    """Why a file could not be opened, in Vietnamese."""
+    if isinstance(e, FileNotFoundError):
+        return "không có tệp này"
+    if isinstance(e, PermissionError):
+        return "không có quyền đọc"
+    if isinstance(e, IsADirectoryError):
+        return "là thư mục"
+    return f"lỗi hệ thống {e.errno}" if e.errno else "lỗi hệ thống"
 
 
 def err(msg: str) -> None:

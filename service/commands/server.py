@@ -7,11 +7,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from service import audit
+from service import audit, labels_vi
 from service.access import create_key, revoke
-from service.commands.output import err, open_store
+from service.commands.output import WideOpt, err, open_store, table
 from service.errors import NotFound
 from service.settings import Settings
 from service.store.db import init_db, make_engine, session_factory, session_scope
@@ -44,7 +43,10 @@ def serve(
     init_db(engine)  # once, here: several processes migrating one database at once would collide
     with session_scope(session_factory(engine)) as session:
         if not live_count(session):
-            err("no API keys yet: make one with `vanban keys create --role admin` to log in to the web UI")
+            err(
+                "chưa có khóa truy cập nào: tạo một khóa bằng `vanban keys create --role admin` "
+                "để đăng nhập giao diện web"
+            )
     engine.dispose()
     processes = processes or settings.server_processes()
     options = dict(host=host, port=port, log_level="info", proxy_headers=False, timeout_graceful_shutdown=20)
@@ -83,33 +85,42 @@ def keys_create(
         )
     scope = " / ".join(x for x in (row.province, row.district) if x)
     err(
-        f"key #{row.id} for {row.name!r}, role {row.role}"
-        + (f", limited to {scope}" if scope else "")
-        + ": keep it safe, it is not shown again"
+        f"khóa số {row.id} cho {row.name!r}, vai trò {labels_vi.ROLE.get(row.role, row.role)}"
+        + (f", chỉ trong địa bàn {scope}" if scope else "")
+        + ": hãy giữ kỹ, khóa sẽ không được hiện lại"
     )
     print(secret)
 
 
 @keys_app.command("list")
-def keys_list() -> None:
+def keys_list(wide: WideOpt = False) -> None:
     """The keys: id, name, role, jurisdiction, first characters, created, last used, revoked."""
-    table = Table()
-    for col in ("id", "name", "role", "jurisdiction", "key", "created", "last used", "revoked"):
-        table.add_column(col)
     with session_scope(open_store()) as session:
         keys = list_keys(session).data
-    for k in keys:
-        table.add_row(
+    columns = [
+        ("Số", True),
+        ("Tên", True),
+        ("Vai trò", True),
+        ("Địa bàn", True),
+        ("Khóa", True),
+        ("Tạo lúc", False),
+        ("Dùng lần cuối", False),
+        ("Thu hồi lúc", True),
+    ]
+    rows = [
+        [
             str(k.id),
             k.name,
-            k.role,
+            labels_vi.ROLE.get(k.role, k.role),
             " / ".join(x for x in (k.province, k.district) if x) or "—",
             k.prefix + "…",
-            f"{k.created_at:%Y-%m-%d %H:%M}",
-            f"{k.last_used_at:%Y-%m-%d %H:%M}" if k.last_used_at else "—",
-            f"{k.revoked_at:%Y-%m-%d %H:%M}" if k.revoked_at else "",
-        )
-    Console().print(table)
+            f"{k.created_at:%d/%m/%Y %H:%M}",
+            f"{k.last_used_at:%d/%m/%Y %H:%M}" if k.last_used_at else "—",
+            f"{k.revoked_at:%d/%m/%Y %H:%M}" if k.revoked_at else "",
+        ]
+        for k in keys
+    ]
+    Console().print(table(f"{len(rows)} khóa truy cập", columns, rows, wide))
 
 
 @keys_app.command("revoke")
@@ -120,6 +131,6 @@ def keys_revoke(
     with session_scope(open_store()) as session:
         row = revoke(session, key_id)
         if row is None:
-            raise NotFound(f"no key {key_id}", f"không có khóa {key_id}")
+            raise NotFound(f"no key {key_id}", f"không có khóa số {key_id}")
         audit.record(session, None, "key.revoke", f"key:{key_id}", name=row.name, role=row.role)
-    err(f"key #{key_id} ({row.name}) revoked")
+    err(f"đã thu hồi khóa số {key_id} ({row.name})")

@@ -55,12 +55,14 @@ def alembic_config(engine: Engine) -> Config:
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """For Alembic's comparisons: full-text objects are made by raw SQL in the migrations, not by models."""
-    if type_ == "table" and name and name.startswith("extractions_fts"):
+    if type_ == "table" and name and name.startswith(("extractions_fts", "search_fts")):
         return False
-    if type_ == "index" and name == "ix_extractions_search":
+    if type_ == "index" and name in ("ix_extractions_search", "ix_search_docs_search"):
         return False
     table = getattr(obj, "table", None)
-    return not (type_ == "column" and name == "search" and table is not None and table.name == "extractions")
+    return not (
+        type_ == "column" and name == "search" and table is not None and table.name in ("extractions", "search_docs")
+    )
 
 
 def init_db(engine: Engine) -> None:

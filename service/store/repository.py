@@ -33,7 +33,8 @@ from graph.units import successor
 from models.record import RELATION_STRENGTH, ExtractionRecord, ExtractionResult, Reference, Task
 from models.tables import Citation, Correction, Document, Extraction, File, TargetRow, TaskAgency, TaskRow
 from service.errors import Conflict, Invalid
-from service.store import blobs, corrections, names, resolve
+from service.fields import label_of
+from service.store import blobs, corrections, names, resolve, search
 from service.store.blobs import FileBlobs
 
 # A document promised to an upload that is not read yet: identity "pending:<sha256>", not in the corpus,
@@ -56,7 +57,7 @@ class BadValue(Invalid):
     def __init__(self, path: str, error: ValidationError) -> None:
         super().__init__(
             f"{path}: the value does not fit the record ({error.error_count()} error(s))",
-            f"{path}: giá trị không phù hợp với cấu trúc bản ghi",
+            f"{label_of(path)}: giá trị không phù hợp với cấu trúc bản ghi",
             errors=[{"loc": list(x["loc"]), "msg": x["msg"]} for x in error.errors()],
         )
 
@@ -195,12 +196,14 @@ def effective_record(session: Session, doc_id: int) -> ExtractionRecord | None:
 
 def add_correction(session: Session, doc_id: int, path: str, value: Any, author: str) -> Correction:
     """Record a person's value for one field and rebuild what depends on it. Raises BadPath for a path
-    that names no field, BadValue for a value that does not fit it, IdentityClash for a header that
+    that names no field, WrongType for a value not of the field's type (the value is stored as its type:
+    "15/5/2017" as "2017-05-15"), BadValue for a value that does not fit the record, IdentityClash for a header that
     would make the document another held one."""
     extraction = session.get(Extraction, doc_id)
     doc = session.get(Document, doc_id)
     if extraction is None or doc is None:
         raise LookupError(f"document {doc_id} is not in the corpus")
+    value = corrections.coerce(path, value)  # WrongType for a value not of the field's type
     current = _effective_json(session, extraction)
     try:
         corrected = ExtractionRecord.model_validate(corrections.apply(current, [(path, value)], strict=True))
@@ -274,6 +277,9 @@ def reindex(session: Session, doc: Document, record: ExtractionRecord, sha: str,
     `fresh`: the document row was just created, so it has no derived rows to delete yet."""
     _set_header(session, doc, record, sha)
     session.flush()
+    extraction = session.get(Extraction, doc.id)
+    if extraction is not None:  # search reads the corrected number and trích yếu
+        search.index(session, doc.id, doc.number, doc.title, extraction.text)
     names.register_own(session, doc)
     where = Where(doc.level, doc.province, doc.district)
     old_dsts: set[int] = set()

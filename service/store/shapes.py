@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_serializer
+from pydantic import BaseModel, Field, computed_field, field_serializer
 
 from graph.shapes import DocumentNode
 from models.record import DocumentHeader, IntakeInfo, Reference, Span, Target, Task
+from service import fields, labels_vi
 
 
 class _Timed(BaseModel):
@@ -106,9 +107,28 @@ class Original(BaseModel):
     media_type: str
 
 
+class TextRange(BaseModel):
+    """Where a match is in a snippet: [start, end) in characters (Python str indexes, code points)."""
+
+    start: int
+    end: int
+
+
+class Snippet(BaseModel):
+    text: str
+    matches: list[TextRange]
+    html: str
+
+
 class SearchHit(BaseModel):
     document: DocumentSummary
-    snippet: str = Field(description="the matching passage, query words in [brackets]")
+    snippet: str = Field(description="the passage where the words occur, plain text (… where it was cut)")
+    matches: list[TextRange] = Field(
+        default_factory=list, description="where the query's words are in `snippet` (with or without diacritics)"
+    )
+    snippet_html: str = Field(
+        "", description="`snippet` as HTML: text escaped, each match in <mark>…</mark> (safe to insert as is)"
+    )
     rank: float = Field(description="higher is better; only the order is meaningful")
 
 
@@ -133,3 +153,13 @@ class AuditOut(_Timed):
     target: str | None
     detail: dict[str, Any] = Field(description="what identifies the change: a path and value, a file's hash")
     client: str | None
+
+    @computed_field(description='the action in Vietnamese: "Sửa thông tin văn bản"')  # type: ignore[prop-decorator]
+    @property
+    def action_vi(self) -> str:
+        return labels_vi.audit_action(self.action)
+
+    @computed_field(description='the change as a person reads it: "Cấp: Tỉnh", "Quan hệ: triển khai"')  # type: ignore[prop-decorator]
+    @property
+    def detail_vi(self) -> str:
+        return labels_vi.audit_detail(self.action, self.detail, fields.describe)

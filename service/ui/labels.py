@@ -6,28 +6,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from graph.gaps import CONFIDENCE_VI
 from models.record import ExtractionRecord
 
-LEVEL = {
-    "national": "Trung ương",
-    "ministry": "Bộ, ngành",
-    "province": "Tỉnh",
-    "district": "Huyện",
-    "commune": "Xã",
-    "local": "Địa phương",
-}
-RELATION = {
-    "implements": "triển khai",
-    "based_on": "căn cứ",
-    "promulgated_by": "ban hành kèm theo",
-    "cites": "dẫn chiếu",
-}
-JOB_STATUS = {"queued": "Đang chờ", "running": "Đang xử lý", "done": "Hoàn tất", "failed": "Lỗi"}
-ROLE = {"clerk": "văn thư", "analyst": "chuyên viên phân tích", "admin": "quản trị"}
-DUTY_ROLE = {"lead": "Chủ trì", "support": "Phối hợp"}
-# graph.gaps says how sure a match is in English ("confidence") and in Vietnamese ("confidence_vi")
-CONFIDENCE = CONFIDENCE_VI
+# the tables every door shares (CLI, exports, UI) live in service/labels_vi.py
+from service.labels_vi import CONFIDENCE, DUTY_ROLE, JOB_STATUS, LEVEL, RELATION, ROLE  # noqa: F401
 
 HEADER_FIELDS = [  # (path, label, type)
     ("document.doc_type", "Loại văn bản", "str"),

@@ -25,8 +25,9 @@ from service.api.deps import (
 )
 from service.api.schemas import SORT_HELP, CorrectionIn, Problem, UploadBatchOut, UploadOut
 from service.errors import Forbidden, problem
+from service.fields import FieldOut, field_types
 from service.ingest import queue, receive
-from service.store.queries import documents
+from service.store.queries import agencies, documents
 from service.store.queries.documents import DocumentFilter, Level
 from service.store.queries.lists import Paging
 from service.store.repository import add_correction, effective_record
@@ -128,6 +129,29 @@ def list_documents(
 
 
 @router.get(
+    "/fields", response_model=list[FieldOut], summary="The correctable fields, their types and labels", responses=ERRORS
+)
+def correctable_fields(who: Reader) -> list[FieldOut]:
+    """Every field a correction may set: its path pattern ("tasks[].lead" for `tasks[1].lead`), type
+    (date, agency, text, list, enum, lead, support, number, integer, item), Vietnamese label and, for an
+    enum, the values allowed. A value of another type is refused with 422 (a date as dd/mm/yyyy is
+    taken and stored as ISO)."""
+    return field_types()
+
+
+@router.get("/agencies", response_model=Page[str], summary="Known agency names", responses=ERRORS)
+def agency_names(
+    who: Reader,
+    session: SessionDep,
+    q: Annotated[str | None, Query(max_length=200, description="words the name holds, any diacritics")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Page[str]:
+    """The agencies tasks name and the documents' issuers, holding every word of `q`, shortest first: the
+    choices an agency field offers (another name may still be typed)."""
+    return agencies.known_agencies(session, q, limit)
+
+
+@router.get(
     "/{doc_id}",
     response_model=DocumentOut,
     summary="A document's record",
@@ -214,7 +238,7 @@ def correct(
         f"document:{doc_id}",
         client_of(request),
         path=body.path,
-        value=body.value,
+        value=row.value,  # as stored: "15/5/2017" typed is kept as "2017-05-15"
         correction=row.id,
     )
     session.commit()

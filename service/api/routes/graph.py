@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from graph.duties import DutyFilter
 from graph.shapes import Duty, GapReport, Lineage, Page
-from service import gaps_table
+from service import duties_table, gaps_table, spreadsheet
 from service.api.deps import Querier, ReportsDep, SessionDep
 from service.api.routes.documents import ERRORS
 from service.api.schemas import Problem
@@ -67,6 +67,43 @@ def get_duties(
         agency, jurisdiction, due_before.isoformat() if due_before else None, role, limit, offset, order=sort
     )
     return graph_queries.duties(session, f)
+
+
+EXPORT_LIMIT = 100_000  # rows in one duty export: the whole board of a country's documents fits
+
+
+@router.get(
+    "/duties/export",
+    summary="The duty board as a spreadsheet",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}, spreadsheet.XLSX_TYPE: {}}}, **BAD, **ERRORS},
+)
+def export_duties(
+    who: Querier,
+    session: SessionDep,
+    format: Literal["csv", "xlsx"] = "csv",
+    agency: Annotated[str | None, Query(max_length=256, description='any spelling: "Sở GD&ĐT"')] = None,
+    jurisdiction: Jurisdiction = None,
+    due_before: Annotated[dt.date | None, Query(description="ISO date: tasks due before it")] = None,
+    role: Literal["lead", "support"] | None = None,
+    sort: Literal["place", "deadline"] = "place",
+) -> Response:
+    """Every duty the filters of `/api/duties` select (no paging), one row each with Vietnamese column
+    names and values (CSV in UTF-8 with a BOM, or XLSX)."""
+    f = DutyFilter(
+        agency, jurisdiction, due_before.isoformat() if due_before else None, role, EXPORT_LIMIT, 0, order=sort
+    )
+    duties = graph_queries.duties(session, f).data
+    if format == "xlsx":
+        media, body = spreadsheet.XLSX_TYPE, duties_table.to_xlsx(duties)
+    else:
+        media, body = spreadsheet.CSV_TYPE, duties_table.to_csv(duties)
+    stem = "nhiem-vu" + "".join(
+        "-" + "".join(c if c.isalnum() else "-" for c in x) for x in (jurisdiction, agency) if x
+    )
+    return Response(
+        body, media_type=media, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(stem)}.{format}"}
+    )
 
 
 @router.get(

@@ -21,6 +21,7 @@ from graph.units import find_place
 from models.record import IntakeInfo, Span
 from models.service_tables import Job
 from models.tables import Correction, Document, Extraction, File
+from service import labels_vi
 from service.errors import Invalid, NotFound
 from service.store.blobs import BlobStore
 from service.store.queries.lists import Paging, Query, count, ordered, paged
@@ -144,7 +145,8 @@ def _held(session: Session, doc_id: int) -> tuple[Document, Extraction]:
     if job is not None and job.status in ("queued", "running"):
         raise NotFound(
             f"document {doc_id} is still being read (job {job.id}: {job.status})",
-            f"văn bản {doc_id} đang được xử lý (công việc {job.id}: {job.status})",
+            f"văn bản {doc_id} đang được xử lý (công việc {job.id}: "
+            f"{labels_vi.JOB_STATUS.get(job.status, job.status).lower()})",
         )
     if job is not None and job.status == "failed" and job.error:
         raise NotFound(
