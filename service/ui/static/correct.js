@@ -1,40 +1,123 @@
-// The correction form of the document view: "Sửa" fills it with a field's path and value; saving posts
-// one correction to the API and reloads the page, which then shows the corrected record and its history.
+// The correction form of the document view. "Sửa" on a field opens the form with the input its type
+// needs (service/ui/labels.py: editor): a date picker for dates (sent as ISO yyyy-mm-dd), a text box
+// with the known agencies to pick from (free entry allowed) for agencies, a text area for long text,
+// a select for levels and relations, one row per item for lists. Saving posts one correction to the
+// API and reloads the page, which then shows the corrected record and its history.
 "use strict";
 (function () {
   const form = document.getElementById("correction");
   if (!form) return;
   const path = document.getElementById("c-path");
-  const value = document.getElementById("c-value");
   const type = document.getElementById("c-type");
+  const label = document.getElementById("c-label");
+  const editor = document.getElementById("c-editor");
   const hint = document.getElementById("c-hint");
   const result = document.getElementById("c-result");
+  const empty = document.getElementById("c-empty");
+  const CHOICES = {
+    level: [["national", "Trung ương"], ["ministry", "Bộ, ngành"], ["province", "Tỉnh"],
+            ["district", "Huyện"], ["commune", "Xã"]],
+    relation: [["implements", "triển khai"], ["based_on", "căn cứ"],
+               ["promulgated_by", "ban hành kèm theo"], ["cites", "dẫn chiếu"]],
+  };
   const HINTS = {
-    list: "Danh sách: mỗi dòng một mục.",
-    date: "Ngày theo dạng NNNN-TT-NN, ví dụ 2024-06-30.",
-    number: "Một số, ví dụ 95 hoặc 12.5.",
-    level: "Một trong: national, ministry, province, district, commune.",
-    relation: "Một trong: implements, based_on, promulgated_by, cites.",
+    date: "Chọn ngày trên lịch; để trống nếu muốn xóa giá trị.",
+    agency: "Gõ vài chữ để chọn một cơ quan đã biết, hoặc nhập tên mới.",
+    agencies: "Mỗi dòng một cơ quan; gõ vài chữ để chọn cơ quan đã biết.",
+    list: "Mỗi dòng một mục.",
+    number: "Một số, ví dụ 95 hoặc 12,5.",
+    level: "Chọn cấp của cơ quan ban hành.",
+    relation: "Chọn quan hệ giữa hai văn bản.",
   };
 
-  document.querySelectorAll("button.edit").forEach((b) => {
-    b.addEventListener("click", () => {
-      const current = JSON.parse(b.dataset.value);
-      path.value = b.dataset.path;
-      type.value = b.dataset.type;
-      value.value = Array.isArray(current) ? current.join("\n") : current === null ? "" : String(current);
-      hint.textContent = HINTS[b.dataset.type] || "Để trống nếu muốn xóa giá trị.";
-      value.focus();
-      form.scrollIntoView({ behavior: "smooth", block: "start" });
-    });
-  });
+  function input(kind, value) {
+    let el;
+    if (kind === "text") {
+      el = document.createElement("textarea");
+      el.rows = 4;
+    } else if (CHOICES[kind]) {
+      el = document.createElement("select");
+      const none = new Option("(chưa rõ)", "");
+      el.append(none);
+      CHOICES[kind].forEach(([v, name]) => el.append(new Option(name, v)));
+    } else {
+      el = document.createElement("input");
+      if (kind === "date") el.type = "date";
+      else if (kind === "number") { el.type = "number"; el.step = "any"; }
+      else el.type = "text";
+      if (kind === "agency" || kind === "agencies") el.setAttribute("list", "agencies");
+    }
+    el.value = value === null || value === undefined ? "" : String(value);
+    return el;
+  }
 
-  function parse(raw, kind) {
-    const text = raw.trim();
-    if (kind === "list") return text ? text.split("\n").map((s) => s.trim()).filter(Boolean) : [];
+  function listRow(kind, value) {
+    const row = document.createElement("div");
+    row.className = "list-row";
+    const el = input(kind === "agencies" ? "agencies" : "str", value);
+    el.className = "item";
+    el.setAttribute("aria-label", "Mục");
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "link remove";
+    remove.textContent = "Bỏ";
+    remove.setAttribute("aria-label", "Bỏ mục này");
+    remove.addEventListener("click", () => row.remove());
+    row.append(el, remove);
+    return row;
+  }
+
+  function open(button) {
+    const kind = button.dataset.type;
+    const current = JSON.parse(button.dataset.value);
+    path.value = button.dataset.path;
+    type.value = kind;
+    label.textContent = button.dataset.label;
+    editor.textContent = "";
+    result.textContent = "";
+    if (kind === "list" || kind === "agencies") {
+      const rows = document.createElement("div");
+      rows.id = "c-items";
+      (Array.isArray(current) ? current : current ? [current] : []).forEach((v) => rows.append(listRow(kind, v)));
+      if (!rows.children.length) rows.append(listRow(kind, ""));
+      const add = document.createElement("button");
+      add.type = "button";
+      add.id = "c-add";
+      add.textContent = "Thêm dòng";
+      add.addEventListener("click", () => {
+        const row = listRow(kind, "");
+        rows.append(row);
+        row.querySelector(".item").focus();
+      });
+      editor.append(rows, add);
+    } else {
+      // a stored date that is not a whole day ("2017-05") cannot go in a date picker: a text box then
+      const whole = kind !== "date" || !current || /^\d{4}-\d{2}-\d{2}$/.test(current);
+      const el = input(whole ? kind : "str", current);
+      el.id = "c-value";
+      el.name = "value";
+      editor.append(el);
+    }
+    hint.textContent = HINTS[kind] || "Để trống nếu muốn xóa giá trị.";
+    form.hidden = false;
+    empty.hidden = true;
+    form.scrollIntoView({ behavior: "smooth", block: "start" });
+    const first = editor.querySelector("input, textarea, select");
+    if (first) first.focus({ preventScroll: true });
+  }
+
+  document.querySelectorAll("button.edit").forEach((b) => b.addEventListener("click", () => open(b)));
+  document.getElementById("c-cancel").addEventListener("click", () => { form.hidden = true; empty.hidden = false; });
+
+  function value() {
+    const kind = type.value;
+    if (kind === "list" || kind === "agencies") {
+      return Array.from(editor.querySelectorAll(".item")).map((el) => el.value.trim()).filter(Boolean);
+    }
+    const text = document.getElementById("c-value").value.trim();
     if (text === "") return null;
     if (kind === "number") return Number(text.replace(",", "."));
-    return text;
+    return text; // a date input's value is already ISO (yyyy-mm-dd)
   }
 
   form.addEventListener("submit", (e) => {
@@ -45,7 +128,7 @@
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ path: path.value.trim(), value: parse(value.value, type.value) }),
+      body: JSON.stringify({ path: path.value, value: value() }),
     })
       .then((r) => r.json().then((b) => [r.status, b]))
       .then(([status, body]) => {
@@ -54,7 +137,7 @@
           window.location.reload();
         } else {
           result.className = "error";
-          result.textContent = body.message_vi || body.message || "Lỗi " + status;
+          result.textContent = body.message_vi || "Không lưu được (mã lỗi " + status + ").";
         }
       })
       .catch(() => { result.className = "error"; result.textContent = "Mất kết nối."; });
