@@ -40,9 +40,8 @@ class DutyFilter:
     offset: int = 0
     order: str = "place"  # place: by province, document, task; deadline: soonest (so overdue) first, none last
     body: Body | None = None
-    due_after: str | None = (
-        None  # ISO date: due on or after it (the UI's deadline range); last: callers pass the rest by position
-    )
+    # ISO date: due on or after it (the UI's deadline range); last, as callers pass the others by position
+    due_after: str | None = None
 
 
 def _agency_condition(body: Body) -> Any:

@@ -107,6 +107,20 @@
   }
 
   document.querySelectorAll("button.edit").forEach((b) => b.addEventListener("click", () => open(b)));
+
+  // after saving, the page reloads: show the field just corrected (its group open, the row marked)
+  const KEY = "vanban.corrected";
+  const just = window.sessionStorage && sessionStorage.getItem(KEY);
+  if (just) {
+    sessionStorage.removeItem(KEY);
+    const cell = Array.from(document.querySelectorAll("td[data-path]")).find((td) => td.dataset.path === just);
+    if (cell) {
+      const group = cell.closest("details");
+      if (group) group.open = true;
+      cell.parentElement.classList.add("just-corrected");
+      cell.scrollIntoView({ block: "center" });
+    }
+  }
   document.getElementById("c-cancel").addEventListener("click", () => { form.hidden = true; empty.hidden = false; });
 
   function value() {
@@ -134,6 +148,7 @@
       .then(([status, body]) => {
         if (status === 201) {
           result.textContent = "Đã lưu.";
+          if (window.sessionStorage) sessionStorage.setItem(KEY, path.value);
           window.location.reload();
         } else {
           result.className = "error";

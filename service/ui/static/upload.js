@@ -152,10 +152,18 @@
     files.forEach(send);
   }
 
+  const chosen = document.getElementById("chosen");
+  function showChosen() {
+    const n = input.files.length;
+    chosen.textContent = n === 0 ? "Chưa chọn tệp nào." : n === 1 ? "Đã chọn: " + input.files[0].name : "Đã chọn " + n + " tệp.";
+  }
+  input.addEventListener("change", showChosen);
+
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     sendAll(Array.from(input.files));
     input.value = "";
+    showChosen();
   });
   ["dragenter", "dragover"].forEach((t) => drop.addEventListener(t, (e) => { e.preventDefault(); drop.classList.add("over"); }));
   ["dragleave", "drop"].forEach((t) => drop.addEventListener(t, (e) => { e.preventDefault(); drop.classList.remove("over"); }));
