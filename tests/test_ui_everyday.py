@@ -101,12 +101,13 @@ def open_page(browser: Any, server: Server, key: str, width: int) -> Any:
     return page
 
 
-def shot(page: Any, name: str) -> None:
+def shot(page: Any, name: str, full: bool = True) -> None:
+    """The page (full: all of it; else what the screen shows) as SHOTS/name.png."""
     from PIL import Image
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     target = SHOTS / f"{name}.png"
-    page.screenshot(path=str(target), full_page=True)
+    page.screenshot(path=str(target), full_page=full)
     # a palette of 128 colours keeps each file small without losing legibility
     Image.open(target).convert("RGB").quantize(128).save(target, optimize=True)
 
@@ -235,7 +236,9 @@ def test_a_correction_offers_the_input_its_field_needs_and_sends_iso_dates(
     assert "tasks[0]" not in history and "document.issued_date" not in history
     page.click('button.edit[data-path="tasks[0].lead"]')  # the form open, for the picture
     fits(page, width)
-    shot(page, f"document-correction-{width}")
+    page.evaluate("window.scrollTo(0, 0)" if width > 900 else "document.getElementById('correct').scrollIntoView()")
+    page.wait_for_timeout(300)
+    shot(page, f"document-correction-{width}", full=False)
     assert page.errors == []
     page.context.close()
 

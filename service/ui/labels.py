@@ -122,6 +122,17 @@ def path_type(path: str) -> str:
     return _TYPES.get(_ITEM_PATH.sub(r"\1.\3", path), "str")
 
 
+_CALLER = re.compile(r"\((clerk|analyst|admin) #(\d+)\)$")  # "Lan (clerk #3)": how service.access names a caller
+
+
+def person(label: str | None) -> str:
+    """A caller as stored in the audit log and corrections, with the role in Vietnamese:
+    "Lan (clerk #3)" → "Lan (văn thư #3)"."""
+    if not label:
+        return "—"
+    return _CALLER.sub(lambda m: f"({ROLE[m.group(1)]} #{m.group(2)})", label)
+
+
 AUDIT_ACTION = {
     "session.login": "Đăng nhập",
     "session.logout": "Đăng xuất",
