@@ -9,17 +9,7 @@ from __future__ import annotations
 import re
 
 ENGLISH_WORDS = frozenset(
-    """
-    the and of with from into without error errors failed failure found check match weak strong
-    document documents province provinces district national ministry implements cites amends
-    replaces based promulgated status done pending queued running lead support target targets
-    task tasks duty duties search upload uploaded login logout settings page next previous none
-    null true false unknown invalid required field value must should please level issuer subject
-    title relation number date deadline overdue confidence note notes carried missing item items
-    jurisdiction agency agencies role report export download filter filters sort view save saved
-    job jobs batch file files only whole words delete edit submit cancel close open reference
-    references lineage gaps gap record records extraction extract warning warnings message
-    """.split()
+    ["the", "and", "of", "with", "from", "into", "without", "error", "errors", "failed", "failure", "found", "check", "match", "weak", "strong", "document", "documents", "province", "provinces", "district", "national", "ministry", "implements", "cites", "amends", "replaces", "based", "promulgated", "status", "done", "pending", "queued", "running", "lead", "support", "target", "targets", "task", "tasks", "duty", "duties", "search", "upload", "uploaded", "login", "logout", "settings", "page", "next", "previous", "none", "null", "true", "false", "unknown", "invalid", "required", "field", "value", "must", "should", "please", "level", "issuer", "subject", "title", "relation", "number", "date", "deadline", "overdue", "confidence", "note", "notes", "carried", "missing", "item", "items", "jurisdiction", "agency", "agencies", "role", "report", "export", "download", "filter", "filters", "sort", "view", "save", "saved", "job", "jobs", "batch", "file", "files", "only", "whole", "words", "delete", "edit", "submit", "cancel", "close", "open", "reference", "references", "lineage", "gaps", "gap", "record", "records", "extraction", "extract", "warning", "warnings", "message"]
 )
 
 # A word: letters only, so "89/QĐ-TTg", "E111" and "2025" are not words.

@@ -1,7 +1,6 @@
 """The checker behind the "no English for people" tests: it finds English and leaves Vietnamese alone."""
 
 import pytest
-
 from english_words import english_words
 
 
