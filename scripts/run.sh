@@ -12,7 +12,7 @@ key=$(.venv/bin/vanban keys create --role admin --name "admin (run.sh)" --if-non
 
 .venv/bin/vanban serve --host "$HOST" --port "$PORT" &
 server=$!
-trap 'kill -INT "$server" 2>/dev/null; wait "$server"' INT TERM
+trap 'kill -TERM "$server" 2>/dev/null; wait "$server"' INT TERM
 # wait until it answers, then say where to go (the server's own log lines come before this)
 for _ in $(seq 1 120); do
   if .venv/bin/python -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=1)" \

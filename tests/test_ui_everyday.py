@@ -80,7 +80,8 @@ def browser():  # type: ignore[no-untyped-def]
     with sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"],
+            # --lang: the browser's own widgets (a date input's dd/mm/yyyy) as a Vietnamese user's browser draws them
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync", "--lang=vi"],
         )
         yield b
         b.close()
@@ -262,6 +263,7 @@ def test_search_finds_documents_and_marks_the_words_in_the_snippet(
     page.wait_for_url("**/documents?q=*")
     rows = page.locator("table.docs tbody tr")
     assert rows.count() > 0
+    assert "phù hợp nhất trước" in page.inner_text("#doc-count")  # the search's order, not the list's
     assert page.locator("table.docs .snippet mark").count() > 0
     assert "[" not in page.inner_text("table.docs .snippet >> nth=0")  # no literal brackets
     fits(page, width)
@@ -286,7 +288,8 @@ def test_search_without_diacritics_finds_what_search_with_them_finds(
             for q in (accented, plain):
                 page.goto(f"{server.url}/documents?q={q}")
                 tops.append(page.eval_on_selector_all("table.docs tbody td a", "as => as.map(a => a.href)")[:3])
-            assert tops[0] and tops[0] == tops[1], (accented, plain, tops)
+            # the best document for the accented words is among the first three for the plain ones
+            assert tops[0] and tops[0][0] in tops[1], (accented, plain, tops)
         shot(page, f"search-no-diacritics-{width}")
     finally:
         page.context.close()
