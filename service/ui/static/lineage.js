@@ -18,10 +18,18 @@
     return !m ? iso || "" : m[3] ? m[3] + "/" + m[2] + "/" + m[1] : m[2] + "/" + m[1];
   }
 
+  // at most `limit` characters, cut at a space (never inside a syllable: "Bộ Xây d…")
+  function cut(text, limit) {
+    if (text.length <= limit) return text;
+    const head = text.slice(0, limit);
+    const space = head.lastIndexOf(" ");
+    return (space > 0 ? head.slice(0, space) : head).replace(/[ ,;:.\-–]+$/, "") + "…";
+  }
+
   function label(d) {
     const head = d.number || [d.doc_type, vndate(d.issued_date)].filter(Boolean).join(" ") || "(không số)";
     const who = (d.issuer || "").replace("Ủy ban nhân dân", "UBND");
-    return head + (who ? "\n" + (who.length > 30 ? who.slice(0, 29) + "…" : who) : "");
+    return head + (who ? "\n" + cut(who, 30) : "");
   }
 
   function node(d, cls) {

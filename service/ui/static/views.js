@@ -3,6 +3,16 @@
 // shareable form: a saved view is only a bookmark with a Vietnamese name.
 "use strict";
 (function () {
+  // a filter left at "Tất cả" is not sent: the URL to bookmark or share says only what was chosen
+  const filters = document.getElementById("doc-filters");
+  if (filters) {
+    filters.addEventListener("submit", () => {
+      filters.querySelectorAll("input[name], select[name]").forEach((el) => { if (el.value === "") el.disabled = true; });
+    });
+    // back to this page from history: the fields must not stay disabled
+    window.addEventListener("pageshow", () => filters.querySelectorAll("[disabled]").forEach((el) => { el.disabled = false; }));
+  }
+
   const box = document.getElementById("views");
   if (!box || !window.localStorage) return;
   const KEY = "vanban.documents.views";
