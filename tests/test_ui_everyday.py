@@ -196,12 +196,18 @@ def test_a_correction_offers_the_input_its_field_needs_and_sends_iso_dates(
     page.goto(f"{server.url}/documents/{doc}")
     page.wait_for_selector(".vb-doc")
 
-    # a date: a date picker; the page shows it as dd/mm/yyyy, the API keeps ISO
+    # a date: typed day first as people write it ("26/4/2013"), or picked on the calendar; the page shows
+    # dd/mm/yyyy, the API gets and keeps ISO
     page.click('button.edit[data-path="document.issued_date"]')
     assert page.inner_text("#c-label") == "Ngày ban hành"
-    assert page.get_attribute("#c-value", "type") == "date"
-    day = "2013-04-26" if width == 1366 else "2013-04-27"
-    page.fill("#c-value", day)
+    now = api(server, keys["admin"], f"/api/documents/{doc}")["document"]["issued_date"]
+    assert page.input_value("#c-value") == f"{now[8:]}/{now[5:7]}/{now[:4]}"  # the current value, as people read it
+    assert page.locator(".date-field input.picker[type=date]").count() == 1  # the calendar behind "Lịch"
+    page.fill("#c-value", "31/02/2013")  # no such day: refused before anything is sent
+    page.click("#correction button[type=submit]")
+    assert page.inner_text("#c-result").startswith("Ngày không hợp lệ")
+    typed, day = ("27/4/2013", "2013-04-27") if width == 1366 else ("28.04.2013", "2013-04-28")
+    page.fill("#c-value", typed)
     with page.expect_navigation():
         page.click("#correction button[type=submit]")
     shown = f"{day[8:]}/{day[5:7]}/{day[:4]}"
@@ -359,11 +365,12 @@ def test_the_duty_board_filters_by_role_and_deadline_and_exports_what_it_shows(
     page.goto(f"{server.url}/duties?jurisdiction=Hồ Chí Minh")
     everything = int(page.inner_text(".report-head .muted").split()[0])
     page.select_option("select[name=role]", "lead")
-    page.fill("input[name=due_from]", "2014-01-01")
-    page.fill("input[name=due_to]", "2014-12-31")
+    page.fill("input[name=due_from]", "01/01/2014")  # typed as people write dates
+    page.fill("input[name=due_to]", "31/12/2014")
     page.click("#duty-filters button.primary")
     page.wait_for_url(re.compile(r"role=lead"))
-    assert "due_from=2014-01-01" in page.url and "due_to=2014-12-31" in page.url
+    assert "due_from=01%2F01%2F2014" in page.url and "due_to=31%2F12%2F2014" in page.url
+    assert "due_from=2014-01-01" in page.get_attribute("#export-csv", "href")  # the API's ISO
     shown = int(page.inner_text(".report-head .muted").split()[0])
     assert 0 < shown < everything
     roles = page.eval_on_selector_all("table.duties td[data-label='Vai trò']", "ts => ts.map(t => t.innerText)")

@@ -23,6 +23,22 @@ def test_dates_read_as_people_in_vietnam_write_them(stored: str | None, shown: s
 
 
 @pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("15/5/2017", "2017-05-15"),  # the example: stored as text before
+        ("05/04/2013", "2013-04-05"),  # day first: 5 April, not 4 May
+        ("28.04.2013", "2013-04-28"),
+        ("2013-04-26", "2013-04-26"),  # ISO from a link
+        ("31/02/2024", None),  # no such day
+        ("quý IV", None),
+        ("", None),
+    ],
+)
+def test_a_day_typed_as_people_write_it_is_read_as_iso(typed: str, day: str | None) -> None:
+    assert labels.parse_day(typed) == day
+
+
+@pytest.mark.parametrize(
     ("text", "limit", "cut"),
     [
         # the complaint: "… giai đ" cut inside a syllable

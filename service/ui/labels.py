@@ -288,6 +288,23 @@ def vndate(v: str | dt.date | None) -> str:
     return f"{day}/{month}/{year}" if day else f"{month}/{year}"
 
 
+_VN_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # 15/5/2017, 15.05.2017, 15-5-2017: day first
+
+
+def parse_day(text: str | None) -> str | None:
+    """A day typed by a person, as ISO: "15/5/2017" → "2017-05-15" (day first, as in Vietnam; ISO
+    accepted too). None when it is not a real day ("31/02/2024") or empty."""
+    text = (text or "").strip()
+    m = _VN_DAY.fullmatch(text)
+    try:
+        if m:
+            day, month, year = (int(g) for g in m.groups())
+            return dt.date(year, month, day).isoformat()
+        return dt.date.fromisoformat(text).isoformat() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        return None
+
+
 def cut(text: str | None, limit: int = 160) -> str:
     """`text` shortened to at most `limit` characters at a space, never inside a syllable ("giai đ…"),
     with "…" when something was left out."""

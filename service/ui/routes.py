@@ -341,12 +341,8 @@ def document_page(
 
 
 def _iso_day(value: str | None) -> str | None:
-    """A day from a date input (yyyy-mm-dd); anything else: no bound."""
-    value = (value or "").strip()
-    try:
-        return dt.date.fromisoformat(value).isoformat() if value else None
-    except ValueError:
-        return None
+    """A day from the filter form, typed dd/mm/yyyy (or ISO from a link); anything else: no bound."""
+    return labels.parse_day(value)
 
 
 def _duty_filter(
@@ -425,8 +421,8 @@ def duties_page(
         agency=agency or "",
         jurisdiction=jurisdiction or "",
         role=role or "",
-        due_from=due_from or "",
-        due_to=due_to or "",
+        due_from=labels.vndate(due_from) if due_from else "",
+        due_to=labels.vndate(due_to) if due_to else "",
         overdue=late,
         params=params,
         export_base="/api/duties/export" if api_export else "/duties/export",

@@ -21,7 +21,7 @@
                ["promulgated_by", "ban hành kèm theo"], ["cites", "dẫn chiếu"]],
   };
   const HINTS = {
-    date: "Chọn ngày trên lịch; để trống nếu muốn xóa giá trị.",
+    date: "Ngày/tháng/năm, ví dụ 15/05/2017, hoặc chọn trên lịch; để trống nếu muốn xóa giá trị.",
     agency: "Gõ vài chữ để chọn một cơ quan đã biết, hoặc nhập tên mới.",
     agencies: "Mỗi dòng một cơ quan; gõ vài chữ để chọn cơ quan đã biết.",
     list: "Mỗi dòng một mục.",
@@ -29,6 +29,51 @@
     level: "Chọn cấp của cơ quan ban hành.",
     relation: "Chọn quan hệ giữa hai văn bản.",
   };
+
+  // Dates: people type them day first ("15/5/2017"); the API gets ISO ("2017-05-15"). A text box, not the
+  // browser's date input alone, whose order follows the browser's language (an English one shows
+  // mm/dd/yyyy); the "Lịch" button opens the browser's calendar, which fills the box.
+  const VN_DAY = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})$/; // 15/5/2017, 15.05.2017: day, month, year
+  function isoDay(text) {
+    const m = VN_DAY.exec(text.trim());
+    if (!m) return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? text.trim() : null;
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+    return y + "-" + String(mo).padStart(2, "0") + "-" + String(d).padStart(2, "0");
+  }
+  function vnDay(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : iso || "";
+  }
+
+  function dateField(value) {
+    const box = document.createElement("span");
+    box.className = "date-field";
+    const text = document.createElement("input");
+    text.type = "text";
+    text.id = "c-value";
+    text.name = "value";
+    text.placeholder = "dd/mm/yyyy";
+    text.inputMode = "numeric";
+    text.value = vnDay(value);
+    const picker = document.createElement("input");
+    picker.type = "date";
+    picker.className = "picker";
+    picker.tabIndex = -1;
+    picker.setAttribute("aria-hidden", "true");
+    picker.addEventListener("change", () => { text.value = vnDay(picker.value); });
+    const open = document.createElement("button");
+    open.type = "button";
+    open.textContent = "Lịch";
+    open.title = "Chọn ngày trên lịch";
+    open.addEventListener("click", () => {
+      picker.value = isoDay(text.value) || "";
+      if (picker.showPicker) picker.showPicker(); else picker.focus();
+    });
+    box.append(text, open, picker);
+    return box;
+  }
 
   function input(kind, value) {
     let el;
@@ -91,12 +136,14 @@
       });
       editor.append(rows, add);
     } else {
-      // a stored date that is not a whole day ("2017-05") cannot go in a date picker: a text box then
-      const whole = kind !== "date" || !current || /^\d{4}-\d{2}-\d{2}$/.test(current);
-      const el = input(whole ? kind : "str", current);
-      el.id = "c-value";
-      el.name = "value";
-      editor.append(el);
+      if (kind === "date") {
+        editor.append(dateField(current));
+      } else {
+        const el = input(kind, current);
+        el.id = "c-value";
+        el.name = "value";
+        editor.append(el);
+      }
     }
     hint.textContent = HINTS[kind] || "Để trống nếu muốn xóa giá trị.";
     form.hidden = false;
@@ -131,18 +178,31 @@
     const text = document.getElementById("c-value").value.trim();
     if (text === "") return null;
     if (kind === "number") return Number(text.replace(",", "."));
-    return text; // a date input's value is already ISO (yyyy-mm-dd)
+    if (kind === "date") {
+      const iso = isoDay(text);
+      if (!iso) throw new Error("Ngày không hợp lệ: “" + text + "”. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/05/2017.");
+      return iso;
+    }
+    return text;
   }
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    let sent;
+    try {
+      sent = value();
+    } catch (err) {
+      result.className = "error";
+      result.textContent = err.message;
+      return;
+    }
     result.className = "";
     result.textContent = "Đang lưu…";
     fetch("/api/documents/" + form.dataset.doc + "/corrections", {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ path: path.value, value: value() }),
+      body: JSON.stringify({ path: path.value, value: sent }),
     })
       .then((r) => r.json().then((b) => [r.status, b]))
       .then(([status, body]) => {
