@@ -413,7 +413,7 @@ def test_the_duty_board_filters_by_role_and_deadline_and_exports_what_it_shows(
 
 def pages(server: Server, keys: dict[str, str]) -> list[tuple[str, str, str]]:
     """(name, path, what to wait for) of every page a person meets."""
-    doc = document_id(server, keys["admin"], "684/QĐ-UBND")
+    doc = document_id(server, keys["admin"], "3210/QĐ-UBND")
     return [
         ("home", "/", "h1"),
         ("documents", "/documents", "table.docs"),
