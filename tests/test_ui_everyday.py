@@ -449,6 +449,10 @@ def test_every_page_speaks_vietnamese_and_fits_the_screen(
             page.click("label.menu-button")
             assert page.locator("#main-nav a").count() >= 6 and page.locator("#main-nav").is_visible()
             shot(page, "menu-390")
+            page.reload()  # and by keyboard: the button's checkbox takes the focus, Space opens
+            page.focus("#nav-open")
+            page.keyboard.press("Space")
+            assert page.locator("#main-nav").is_visible()
         english[name] = english_words(visible_text(page))
         wide = page.evaluate("document.documentElement.scrollWidth")
         if wide > width:

@@ -80,11 +80,22 @@ def test_a_correction_path_is_named_in_vietnamese_and_gets_the_input_of_its_type
     assert labels.editor(path, labels.path_type(path)) == kind
 
 
-def test_a_snippet_marks_the_words_found_and_escapes_the_document_text() -> None:
-    snippet = "…VỀ HỖ TRỢ [NGƯỜI] [CÓ] [CÔNG] VỚI CÁCH MẠNG <script>"
-    assert str(labels.marked(snippet)) == (
-        "…VỀ HỖ TRỢ <mark>NGƯỜI</mark> <mark>CÓ</mark> <mark>CÔNG</mark> VỚI CÁCH MẠNG &lt;script&gt;"
-    )
+@pytest.mark.parametrize(
+    ("snippet", "html"),
+    [
+        (
+            "…VỀ HỖ TRỢ [NGƯỜI] [CÓ] [CÔNG] VỚI CÁCH MẠNG <script>",
+            "…VỀ HỖ TRỢ <mark>NGƯỜI</mark> <mark>CÓ</mark> <mark>CÔNG</mark> VỚI CÁCH MẠNG &lt;script&gt;",
+        ),
+        (  # a search that marks with <mark> itself: kept, and nothing else
+            "hỗ trợ <mark>người có công</mark> <b>về</b> nhà ở",
+            "hỗ trợ <mark>người có công</mark> &lt;b&gt;về&lt;/b&gt; nhà ở",
+        ),
+        ("một <mark> lẻ", "một &lt;mark&gt; lẻ"),  # unbalanced: text
+    ],
+)
+def test_a_snippet_marks_the_words_found_and_escapes_the_document_text(snippet: str, html: str) -> None:
+    assert str(labels.marked(snippet)) == html
 
 
 @pytest.mark.parametrize(

@@ -318,12 +318,17 @@ def cut(text: str | None, limit: int = 160) -> str:
 
 
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")  # a query word the search marked in a snippet: "[nhà ở]"
+_MARK_TAG = re.compile(r"(</?mark>)")  # the search may mark words with <mark>…</mark> itself
 
 
 def marked(snippet: str | None) -> Markup:
-    """A search snippet for a page: escaped, its [marked] words in <mark> (a snippet that already
-    carries <mark> is escaped like any text: it came from a document)."""
-    return Markup(_BRACKETED.sub(r"<mark>\1</mark>", str(escape(snippet or ""))))
+    """A search snippet for a page: escaped, its marked words (as "[nhà]" or "<mark>nhà</mark>") in
+    <mark>; no other tag survives."""
+    parts = _MARK_TAG.split(snippet or "")
+    if parts.count("<mark>") != parts.count("</mark>"):
+        parts = [snippet or ""]  # unbalanced: all of it is text
+    html = "".join(p if p in ("<mark>", "</mark>") else str(escape(p)) for p in parts)
+    return Markup(_BRACKETED.sub(r"<mark>\1</mark>", html))
 
 
 def show(v: Any, kind: str | None = None) -> str:

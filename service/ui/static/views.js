@@ -1,6 +1,6 @@
 // Saved views of the document list: a name and the list's query string, kept in this browser's
-// localStorage (per browser and per person using it; nothing on the server). The URL itself is the
-// shareable form: a saved view is only a bookmark with a Vietnamese name.
+// localStorage under the person's key id (per browser and per person; nothing on the server). The
+// URL itself is the shareable form: a saved view is only a bookmark with a Vietnamese name.
 "use strict";
 (function () {
   // a filter left at "Tất cả" is not sent: the URL to bookmark or share says only what was chosen
@@ -15,7 +15,7 @@
 
   const box = document.getElementById("views");
   if (!box || !window.localStorage) return;
-  const KEY = "vanban.documents.views";
+  const KEY = "vanban.documents.views." + box.dataset.user; // per person (key) using this browser
   const list = document.getElementById("views-list");
   const form = document.getElementById("view-save");
   const name = document.getElementById("view-name");
