@@ -167,6 +167,7 @@ def test_a_batch_of_uploads_shows_its_progress_a_notice_when_it_ends_and_a_failu
     notice = page.wait_for_selector("#batch-done:not([hidden])", timeout=120_000)
     assert notice.inner_text() == "Đã xử lý xong lô 2 tệp: 1 hoàn tất, 1 lỗi (xem lý do bên dưới)."
     assert page.get_attribute("#batch-bar", "value") == "100"
+    assert page.get_attribute("#batch-bar", "class") == "mixed"  # one read, one not: amber, neither blue nor green
 
     done = page.locator("#uploads li[data-status=done]")
     failed = page.locator("#uploads li[data-status=failed]")

@@ -20,7 +20,7 @@
     const settled = batch.done + batch.failed;
     batchBox.hidden = false;
     batchBar.value = batch.total ? Math.round((settled / batch.total) * 100) : 0;
-    batchBar.className = settled < batch.total ? "" : batch.failed ? "bad" : "done";
+    batchBar.className = settled < batch.total ? "" : !batch.failed ? "done" : batch.done ? "mixed" : "bad";
     batchStatus.textContent = "Lô " + batch.total + " tệp: đã xong " + settled + "/" + batch.total
       + " (" + batch.done + " hoàn tất, " + batch.failed + " lỗi).";
     if (settled === batch.total) {
