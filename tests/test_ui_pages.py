@@ -143,3 +143,24 @@ def test_the_duty_board_export_carries_the_boards_filters(corpus_api: Api, brows
     # the page's export links carry the same filters, as ISO dates
     page = browser_session.get("/duties?" + urlencode(query)).text
     assert "due_from=2014-01-01&amp;due_to=2014-12-31&amp;format=csv" in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("tài chính", "Bộ Tài chính"),  # an issuer
+        ("tai chinh ho chi minh", "Sở Tài chính thành phố Hồ Chí Minh"),  # typed without diacritics
+        ("không có cơ quan này", None),
+        ("sở tài chính hồ chí minh", "Sở Tài chính thành phố Hồ Chí Minh"),  # named in a task, with its place
+        ("SỞ XÂY DỰNG", "Sở Xây dựng thành phố Hồ Chí Minh"),  # any case
+    ],
+)
+def test_the_correction_form_suggests_known_agencies_holding_every_word_typed(
+    corpus_api: Api, browser_session: TestClient, typed: str, offered: str | None
+) -> None:
+    names = browser_session.get("/ui/agencies", params={"q": typed}).json()
+    assert len(names) <= 30
+    if offered is None:
+        assert names == []
+    else:
+        assert offered in names

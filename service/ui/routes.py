@@ -8,6 +8,7 @@ Pages a role may not see answer 403 with a page that says so; without a session,
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
@@ -16,8 +17,10 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
 
 from extractor.errors import VanbanError
+from extractor.folding import ascii_fold
 from graph.duties import DutyFilter
 from graph.shapes import Duty, GapReport, Page
 from models.record import ExtractionRecord, ExtractionResult
@@ -335,9 +338,47 @@ def document_page(
         fields=labels.fields(record),
         corrections=doc.corrections,
         can_fix=can_fix,
-        agencies=known_agencies(session) if can_fix else [],
+        # the agencies this document names to start with; more as the person types (/ui/agencies)
+        agencies=sorted(_named_agencies(record)) if can_fix else [],
         colors=COLORS,
     )
+
+
+def _named_agencies(record: ExtractionRecord) -> set[str]:
+    names = {record.document.issuer or "", *record.document.recipients}
+    for task in record.tasks:
+        names.update(task.lead)
+        names.update(task.support)
+    return {n for n in names if n}
+
+
+AGENCY_CACHE_SECONDS = 300.0
+# (when read, [(folded name, name)]) per database: the distinct agencies, read once in a while rather
+# than on every keystroke (at national scale they are tens of thousands)
+_agency_cache: dict[str, tuple[float, list[tuple[str, str]]]] = {}
+
+
+def _agencies(session: Session) -> list[tuple[str, str]]:
+    db = str(session.get_bind().engine.url)
+    now = time.monotonic()
+    cached = _agency_cache.get(db)
+    if cached is None or now - cached[0] > AGENCY_CACHE_SECONDS:
+        cached = (now, [(ascii_fold(name), name) for name in known_agencies(session)])
+        _agency_cache[db] = cached
+    return cached[1]
+
+
+@router.get("/ui/agencies")
+def agency_suggestions(who: UiUser, session: SessionDep, q: Annotated[str, Query(max_length=200)] = "") -> list[str]:
+    """Known agencies whose names hold every word typed, in any case, with or without diacritics ("tai
+    chinh ho" → "Sở Tài chính thành phố Hồ Chí Minh"): the correction form's suggestions. At most 30."""
+    if not who.can("correct"):
+        return []
+    words = ascii_fold(q).split()
+    if not words:
+        return []
+    found = [name for folded, name in _agencies(session) if all(w in folded for w in words)]
+    return sorted(found, key=lambda n: (len(n), n))[:30]
 
 
 def _iso_day(value: str | None) -> str | None:

@@ -89,11 +89,11 @@ def facets(session: Session) -> Facets:
     return Facets(sorted(by_key.values()), [p for p in provinces if p], [y for y in years if y])
 
 
-def known_agencies(session: Session, limit: int = 3000) -> list[str]:
-    """Agencies the store knows (issuers of held documents, agencies named in tasks), A to Z: what the
+def known_agencies(session: Session) -> list[str]:
+    """Agencies the store knows (issuers of documents, agencies named in tasks), A to Z: what the
     correction form suggests, free entry still allowed."""
     names = union(
         select(Document.issuer.label("name")).where(Document.issuer.is_not(None)),
         select(TaskAgency.canonical.label("name")),
     ).subquery()
-    return list(session.scalars(select(names.c.name).order_by(names.c.name).limit(limit)))
+    return list(session.scalars(select(names.c.name).order_by(names.c.name)))

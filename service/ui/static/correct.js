@@ -155,6 +155,32 @@
 
   document.querySelectorAll("button.edit").forEach((b) => b.addEventListener("click", () => open(b)));
 
+  // Agencies: the list offered under an agency field starts with the ones this document names; as the
+  // person types, the known agencies holding every word typed replace it (/ui/agencies).
+  const agencies = document.getElementById("agencies");
+  const named = Array.from(agencies.options).map((o) => o.value);
+  let pending = null;
+  let asked = "";
+  function suggest(typed) {
+    const q = typed.trim();
+    if (q === asked) return;
+    asked = q;
+    if (q.length < 2) { fill(named); return; }
+    fetch("/ui/agencies?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+      .then((r) => (r.ok ? r.json() : []))
+      .then((names) => { if (q === asked) fill(names.length ? names : named); })
+      .catch(() => {});
+  }
+  function fill(names) {
+    agencies.textContent = "";
+    names.forEach((n) => { const o = document.createElement("option"); o.value = n; agencies.append(o); });
+  }
+  editor.addEventListener("input", (e) => {
+    if (e.target.getAttribute("list") !== "agencies") return;
+    clearTimeout(pending);
+    pending = setTimeout(() => suggest(e.target.value), 200);
+  });
+
   // after saving, the page reloads: show the field just corrected (its group open, the row marked)
   const KEY = "vanban.corrected";
   const just = window.sessionStorage && sessionStorage.getItem(KEY);
