@@ -40,6 +40,8 @@ class DutyFilter:
     offset: int = 0
     order: str = "place"  # place: by province, document, task; deadline: soonest (so overdue) first, none last
     body: Body | None = None
+    # ISO date: due on or after it (the UI's deadline range); last, as callers pass the others by position
+    due_after: str | None = None
 
 
 def _agency_condition(body: Body) -> Any:
@@ -85,10 +87,12 @@ def _matching(f: DutyFilter) -> Any:
     """task_agencies ids that match, joined to tasks only when the deadline matters: counting and
     paging never touch documents (a broad filter matches thousands of rows; only the page is loaded)."""
     q = select(TaskAgency.id).where(*_conditions(f))
-    if f.due_before or f.order == "deadline":
+    if f.due_before or f.due_after or f.order == "deadline":
         q = q.join(TaskRow, TaskRow.id == TaskAgency.task_id)
     if f.due_before:
         q = q.where(TaskRow.due_date < f.due_before)
+    if f.due_after:
+        q = q.where(TaskRow.due_date >= f.due_after)
     return q
 
 

@@ -108,7 +108,7 @@ def test_a_clerk_uploads_a_docx_checks_it_and_corrects_a_field_and_an_analyst_fo
         page.click("#correction button[type=submit]")
     assert page.inner_text('td[data-path="document.signer.name"]') == "Trương Văn Sáu"
     history = page.inner_text("#corrections")
-    assert "document.signer.name" in history and "Văn thư Vĩnh Long" in history
+    assert "Người ký" in history and "Văn thư Vĩnh Long (văn thư" in history
     shot(page, "3-corrected")
 
     # a clerk may not query lineage: the page says so

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from models.record import ExtractionRecord
 
 # the tables every door shares (CLI, exports, UI) live in service/labels_vi.py
@@ -36,8 +38,8 @@ REFERENCE_FIELDS = [
 TASK_FIELDS = [
     ("label", "Mục", "str"),
     ("text", "Nội dung", "text"),
-    ("lead", "Chủ trì", "list"),
-    ("support", "Phối hợp", "list"),
+    ("lead", "Cơ quan chủ trì", "list"),
+    ("support", "Cơ quan phối hợp", "list"),
     ("deadline", "Thời hạn", "str"),
 ]
 TARGET_FIELDS = [
@@ -48,6 +50,129 @@ TARGET_FIELDS = [
     ("subject", "Đối tượng", "text"),
     ("year", "Năm", "number"),
 ]
+
+# The input the correction form offers where the type alone does not say it: these fields name agencies
+# (a list of the agencies already known, free entry allowed), one or one per line.
+AGENCY_FIELDS = {"document.issuer", "issuer"}
+AGENCY_LISTS = {"document.recipients", "lead", "support"}
+# what one item of each list is called in a label: "Nhiệm vụ 2 — cơ quan chủ trì"
+ITEM = {"references": "Văn bản dẫn chiếu", "tasks": "Nhiệm vụ", "targets": "Chỉ tiêu"}
+_LABELS = {
+    "document": {p.removeprefix("document."): lbl for p, lbl, _ in HEADER_FIELDS},
+    "references": {p: lbl for p, lbl, _ in REFERENCE_FIELDS},
+    "tasks": {p: lbl for p, lbl, _ in TASK_FIELDS},
+    "targets": {p: lbl for p, lbl, _ in TARGET_FIELDS},
+}
+_TYPES = {
+    **{p: t for p, _, t in HEADER_FIELDS},
+    **{f"references.{p}": t for p, _, t in REFERENCE_FIELDS},
+    **{f"tasks.{p}": t for p, _, t in TASK_FIELDS},
+    **{f"targets.{p}": t for p, _, t in TARGET_FIELDS},
+}
+# "tasks[1].lead" → ("tasks", "1", "lead")
+_ITEM_PATH = re.compile(r"(references|tasks|targets)\[(\d+)\]\.(\w+)")
+
+
+def editor(path: str, kind: str) -> str:
+    """The input a field gets in the correction form: date, agency, agencies, level, relation, number,
+    text (a text area), list (one item per row) or str (one line)."""
+    name = _ITEM_PATH.sub(r"\3", path)
+    if name in AGENCY_FIELDS or path in AGENCY_FIELDS:
+        return "agency"
+    if name in AGENCY_LISTS or path in AGENCY_LISTS:
+        return "agencies"
+    return kind
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def path_label(path: str) -> str:
+    """A correction's path as people name it: "tasks[1].lead" → "Nhiệm vụ 2 — cơ quan chủ trì"."""
+    m = _ITEM_PATH.fullmatch(path)
+    if m:
+        group, index, name = m.groups()
+        return f"{ITEM[group]} {int(index) + 1} — {lower_first(_LABELS[group].get(name, name))}"
+    if path.startswith("document."):
+        return _LABELS["document"].get(path.removeprefix("document."), path)
+    return path
+
+
+def path_type(path: str) -> str:
+    """The type of the field a path names (str when unknown)."""
+    return _TYPES.get(_ITEM_PATH.sub(r"\1.\3", path), "str")
+
+
+_CALLER = re.compile(r"\((clerk|analyst|admin) #(\d+)\)$")  # "Lan (clerk #3)": how service.access names a caller
+
+
+def person(label: str | None) -> str:
+    """A caller as stored in the audit log and corrections, with the role in Vietnamese:
+    "Lan (clerk #3)" → "Lan (văn thư #3)"."""
+    if not label:
+        return "—"
+    return _CALLER.sub(lambda m: f"({ROLE[m.group(1)]} #{m.group(2)})", label)
+
+
+AUDIT_ACTION = {
+    "session.login": "Đăng nhập",
+    "session.logout": "Đăng xuất",
+    "key.create": "Tạo khóa",
+    "key.revoke": "Thu hồi khóa",
+    "document.upload": "Tải văn bản lên",
+    "document.correct": "Sửa kết quả",
+}
+AUDIT_DETAIL = {
+    "name": "tên",
+    "role": "vai trò",
+    "province": "tỉnh",
+    "district": "huyện",
+    "filename": "tệp",
+    "sha256": "mã băm",
+    "size": "dung lượng",
+    "kind": "dạng",
+    "job": "công việc",
+    "path": "trường",
+    "value": "giá trị",
+    "correction": "lần sửa",
+}
+TARGET_KIND = {"document": "văn bản", "key": "khóa"}
+FILE_KIND = {"text": "văn bản thuần", "docx": "DOCX", "pdf": "PDF", "image": "ảnh"}
+
+
+def audit_action(action: str) -> str:
+    return AUDIT_ACTION.get(action, action)
+
+
+def audit_target(target: str | None) -> str:
+    """ "document:12" → "văn bản 12", "key:3" → "khóa 3"."""
+    if not target:
+        return ""
+    kind, _, ident = target.partition(":")
+    return f"{TARGET_KIND.get(kind, kind)} {ident}".strip()
+
+
+def audit_detail(detail: dict[str, Any]) -> str:
+    """An audit entry's details in Vietnamese: "trường: Nhiệm vụ 2 — cơ quan chủ trì; giá trị: …"."""
+    parts = []
+    for key, value in detail.items():
+        if value is None:
+            continue
+        if key == "role":
+            shown = ROLE.get(value, value)
+        elif key == "path":
+            shown = path_label(str(value))
+        elif key == "value":
+            shown = show(value, path_type(str(detail.get("path", ""))))
+        elif key == "kind":
+            shown = FILE_KIND.get(value, value)
+        elif key == "size" and isinstance(value, int):
+            shown = size(value)
+        else:
+            shown = show(value)
+        parts.append(f"{AUDIT_DETAIL.get(key, key)}: {shown}")
+    return "; ".join(parts)
 
 
 # What the intake says about a document, in English (extractor/intake): in Vietnamese for the UI.
@@ -128,6 +253,66 @@ def size(n: int | None) -> str:
     return str(n)
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")  # 2017-05-15 or 2017-05
+
+
+def vndate(v: str | dt.date | None) -> str:
+    """A date as people in Vietnam write it: "2017-05-15" → "15/05/2017" ("2017-05" → "05/2017");
+    anything else as given."""
+    if v is None or v == "":
+        return "—"
+    if isinstance(v, dt.date):
+        v = v.isoformat()
+    m = _ISO_DATE.fullmatch(v)
+    if not m:
+        return v
+    year, month, day = m.groups()
+    return f"{day}/{month}/{year}" if day else f"{month}/{year}"
+
+
+_VN_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # 15/5/2017, 15.05.2017, 15-5-2017: day first
+
+
+def parse_day(text: str | None) -> str | None:
+    """A day typed by a person, as ISO: "15/5/2017" → "2017-05-15" (day first, as in Vietnam; ISO
+    accepted too). None when it is not a real day ("31/02/2024") or empty."""
+    text = (text or "").strip()
+    m = _VN_DAY.fullmatch(text)
+    try:
+        if m:
+            day, month, year = (int(g) for g in m.groups())
+            return dt.date(year, month, day).isoformat()
+        return dt.date.fromisoformat(text).isoformat() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        return None
+
+
+def cut(text: str | None, limit: int = 160) -> str:
+    """`text` shortened to at most `limit` characters at a space, never inside a syllable ("giai đ…"),
+    with "…" when something was left out."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    space = head.rfind(" ")
+    head = head[:space] if space > 0 else text[:limit]
+    return head.rstrip(" ,;:.-–—") + "…"
+
+
+_BRACKETED = re.compile(r"\[([^\[\]]+)\]")  # a query word the search marked in a snippet: "[nhà ở]"
+_MARK_TAG = re.compile(r"(</?mark>)")  # the search may mark words with <mark>…</mark> itself
+
+
+def marked(snippet: str | None) -> Markup:
+    """A search snippet for a page: escaped, its marked words (as "[nhà]" or "<mark>nhà</mark>") in
+    <mark>; no other tag survives."""
+    parts = _MARK_TAG.split(snippet or "")
+    if parts.count("<mark>") != parts.count("</mark>"):
+        parts = [snippet or ""]  # unbalanced: all of it is text
+    html = "".join(p if p in ("<mark>", "</mark>") else str(escape(p)) for p in parts)
+    return Markup(_BRACKETED.sub(r"<mark>\1</mark>", html))
+
+
 def show(v: Any, kind: str | None = None) -> str:
     if v is None or v == [] or v == "":
         return "—"
@@ -135,6 +320,8 @@ def show(v: Any, kind: str | None = None) -> str:
         return level(v)
     if kind == "relation":
         return relation(v)
+    if kind == "date" and isinstance(v, str):
+        return vndate(v)
     if isinstance(v, list):
         return "; ".join(str(x) for x in v)
     return str(v)
@@ -153,7 +340,10 @@ def fields(typed: ExtractionRecord) -> list[dict[str, Any]]:
     groups = [
         {
             "title": "Thông tin chung",
-            "rows": [{"path": p, "label": lbl, "type": t, "value": get(record, p)} for p, lbl, t in HEADER_FIELDS],
+            "rows": [
+                {"path": p, "label": lbl, "full": lbl, "type": t, "editor": editor(p, t), "value": get(record, p)}
+                for p, lbl, t in HEADER_FIELDS
+            ],
         }
     ]
     for key, title, spec in (
@@ -164,11 +354,14 @@ def fields(typed: ExtractionRecord) -> list[dict[str, Any]]:
         rows = []
         for i, item in enumerate(record.get(key) or []):
             for name, lbl, t in spec:
+                path = f"{key}[{i}].{name}"
                 rows.append(
                     {
-                        "path": f"{key}[{i}].{name}",
+                        "path": path,
                         "label": f"{i + 1}. {lbl}",
+                        "full": path_label(path),
                         "type": t,
+                        "editor": editor(path, t),
                         "value": item.get(name),
                         "first": name == spec[0][0],
                     }

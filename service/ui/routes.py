@@ -8,16 +8,19 @@ Pages a role may not see answer 403 with a page that says so; without a session,
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
-from typing import Annotated, Any
-from urllib.parse import quote
+from typing import Annotated, Any, Literal
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
 
 from extractor.errors import VanbanError
+from extractor.folding import ascii_fold
 from graph.duties import DutyFilter
 from graph.shapes import Duty, GapReport, Page
 from models.record import ExtractionRecord, ExtractionResult
@@ -42,7 +45,15 @@ from service.store.queries.jobs import JobFilter, list_jobs
 from service.store.queries.keys import list_keys
 from service.store.queries.lists import Paging
 from service.store.queries.search import search
-from service.ui import labels
+from service.store.queries.views import (
+    UI_SORTS,
+    DocumentView,
+    facets,
+    known_agencies,
+    list_documents_view,
+    matching_ids,
+)
+from service.ui import duties_export, labels
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
@@ -54,7 +65,21 @@ templates.env.filters.update(
     when=labels.when,
     size=labels.size,
     warning=labels.warning,
+    vndate=labels.vndate,
+    cut=labels.cut,
+    marked=labels.marked,
 )
+
+
+def url_with(base: str, params: dict[str, Any], **changes: Any) -> str:
+    """`base` with the page's query kept and `changes` applied (None or "" drops a parameter): what a
+    sort header, a pager or an export link points to, so filters survive every click."""
+    merged = {**params, **changes}
+    kept = [(k, v) for k, v in merged.items() if v not in (None, "", False)]
+    return base + ("?" + urlencode(kept) if kept else "")
+
+
+templates.env.globals.update(url_with=url_with)
 
 # Inline style attributes carry the highlight colours; scripts come from /static only.
 CSP = (
@@ -178,35 +203,111 @@ def home(request: Request, who: UiUser, session: SessionDep) -> HTMLResponse:
     return page(request, "home.html", who, jobs=jobs.data, recent=recent.data, held=recent.count)
 
 
+PAGE_SIZES = (10, 25, 50, 100)
+DOC_COLUMNS = [  # (sort key, header): the document list's columns, each one sorts it
+    ("number", "Số, ký hiệu"),
+    ("doc_type", "Loại"),
+    ("issuer", "Cơ quan ban hành"),
+    ("level", "Cấp"),
+    ("issued_date", "Ngày ban hành"),
+    ("title", "Trích yếu"),
+]
+DOC_STATUS = {"corrected": "Đã được sửa", "uncorrected": "Chưa ai sửa"}
+SEARCH_POOL = 500  # search hits a filtered search looks through (the filters then keep some)
+
+
+def _choice(value: str | None, allowed: Any) -> str | None:
+    value = (value or "").strip()
+    return value if value in allowed else None
+
+
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(
     request: Request,
     who: UiUser,
     session: SessionDep,
     q: Annotated[str | None, Query(max_length=500)] = None,
+    type: Annotated[str | None, Query(max_length=64)] = None,
+    province: Annotated[str | None, Query(max_length=100)] = None,
+    level: Annotated[str | None, Query(max_length=16)] = None,
+    year: Annotated[str | None, Query(max_length=4)] = None,
+    status: Annotated[str | None, Query(max_length=16)] = None,
+    sort: Annotated[str | None, Query(max_length=32)] = None,
+    size: Annotated[str | None, Query(max_length=4)] = None,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> HTMLResponse:
+    """The documents people work from: filters, sort by any column, page size, all in the URL (a view
+    can be bookmarked or sent); with words to look for, the search's hits in its order, filtered."""
     if not who.can("read"):
         return forbidden(request, who, "xem văn bản")
-    paging = Paging(25, offset)
+    q = (q or "").strip()
+    # empty form fields arrive as "": a filter not chosen, not an error
+    chosen = {
+        "type": (type or "").strip() or None,
+        "province": (province or "").strip() or None,
+        "level": _choice(level, labels.LEVEL),
+        "year": year.strip() if year and year.strip().isdigit() else None,
+        "status": _choice(status, DOC_STATUS),
+    }
+    sort_key = sort if sort and sort.removeprefix("-") in UI_SORTS else ("" if q else "-issued_date")
+    limit = int(size) if size and size.isdigit() and int(size) in PAGE_SIZES else 25
+    params = {"q": q, **chosen, "sort": sort if sort_key == sort else None, "size": limit if limit != 25 else None}
+    v = DocumentView(
+        DocumentFilter(
+            province=chosen["province"],
+            level=chosen["level"],  # type: ignore[arg-type]  # one of labels.LEVEL
+            doc_type=chosen["type"],
+            year=int(chosen["year"]) if chosen["year"] else None,
+        ),
+        chosen["status"],  # type: ignore[arg-type]  # one of DOC_STATUS
+    )
+    filtered = any(chosen.values())
     snippets: dict[int, str] = {}
-    if q:
-        found = search(session, q, paging)
-        rows, total = [h.document for h in found.data], found.count
-        snippets = {h.document.id: h.snippet for h in found.data}
-    else:
-        listed = list_documents(session, DocumentFilter(), paging, sort="-issued_date,-id")
-        rows, total = listed.data, listed.count
+    rows: list[Any] = []
+    total = 0
+    error = None
+    try:
+        if q and not sort_key and not filtered:
+            found = search(session, q, Paging(limit, offset))
+            rows, total = [h.document for h in found.data], found.count
+            snippets = {h.document.id: h.snippet for h in found.data}
+        elif q:
+            # the search ranks; the filters (and a sort asked for) apply to its best SEARCH_POOL hits
+            found = search(session, q, Paging(SEARCH_POOL))
+            keep = matching_ids(session, v, [h.document.id for h in found.data])
+            hits = [h for h in found.data if h.document.id in keep]
+            if sort_key:  # the summary's field of that name; documents without it last either way
+                name = sort_key.removeprefix("-")
+                hits.sort(key=lambda h: str(getattr(h.document, name, "") or "").lower(), reverse=sort_key[0] == "-")
+                hits.sort(key=lambda h: not getattr(h.document, name, None))
+            total = len(hits)
+            page_hits = hits[offset : offset + limit]
+            rows = [h.document for h in page_hits]
+            snippets = {h.document.id: h.snippet for h in page_hits}
+        else:
+            listed = list_documents_view(session, v, Paging(limit, offset), sort=f"{sort_key},-id")
+            rows, total = listed.data, listed.count
+    except VanbanError as e:
+        error = labels.sentence(message_vi(e))
     return page(
         request,
         "documents.html",
         who,
         rows=rows,
         total=total,
-        q=q or "",
+        q=q,
+        chosen=chosen,
+        params=params,
+        sort=sort_key,
+        columns=DOC_COLUMNS,
+        statuses=DOC_STATUS,
+        sizes=PAGE_SIZES,
+        facets=facets(session),
         offset=offset,
-        limit=paging.limit,
+        limit=limit,
         snippets=snippets,
+        filtered=filtered,
+        error=error,
     )
 
 
@@ -237,8 +338,82 @@ def document_page(
         fields=labels.fields(record),
         corrections=doc.corrections,
         can_fix=can_fix,
+        # the agencies this document names to start with; more as the person types (/ui/agencies)
+        agencies=sorted(_named_agencies(record)) if can_fix else [],
         colors=COLORS,
     )
+
+
+def _named_agencies(record: ExtractionRecord) -> set[str]:
+    names = {record.document.issuer or "", *record.document.recipients}
+    for task in record.tasks:
+        names.update(task.lead)
+        names.update(task.support)
+    return {n for n in names if n}
+
+
+AGENCY_CACHE_SECONDS = 300.0
+# (when read, [(folded name, name)]) per database: the distinct agencies, read once in a while rather
+# than on every keystroke (at national scale they are tens of thousands)
+_agency_cache: dict[str, tuple[float, list[tuple[str, str]]]] = {}
+
+
+def _agencies(session: Session) -> list[tuple[str, str]]:
+    db = str(session.get_bind().engine.url)
+    now = time.monotonic()
+    cached = _agency_cache.get(db)
+    if cached is None or now - cached[0] > AGENCY_CACHE_SECONDS:
+        cached = (now, [(ascii_fold(name), name) for name in known_agencies(session)])
+        _agency_cache[db] = cached
+    return cached[1]
+
+
+@router.get("/ui/agencies")
+def agency_suggestions(who: UiUser, session: SessionDep, q: Annotated[str, Query(max_length=200)] = "") -> list[str]:
+    """Known agencies whose names hold every word typed, in any case, with or without diacritics ("tai
+    chinh ho" → "Sở Tài chính thành phố Hồ Chí Minh"): the correction form's suggestions. At most 30."""
+    if not who.can("correct"):
+        return []
+    words = ascii_fold(q).split()
+    if not words:
+        return []
+    found = [name for folded, name in _agencies(session) if all(w in folded for w in words)]
+    return sorted(found, key=lambda n: (len(n), n))[:30]
+
+
+def _iso_day(value: str | None) -> str | None:
+    """A day from the filter form, typed dd/mm/yyyy (or ISO from a link); anything else: no bound."""
+    return labels.parse_day(value)
+
+
+def _duty_filter(
+    agency: str | None,
+    jurisdiction: str | None,
+    role: str | None,
+    due_from: str | None,
+    due_to: str | None,
+    overdue: bool,
+    today: str,
+    limit: int,
+    offset: int,
+) -> DutyFilter:
+    # the range's end is inclusive for people ("đến 31/12/2026"); the filter's bound is strict
+    before = (dt.date.fromisoformat(due_to) + dt.timedelta(days=1)).isoformat() if due_to else None
+    if overdue:
+        before = min(before, today) if before else today
+    return DutyFilter(
+        agency,
+        jurisdiction,
+        due_before=before,
+        due_after=due_from,
+        role=role,
+        limit=limit,
+        offset=offset,
+        order="deadline",
+    )
+
+
+DUTY_PAGE = 200
 
 
 @router.get("/duties", response_class=HTMLResponse)
@@ -248,33 +423,109 @@ def duties_page(
     session: SessionDep,
     agency: Annotated[str | None, Query(max_length=256)] = None,
     jurisdiction: Annotated[str | None, Query(max_length=100)] = None,
+    role: Annotated[str | None, Query(max_length=16)] = None,
+    due_from: Annotated[str | None, Query(max_length=10)] = None,
+    due_to: Annotated[str | None, Query(max_length=10)] = None,
+    overdue: Annotated[str | None, Query(max_length=4)] = None,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> HTMLResponse:
     if not who.can("query"):
         return forbidden(request, who, "tra cứu nhiệm vụ")
     agency, jurisdiction = (agency or "").strip() or None, (jurisdiction or "").strip() or None
+    role = _choice(role, labels.DUTY_ROLE)
+    due_from, due_to, late = _iso_day(due_from), _iso_day(due_to), bool(overdue)
+    today = dt.date.today().isoformat()
+    params = {
+        "agency": agency,
+        "jurisdiction": jurisdiction,
+        "role": role,
+        "due_from": due_from,
+        "due_to": due_to,
+        "overdue": "1" if late else None,
+    }
     answer = Page[Duty](data=[], count=0)
     error = None
     if agency or jurisdiction:
         try:
             answer = graph_queries.duties(
-                session, DutyFilter(agency, jurisdiction, None, None, 200, offset, order="deadline")
+                session, _duty_filter(agency, jurisdiction, role, due_from, due_to, late, today, DUTY_PAGE, offset)
             )
         except VanbanError as e:
             error = labels.sentence(message_vi(e))
-    today = dt.date.today().isoformat()
     rows = [(r, labels.due_state(r.task.due_date, today)) for r in answer.data]
+    # the API's export when this build has one (issue 11), else this UI's own CSV/XLSX route
+    api_export = any(getattr(r, "path", None) == "/api/duties/export" for r in request.app.routes)
     return page(
         request,
         "duties.html",
         who,
         agency=agency or "",
         jurisdiction=jurisdiction or "",
+        role=role or "",
+        due_from=labels.vndate(due_from) if due_from else "",
+        due_to=labels.vndate(due_to) if due_to else "",
+        overdue=late,
+        params=params,
+        export_base="/api/duties/export" if api_export else "/duties/export",
         rows=rows,
         count=answer.count,
         offset=offset,
+        limit=DUTY_PAGE,
         error=error,
         today=today,
+    )
+
+
+EXPORT_MAX = 20_000  # rows in one spreadsheet; a board that large is filtered first
+
+
+@router.get("/duties/export")
+def duties_export_route(
+    request: Request,
+    who: UiUser,
+    session: SessionDep,
+    format: Literal["csv", "xlsx"] = "csv",
+    agency: Annotated[str | None, Query(max_length=256)] = None,
+    jurisdiction: Annotated[str | None, Query(max_length=100)] = None,
+    role: Annotated[str | None, Query(max_length=16)] = None,
+    due_from: Annotated[str | None, Query(max_length=10)] = None,
+    due_to: Annotated[str | None, Query(max_length=10)] = None,
+    overdue: Annotated[str | None, Query(max_length=4)] = None,
+) -> Response:
+    """The duty board as shown (same filters, same order) in a spreadsheet with Vietnamese headers."""
+    if not who.can("query"):
+        return forbidden(request, who, "tra cứu nhiệm vụ")
+    agency, jurisdiction = (agency or "").strip() or None, (jurisdiction or "").strip() or None
+    if not (agency or jurisdiction):
+        return page(
+            request, "error.html", who, 422, title="Chưa chọn cơ quan", message="Hãy nhập cơ quan hoặc địa bàn."
+        )
+    today = dt.date.today().isoformat()
+    f = _duty_filter(
+        agency,
+        jurisdiction,
+        _choice(role, labels.DUTY_ROLE),
+        _iso_day(due_from),
+        _iso_day(due_to),
+        bool(overdue),
+        today,
+        EXPORT_MAX,
+        0,
+    )
+    try:
+        duties = graph_queries.duties(session, f).data
+    except VanbanError as e:
+        return refused(request, who, e, "Không xuất được bảng nhiệm vụ")
+    if format == "xlsx":
+        media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        body = duties_export.to_xlsx(duties, today)
+    else:
+        media, body = "text/csv; charset=utf-8", duties_export.to_csv(duties, today)
+    stem = "nhiem-vu-" + "".join(c if c.isalnum() else "-" for c in (agency or jurisdiction or ""))
+    return Response(
+        body,
+        media_type=media,
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(stem)}.{format}"},
     )
 
 

@@ -12,10 +12,24 @@
   const COLOR = { national: "#b71c1c", ministry: "#6a1b9a", province: "#1565c0", district: "#2e7d32", commune: "#6d4c41" };
   const RELATION = { implements: "triển khai", based_on: "căn cứ", promulgated_by: "ban hành kèm theo", cites: "dẫn chiếu" };
 
+  // dates for people: "2013-01-21" → "21/01/2013" (the API keeps ISO)
+  function vndate(iso) {
+    const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso || "");
+    return !m ? iso || "" : m[3] ? m[3] + "/" + m[2] + "/" + m[1] : m[2] + "/" + m[1];
+  }
+
+  // at most `limit` characters, cut at a space (never inside a syllable: "Bộ Xây d…")
+  function cut(text, limit) {
+    if (text.length <= limit) return text;
+    const head = text.slice(0, limit);
+    const space = head.lastIndexOf(" ");
+    return (space > 0 ? head.slice(0, space) : head).replace(/[ ,;:.\-–]+$/, "") + "…";
+  }
+
   function label(d) {
-    const head = d.number || [d.doc_type, d.issued_date].filter(Boolean).join(" ") || "(không số)";
+    const head = d.number || [d.doc_type, vndate(d.issued_date)].filter(Boolean).join(" ") || "(không số)";
     const who = (d.issuer || "").replace("Ủy ban nhân dân", "UBND");
-    return head + (who ? "\n" + (who.length > 30 ? who.slice(0, 29) + "…" : who) : "");
+    return head + (who ? "\n" + cut(who, 30) : "");
   }
 
   function node(d, cls) {
@@ -49,17 +63,19 @@
     h.textContent = title + " (" + list.length + ")";
     tables.append(h);
     if (!list.length) return;
+    const wrap = document.createElement("div");
+    wrap.className = "scroll";
     const t = document.createElement("table");
     t.className = "list small";
     t.innerHTML = "<thead><tr><th>Cấp độ</th><th>Quan hệ</th><th>Số, ký hiệu</th><th>Cơ quan ban hành</th><th>Cấp</th><th>Ngày</th></tr></thead>";
     const body = document.createElement("tbody");
     for (const e of list) {
       const tr = document.createElement("tr");
-      const cells = [String(e.depth), RELATION[e.relation] || e.relation, null, e.issuer || "—", LEVEL[e.level] || "—", e.issued_date || "—"];
+      const cells = [String(e.depth), RELATION[e.relation] || e.relation, null, e.issuer || "—", LEVEL[e.level] || "—", vndate(e.issued_date) || "—"];
       cells.forEach((text, i) => {
         const td = document.createElement("td");
         if (i === 2) {
-          const name = e.number || [e.doc_type, e.issued_date].filter(Boolean).join(" ") || "(không số)";
+          const name = e.number || [e.doc_type, vndate(e.issued_date)].filter(Boolean).join(" ") || "(không số)";
           if (e.in_corpus) { const a = document.createElement("a"); a.href = "/documents/" + e.id; a.textContent = name; td.append(a); }
           else { td.textContent = name + " (chỉ biết qua trích dẫn)"; }
         } else td.textContent = text;
@@ -68,7 +84,8 @@
       body.append(tr);
     }
     t.append(body);
-    tables.append(t);
+    wrap.append(t);
+    tables.append(wrap);
   }
 
   status.textContent = "Đang tải…";
