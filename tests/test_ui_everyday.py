@@ -285,11 +285,6 @@ def test_search_finds_documents_and_marks_the_words_in_the_snippet(
     page.context.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="folded (no-diacritics) matching is the search backend's part of issue 11 (branch search-cli); "
-    "strict: passes once merged, then drop this marker",
-)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_search_without_diacritics_finds_what_search_with_them_finds(
     server: Server, keys: dict[str, str], browser: Any, width: int
@@ -392,16 +387,16 @@ def test_the_duty_board_filters_by_role_and_deadline_and_exports_what_it_shows(
         page.click("#export-csv")
     assert download.value.suggested_filename.endswith(".csv")
     table = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
-    assert table[0][:5] == ["Thời hạn", "Thời hạn (nguyên văn)", "Tình trạng", "Cơ quan", "Vai trò"]
+    assert table[0][:3] == ["Tỉnh, thành phố (2025)", "Cơ quan", "Vai trò"]
     assert english_words(" ".join(table[0])) == []
-    assert len(table) - 1 == shown and {r[4] for r in table[1:]} == {"Chủ trì"}
+    assert len(table) - 1 == shown and {r[2] for r in table[1:]} == {"Chủ trì"}
     with page.expect_download() as download:
         page.click("#export-xlsx")
     assert download.value.suggested_filename.endswith(".xlsx")
     from openpyxl import load_workbook
 
     sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
-    assert sheet.max_row - 1 == shown and sheet.cell(1, 1).value == "Thời hạn"
+    assert sheet.max_row - 1 == shown and sheet.cell(1, 2).value == "Cơ quan"
 
     # overdue only: every row says so
     page.check("input[name=overdue]")
@@ -469,11 +464,6 @@ def test_every_page_speaks_vietnamese_and_fits_the_screen(
     assert too_wide == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the reason a reading failed comes from the extractor/API (message_vi still ends in English: "
-    "'(0% of words carry Vietnamese letters)'); branch search-cli turns it Vietnamese; strict: drop once merged",
-)
 def test_the_upload_page_says_why_an_upload_failed_in_vietnamese(
     server: Server, keys: dict[str, str], browser: Any, tmp_path: Path
 ) -> None:

@@ -133,7 +133,7 @@ def test_the_duty_board_export_carries_the_boards_filters(corpus_api: Api, brows
     header, body = rows[0], rows[1:]
     assert english_words(" ".join(header)) == []
     assert {row[header.index("Vai trò")] for row in body} == {"Chủ trì"}
-    days = [row[header.index("Thời hạn")] for row in body]
+    days = [row[header.index("Hạn chót")] for row in body]
     assert sorted(f"{d[6:]}-{d[3:5]}-{d[:2]}" for d in days) == expected  # dd/mm/yyyy, the same duties
 
     r = browser_session.get("/duties/export?" + urlencode({**query, "format": "xlsx"}))

@@ -24,7 +24,7 @@ from extractor.folding import ascii_fold
 from graph.duties import DutyFilter
 from graph.shapes import Duty, GapReport, Page
 from models.record import ExtractionRecord, ExtractionResult
-from service import audit
+from service import audit, duties_table, spreadsheet
 from service.access import PERMISSIONS, Principal, authenticate, principal
 from service.api.deps import (
     SESSION_COOKIE,
@@ -53,7 +53,7 @@ from service.store.queries.views import (
     list_documents_view,
     matching_ids,
 )
-from service.ui import duties_export, labels
+from service.ui import labels
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
@@ -453,8 +453,6 @@ def duties_page(
         except VanbanError as e:
             error = labels.sentence(message_vi(e))
     rows = [(r, labels.due_state(r.task.due_date, today)) for r in answer.data]
-    # the API's export when this build has one (issue 11), else this UI's own CSV/XLSX route
-    api_export = any(getattr(r, "path", None) == "/api/duties/export" for r in request.app.routes)
     return page(
         request,
         "duties.html",
@@ -466,7 +464,8 @@ def duties_page(
         due_to=labels.vndate(due_to) if due_to else "",
         overdue=late,
         params=params,
-        export_base="/api/duties/export" if api_export else "/duties/export",
+        # the board's own export route: its filters are the board's (a range of days typed by people, overdue)
+        export_base="/duties/export",
         rows=rows,
         count=answer.count,
         offset=offset,
@@ -516,11 +515,11 @@ def duties_export_route(
         duties = graph_queries.duties(session, f).data
     except VanbanError as e:
         return refused(request, who, e, "Không xuất được bảng nhiệm vụ")
+    # the same spreadsheet as the API's /api/duties/export (service/duties_table.py): only the filters are the board's
     if format == "xlsx":
-        media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        body = duties_export.to_xlsx(duties, today)
+        media, body = spreadsheet.XLSX_TYPE, duties_table.to_xlsx(duties)
     else:
-        media, body = "text/csv; charset=utf-8", duties_export.to_csv(duties, today)
+        media, body = spreadsheet.CSV_TYPE, duties_table.to_csv(duties)
     stem = "nhiem-vu-" + "".join(c if c.isalnum() else "-" for c in (agency or jurisdiction or ""))
     return Response(
         body,
