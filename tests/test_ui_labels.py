@@ -81,21 +81,26 @@ def test_a_correction_path_is_named_in_vietnamese_and_gets_the_input_of_its_type
 
 
 @pytest.mark.parametrize(
-    ("snippet", "html"),
+    ("snippet", "matches", "html"),
     [
-        (
-            "…VỀ HỖ TRỢ [NGƯỜI] [CÓ] [CÔNG] VỚI CÁCH MẠNG <script>",
+        (  # the search's offsets mark the words; the document's own text stays text
+            "…VỀ HỖ TRỢ NGƯỜI CÓ CÔNG VỚI CÁCH MẠNG <script>",
+            [(11, 16), (17, 19), (20, 24)],
             "…VỀ HỖ TRỢ <mark>NGƯỜI</mark> <mark>CÓ</mark> <mark>CÔNG</mark> VỚI CÁCH MẠNG &lt;script&gt;",
         ),
-        (  # a search that marks with <mark> itself: kept, and nothing else
-            "hỗ trợ <mark>người có công</mark> <b>về</b> nhà ở",
-            "hỗ trợ <mark>người có công</mark> &lt;b&gt;về&lt;/b&gt; nhà ở",
+        (
+            "hỗ trợ <b>người có công</b> về nhà ở",
+            [(10, 23)],
+            "hỗ trợ &lt;b&gt;<mark>người có công</mark>&lt;/b&gt; về nhà ở",
         ),
-        ("một <mark> lẻ", "một &lt;mark&gt; lẻ"),  # unbalanced: text
+        ("nhà ở xã hội", [(0, 3), (1, 5), (9, 99)], "<mark>nhà</mark> ở xã hội"),  # overlapping, out of range: skipped
+        ("một <mark> lẻ", [], "một &lt;mark&gt; lẻ"),
     ],
 )
-def test_a_snippet_marks_the_words_found_and_escapes_the_document_text(snippet: str, html: str) -> None:
-    assert str(labels.marked(snippet)) == html
+def test_a_snippet_marks_the_words_found_and_escapes_the_document_text(
+    snippet: str, matches: list[tuple[int, int]], html: str
+) -> None:
+    assert str(labels.marked(snippet, matches)) == html
 
 
 @pytest.mark.parametrize(

@@ -299,18 +299,17 @@ def cut(text: str | None, limit: int = 160) -> str:
     return head.rstrip(" ,;:.-–—") + "…"
 
 
-_BRACKETED = re.compile(r"\[([^\[\]]+)\]")  # a query word the search marked in a snippet: "[nhà ở]"
-_MARK_TAG = re.compile(r"(</?mark>)")  # the search may mark words with <mark>…</mark> itself
-
-
-def marked(snippet: str | None) -> Markup:
-    """A search snippet for a page: escaped, its marked words (as "[nhà]" or "<mark>nhà</mark>") in
-    <mark>; no other tag survives."""
-    parts = _MARK_TAG.split(snippet or "")
-    if parts.count("<mark>") != parts.count("</mark>"):
-        parts = [snippet or ""]  # unbalanced: all of it is text
-    html = "".join(p if p in ("<mark>", "</mark>") else str(escape(p)) for p in parts)
-    return Markup(_BRACKETED.sub(r"<mark>\1</mark>", html))
+def marked(snippet: str | None, matches: list[tuple[int, int]] | None = None) -> Markup:
+    """A search snippet for a page: the text escaped, the query's words (the search's offsets into
+    the snippet) in <mark>; nothing the text holds becomes a tag."""
+    text, out, last = snippet or "", [], 0
+    for start, end in sorted(matches or []):
+        if start < last or end > len(text):
+            continue  # overlapping or out of range: not marked twice, never cut
+        out += [str(escape(text[last:start])), "<mark>", str(escape(text[start:end])), "</mark>"]
+        last = end
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
 
 
 def show(v: Any, kind: str | None = None) -> str:

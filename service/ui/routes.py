@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from extractor.errors import VanbanError
@@ -67,7 +68,6 @@ templates.env.filters.update(
     warning=labels.warning,
     vndate=labels.vndate,
     cut=labels.cut,
-    marked=labels.marked,
 )
 
 
@@ -262,7 +262,7 @@ def documents_page(
         chosen["status"],  # type: ignore[arg-type]  # one of DOC_STATUS
     )
     filtered = any(chosen.values())
-    snippets: dict[int, str] = {}
+    snippets: dict[int, Markup] = {}
     rows: list[Any] = []
     total = 0
     error = None
@@ -270,7 +270,9 @@ def documents_page(
         if q and not sort_key and not filtered:
             found = search(session, q, Paging(limit, offset))
             rows, total = [h.document for h in found.data], found.count
-            snippets = {h.document.id: h.snippet for h in found.data}
+            snippets = {
+                h.document.id: labels.marked(h.snippet, [(m.start, m.end) for m in h.matches]) for h in found.data
+            }
         elif q:
             # the search ranks; the filters (and a sort asked for) apply to its best SEARCH_POOL hits
             found = search(session, q, Paging(SEARCH_POOL))
@@ -283,7 +285,9 @@ def documents_page(
             total = len(hits)
             page_hits = hits[offset : offset + limit]
             rows = [h.document for h in page_hits]
-            snippets = {h.document.id: h.snippet for h in page_hits}
+            snippets = {
+                h.document.id: labels.marked(h.snippet, [(m.start, m.end) for m in h.matches]) for h in page_hits
+            }
         else:
             listed = list_documents_view(session, v, Paging(limit, offset), sort=f"{sort_key},-id")
             rows, total = listed.data, listed.count
