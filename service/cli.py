@@ -51,6 +51,7 @@ app.command()(corpus.duties)
 app.command()(corpus.gaps)
 app.add_typer(corpus.graph_app, name="graph")
 app.command()(server.serve)
+app.command()(server.worker)
 app.add_typer(server.keys_app, name="keys")
 
 

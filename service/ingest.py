@@ -7,6 +7,9 @@
     queue(session, received, who, blobs)    -> Accepted   an upload: keep the blob, commit its files,
                                                           pending documents and jobs rows; the worker
                                                           reads it later (service/jobs/)
+    enqueue(session, received, who, blobs, transport)   queue() and send the new job to its reader (the
+                                                          server's threads or the broker): uploads and
+                                                          `vanban ingest --queue`
     read(factory, received, blobs, limits)  -> Outcome    `vanban ingest`: read it now, keep the blob,
                                                           store the record
 
@@ -40,6 +43,7 @@ from models.service_tables import Job
 from models.tables import Document, File
 from service import audit
 from service.access import Principal
+from service.jobs.transport import Transport
 from service.store.blobs import BlobStore, Spooled
 from service.store.db import session_scope
 from service.store.repository import PENDING, Kept, Outcome, already_read, is_pending, store_reading
@@ -190,6 +194,21 @@ def queue(
             raise
         return again
     return Accepted(True, doc.id, _job_out(job))
+
+
+def enqueue(
+    session: Session,
+    received: Received,
+    who: Principal,
+    blobs: BlobStore,
+    transport: Transport,
+    client: str | None = None,
+) -> Accepted:
+    """queue(), then hand a new job to whatever reads (after the commit: a reader finds the rows)."""
+    acc = queue(session, received, who, blobs, client)
+    if acc.created and acc.job is not None:
+        transport.submit(acc.job.id, acc.job.kind)
+    return acc
 
 
 # --- `vanban ingest`: read it now -----------------------------------------------------------------------

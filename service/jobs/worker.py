@@ -35,7 +35,9 @@ from service.jobs.extraction import ExtractionCrashed, ExtractionProcess, Stoppe
 from service.settings import Settings
 from service.store.blobs import BlobStore, relpath
 from service.store.db import session_scope
+from service.store.queries.jobs import counts
 from service.store.repository import IdentityClash, Kept, is_pending, store_reading
+from service.store.shapes import QueueStatus
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +65,7 @@ class Worker:
     ) -> None:
         self.factory = factory
         self.settings = settings
-        self.blobs = blobs
-        self.on_change = on_change  # told after each record stored (the app clears its report cache)
+        self.runner = JobRunner(factory, settings, blobs, on_change)
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -115,6 +116,18 @@ class Worker:
     def wake(self) -> None:
         self._wake.set()
 
+    # --- the transport's face (service/jobs/transport.py) -------------------------------------------
+
+    def submit(self, job_id: int, kind: str) -> None:
+        """A job was committed to the table: a waiting thread takes it now rather than at its next poll."""
+        self._wake.set()
+
+    def status(self) -> QueueStatus:
+        """Embedded: the queue is the jobs table, the workers are this server's reading threads."""
+        with session_scope(self.factory) as session:
+            depth = counts(session)["queued"]
+        return QueueStatus(transport="embedded", depth={"all": depth}, workers=self.settings.workers)
+
     def stop(self, timeout: float = 15.0) -> None:
         self._stop.set()
         self._wake.set()
@@ -141,7 +154,7 @@ class Worker:
                     self._wake.wait(self.settings.poll_seconds)
                     self._wake.clear()
                     continue
-                self._run(job_id, name, reader)
+                self.runner.run(job_id, name, reader, self._stop)
         finally:
             reader.close()
 
@@ -158,7 +171,27 @@ class Worker:
         if n:
             log.warning("requeued %d job(s) whose worker went silent", n)
 
-    def _run(self, job_id: int, name: str, reader: ExtractionProcess) -> None:
+
+class JobRunner:
+    """Reads one claimed job and stores what came of it: the work itself, the same whichever transport
+    (the server's own threads polling the jobs table, or a Celery worker the broker sent the job to)
+    brought the job here."""
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        settings: Settings,
+        blobs: BlobStore,
+        on_change: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.factory = factory
+        self.settings = settings
+        self.blobs = blobs
+        self.on_change = on_change  # told after each record stored (the app clears its report cache)
+
+    def run(self, job_id: int, name: str, reader: ExtractionProcess, stop: threading.Event) -> bool:
+        """Read the claimed job `job_id` and store its record (or its failure). False when the worker was
+        asked to stop meanwhile: the job is given back to the queue (not an attempt), to be sent again."""
         with session_scope(self.factory) as session:
             job = session.get(Job, job_id)
             assert job is not None
@@ -178,18 +211,18 @@ class Worker:
                 seconds=self.settings.extract_seconds,
                 beat=lambda: self._beat(job_id, name),
                 beat_every=self.settings.heartbeat_seconds,
-                stop=self._stop,
+                stop=stop,
             )
         except Stopped:
             queue.release(self.factory, job_id, name)
-            return
+            return False
         except BadInput as e:
             self._fail(job_id, problem(e).body())
-            return
+            return True
         except (ExtractionCrashed, OSError) as e:
             log.error("job %d (%s): %s", job_id, filename, e)
             self._fail(job_id, _fill(CRASHED, name=filename))
-            return
+            return True
         header = result.record.document
         if not in_scope(scope[0], scope[1], header.province, header.district):
             where = " / ".join(x for x in (header.province, header.district) if x)
@@ -203,13 +236,14 @@ class Worker:
                     scope=" / ".join(x for x in scope if x),
                 ),
             )
-            return
+            return True
         try:
             self._store(job_id, result, Kept(sha, size, relpath(sha), filename))
             self.on_change()
         except Exception:
             log.exception("job %d (%s): storing the record failed", job_id, filename)
             self._fail(job_id, _fill(CRASHED, name=filename))
+        return True
 
     def _beat(self, job_id: int, name: str) -> None:
         try:
