@@ -38,6 +38,7 @@ from typing import Any
 
 from celery import Celery, signals
 from kombu import Queue
+from kombu.exceptions import ChannelError
 from sqlalchemy.exc import DBAPIError
 
 from service.jobs import queue
@@ -127,7 +128,10 @@ class CeleryTransport:
             with self.celery.connection_for_read() as conn:
                 channel = conn.default_channel
                 for q in QUEUES:
-                    depth[q] = int(channel.queue_declare(prefix + q, passive=True).message_count)
+                    try:
+                        depth[q] = int(channel.queue_declare(prefix + q, passive=True).message_count)
+                    except ChannelError:  # Redis: an empty queue is no key at all
+                        depth[q] = 0
             workers = len(self.celery.control.ping(timeout=0.5) or [])
         except Exception as e:  # noqa: BLE001 - health answers, whatever the broker does
             return QueueStatus(transport="celery", depth={q: 0 for q in QUEUES}, workers=0, error=type(e).__name__)
