@@ -8,6 +8,7 @@ to stop gives its document back; a document that keeps killing its workers ends 
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -164,8 +165,7 @@ def _rows(engine: Engine, sha: str) -> dict[str, int]:
         return {
             "files": s.scalar(select(func.count()).select_from(File).where(File.sha256 == sha)) or 0,
             "blobs": s.scalar(select(func.count()).select_from(Blob).where(Blob.sha256 == sha)) or 0,
-            "extractions": s.scalar(select(func.count()).select_from(Extraction).where(Extraction.sha256 == sha))
-            or 0,
+            "extractions": s.scalar(select(func.count()).select_from(Extraction).where(Extraction.sha256 == sha)) or 0,
             "documents numbered so": s.scalar(
                 select(func.count()).select_from(Document).where(Document.number == number)
             )
@@ -262,3 +262,35 @@ def test_a_document_that_keeps_killing_its_workers_is_failed_with_E110(cluster: 
         failed = cluster.wait(job["id"], timeout=60)
     assert failed["status"] == "failed" and failed["error"]["code"] == "E110", failed
     assert "3" in failed["error"]["message"] and failed["error"]["message_vi"]
+
+
+@pytest.mark.slow
+def test_ingest_queue_sends_a_folder_to_the_workers_and_a_second_run_skips_it(cluster: Cluster) -> None:
+    folder = cluster.tmp / "folder"
+    folder.mkdir()
+    stems = ["quangbinh-674-UBND-VX-2017", "vinhlong-684-QD-UBND-2013", "kbang-1132-UBND-VX-2021"]
+    for stem in stems:
+        (folder / f"{stem}.txt").write_bytes(unique_text(stem))
+    (folder / "trong.txt").write_bytes(b"")  # refused before queueing: named, not queued
+
+    def ingest() -> tuple[int, dict[str, Any]]:
+        env = {**cluster.env, "VANBAN_DATA_DIR": str(cluster.tmp / "cli")}
+        out = subprocess.run(
+            [str(VANBAN), "ingest", str(folder), "--queue", "--format", "json"],
+            env=env,
+            capture_output=True,
+            timeout=180,
+        )
+        return out.returncode, json.loads(out.stdout)
+
+    with cluster.worker("worker-a"):
+        code, first = ingest()
+        assert first | {"errors": len(first["errors"])} == {
+            "files": 4, "queued": 3, "skipped": 0, "done": 3, "failed": 0, "errors": 1,
+        }  # fmt: skip
+        assert code == 1 and "trong.txt" in first["errors"][0]
+        code, again = ingest()
+        assert (again["queued"], again["skipped"], again["done"]) == (0, 3, 0)
+    with session_scope(session_factory(cluster.engine)) as s:
+        assert s.scalar(select(func.count()).select_from(Job)) == 3
+        assert s.scalar(select(func.count()).select_from(Extraction)) == 3
