@@ -27,15 +27,17 @@ hand its id to the next document).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -49,11 +51,22 @@ from models.service_tables import Job
 from models.tables import Document, File
 from service import audit
 from service.access import Principal
+from service.errors import Unavailable
 from service.jobs.transport import Transport
 from service.store.blobs import BlobStore, Spooled
 from service.store.db import session_scope
 from service.store.repository import PENDING, Kept, Outcome, already_read, is_pending, store_reading
 from service.store.shapes import JobOut
+
+log = logging.getLogger(__name__)
+
+NOT_SENT = {
+    "code": "E503",
+    "message": "the document was kept but could not be sent to the workers (the broker is unreachable); "
+    "send it again later",
+    "message_vi": "văn bản đã được lưu nhưng không gửi được tới tiến trình xử lý (không kết nối được broker); "
+    "hãy gửi lại sau",
+}
 
 MEDIA_TYPES = {
     "text": "text/plain",
@@ -211,10 +224,22 @@ def enqueue(
     transport: Transport,
     client: str | None = None,
 ) -> Accepted:
-    """queue(), then hand a new job to whatever reads (after the commit: a reader finds the rows)."""
+    """queue(), then hand a new job to whatever reads (after the commit: a reader finds the rows). A job
+    that cannot be handed over (the broker is away) is failed at once with E503, so that it does not wait
+    for ever, and the same bytes uploaded again are a retry; the caller gets Unavailable."""
     acc = queue(session, received, who, blobs, client)
     if acc.created and acc.job is not None:
-        transport.submit(acc.job.id, acc.job.kind)
+        try:
+            transport.submit(acc.job.id, acc.job.kind)
+        except Exception as e:
+            log.error("job %d could not be sent to the workers: %s", acc.job.id, e)
+            session.execute(
+                update(Job)
+                .where(Job.id == acc.job.id, Job.status == "queued")
+                .values(status="failed", error=NOT_SENT, finished_at=datetime.now(UTC))
+            )
+            session.commit()
+            raise Unavailable(NOT_SENT["message"], NOT_SENT["message_vi"]) from e
     return acc
 
 

@@ -31,6 +31,7 @@ hold up letters. A worker serves the queues it is given (`vanban worker --queues
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -126,6 +127,7 @@ class CeleryTransport:
         try:
             depth: dict[str, int] = {}
             with self.celery.connection_for_read() as conn:
+                conn.ensure_connection(max_retries=1, timeout=1)  # a broker away: say so at once
                 channel = conn.default_channel
                 for q in QUEUES:
                     try:
@@ -177,7 +179,15 @@ class Runtime:
             if self.stop.is_set():  # stopping: not ours to start now; back to the broker for another worker
                 send(self.celery, self.settings, job_id, self._kind(job_id))
             return
-        if not self.runner.run(job_id, name, self.reader(), self.stop):
+        try:
+            finished = self.runner.run(job_id, name, self.reader(), self.stop)
+        except DBAPIError:
+            # the database went away mid-job: give the job back (not an attempt) and let Celery retry
+            # this message with back-off; if even that fails, the sweep requeues it once its heartbeat stops
+            with contextlib.suppress(DBAPIError):
+                queue.release(self.factory, job_id, name)
+            raise
+        if not finished:
             send(self.celery, self.settings, job_id, self._kind(job_id))  # given back: send it again
 
     def _kind(self, job_id: int) -> str:
