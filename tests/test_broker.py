@@ -8,6 +8,7 @@ to stop gives its document back; a document that keeps killing its workers ends 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -22,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import redis
 from fastapi.testclient import TestClient
+from kombu import Connection
 from service_fixtures import unique_text
 from sqlalchemy import Engine, func, select, text, update
 from store_fixtures import PG_URL, _pg_available
@@ -39,14 +40,17 @@ from service.store.db import init_db, make_engine, session_factory, session_scop
 pytestmark = [pytest.mark.broker, pytest.mark.postgres, pytest.mark.xdist_group("broker")]
 
 REDIS_URL = os.environ.get("VANBAN_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+AMQP_URL = os.environ.get("VANBAN_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//")
+BROKERS = {"redis": REDIS_URL, "rabbitmq": AMQP_URL}
 VANBAN = Path(sys.executable).with_name("vanban")
 
 
-def _redis_available() -> str | None:
+def _broker_available(url: str) -> str | None:
     try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+        with Connection(url, connect_timeout=2) as conn:
+            conn.ensure_connection(max_retries=1)
     except Exception as e:  # noqa: BLE001 - any failure means: no broker to test against
-        return f"Redis at {REDIS_URL} unreachable: {type(e).__name__}"
+        return f"the broker at {url} is unreachable: {type(e).__name__}"
     return None
 
 
@@ -112,7 +116,9 @@ class Cluster:
 
 @pytest.fixture
 def cluster(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Cluster]:
-    for why in (_pg_available(), _redis_available()):
+    """Redis, unless the test asks for another broker (`indirect` parametrization: "rabbitmq")."""
+    broker_url = BROKERS[getattr(request, "param", "redis")]
+    for why in (_pg_available(), _broker_available(broker_url)):
         if why:
             pytest.skip(why)
     schema = f"vanban_broker_{uuid.uuid4().hex[:10]}"
@@ -126,7 +132,7 @@ def cluster(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Cluster]
         **os.environ,
         "VANBAN_DATABASE_URL": PG_URL,
         "VANBAN_DATABASE_SCHEMA": schema,
-        "VANBAN_BROKER_URL": REDIS_URL,
+        "VANBAN_BROKER_URL": broker_url,
         "VANBAN_QUEUE_PREFIX": prefix,
         "VANBAN_BLOB_STORE": "database",
         "VANBAN_STALE_SECONDS": "6",  # a sweep every 3 s
@@ -136,7 +142,7 @@ def cluster(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Cluster]
         database_url=PG_URL,
         database_schema=schema,
         data_dir=tmp_path / "api",
-        broker_url=REDIS_URL,
+        broker_url=broker_url,
         queue_prefix=prefix,
         blob_store="database",
         stale_seconds=6,
@@ -147,9 +153,10 @@ def cluster(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Cluster]
         with TestClient(create_app(settings, engine=engine)) as client:
             yield Cluster(tmp_path, engine, settings, env, client, {"Authorization": f"Bearer {key}"})
     finally:
-        r = redis.Redis.from_url(REDIS_URL)
-        for q in ("text", "ocr"):
-            r.delete(prefix + q)
+        with Connection(broker_url) as conn:
+            for q in ("text", "ocr"):
+                with contextlib.suppress(Exception):  # never declared: nothing to delete
+                    conn.default_channel.queue_delete(prefix + q)
         engine.dispose()
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
@@ -185,6 +192,7 @@ def test_scans_and_pdfs_go_to_the_ocr_queue_and_texts_to_the_text_queue(kind: st
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("cluster", ["redis", "rabbitmq"], indirect=True)
 def test_uploads_are_read_by_a_worker_on_another_data_folder_from_the_database_blob_store(cluster: Cluster) -> None:
     uploads = {
         "quangbinh-674-UBND-VX-2017": "674/UBND-VX",
