@@ -61,6 +61,7 @@ def _filename(raw: str | None) -> str:
         413: {"model": Problem, "description": "larger than the upload limit (default 50 MB)"},
         415: {"model": Problem, "description": "a type vanban does not read (told by content, not name)"},
         422: {"model": Problem, "description": "empty file or malformed request"},
+        503: {"model": Problem, "description": "the broker cannot be reached: the file is kept, its job failed (E503)"},
         **ERRORS,
     },
 )
