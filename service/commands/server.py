@@ -28,7 +28,8 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """Serve the web UI and the API (docs at /docs), with the extraction worker in the same process.
+    """Serve the web UI and the API (docs at /docs), with the extraction worker in the same process (with
+    VANBAN_BROKER_URL set, uploads go to the broker and `vanban worker` processes read them instead).
     The database is VANBAN_DATABASE_URL (default sqlite:///./vanban.db); uploads go under VANBAN_DATA_DIR."""
     # Only this command needs the web app (FastAPI, uvicorn, routes, templates): importing it adds 0.5 s
     # to the CLI's 1.2 s (sums of `python -X importtime -c "import service.cli, uvicorn,
