@@ -30,6 +30,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from extractor.bounded import extract_file, warm_up
+from extractor.errors import BadInput
 from extractor.intake import Limits
 from models.service_tables import Job
 from service.ingest import enqueue, receive
@@ -95,8 +96,12 @@ def through_workers(files: list[Path], workers: int, tmp: Path) -> dict[str, flo
     transport = make_transport(settings, factory, blobs)
     started = time.perf_counter()
     for path in files:
-        with path.open("rb") as stream:
-            received = receive(stream, str(path), blobs, settings.max_upload_bytes)
+        try:
+            with path.open("rb") as stream:
+                received = receive(stream, str(path), blobs, settings.max_upload_bytes)
+        except BadInput as e:  # refused before queueing (an empty file), as `vanban ingest --queue` does
+            print(f"  refused: {e.message}", file=sys.stderr)
+            continue
         with session_scope(factory) as session:
             enqueue(session, received, None, blobs, transport)
     enqueue_seconds = time.perf_counter() - started
@@ -168,6 +173,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="only the first N files (by name)")
     parser.add_argument("--workers", default="1,2", help="worker process counts to run, comma-separated")
+    parser.add_argument(
+        "--direct-seconds", type=float, help="reuse a direct time measured before (same files) instead of measuring"
+    )
     args = parser.parse_args()
     import tempfile
 
@@ -175,7 +183,7 @@ def main() -> None:
     n = len(files)
     mb = sum(p.stat().st_size for p in files) / 1e6
     print(f"{n} files, {mb:.1f} MB, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
-    d = direct(files)
+    d = args.direct_seconds or direct(files)
     print(f"direct (extractor.bounded, one process): {d:.1f} s, {n / d:.2f} docs/s, {1000 * d / n:.0f} ms/doc")
     runs: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
