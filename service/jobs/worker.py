@@ -1,5 +1,6 @@
 """The background worker: threads in the server's process that take jobs from the database queue, have
-a child process read each document (service/jobs/extraction.py) and store the result.
+a child process read each document (service/jobs/extraction.py) and store the result. The reading and
+storing of one job is `JobRunner`, which `vanban worker` (service/jobs/broker.py) runs too.
 
 Every claimed job ends as done or failed; the only other way out is back to the queue (the server is
 stopping, or it died and a later start finds the job's worker gone). What a job ends with:
