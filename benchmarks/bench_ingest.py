@@ -152,6 +152,11 @@ def through_workers(files: list[Path], workers: int, tmp: Path) -> dict[str, flo
         done = s.scalar(select(func.count()).select_from(Job).where(Job.status == "done")) or 0
         failed = s.scalar(select(func.count()).select_from(Job).where(Job.status == "failed")) or 0
         size = s.scalar(SCHEMA_SIZE, {"s": schema}) or 0
+        codes: dict[str, list[str]] = {}
+        for name, error in s.execute(select(Job.filename, Job.error).where(Job.status == "failed")):
+            codes.setdefault((error or {}).get("code", "?"), []).append(Path(name).name)
+        for code, names in sorted(codes.items()):
+            print(f"  failed {code}: {len(names)} ({', '.join(names[:12])})", file=sys.stderr)
         blob_size = s.scalar(text("select pg_total_relation_size('blobs')")) or 0
     engine.dispose()
     with admin.begin() as conn:
