@@ -42,12 +42,13 @@ from kombu import Queue
 from kombu.exceptions import ChannelError
 from sqlalchemy.exc import DBAPIError
 
+from models.service_tables import Job
 from service.jobs import queue
 from service.jobs.extraction import ExtractionProcess
 from service.jobs.worker import JobRunner
 from service.settings import Settings
 from service.store.blobs import open_blobs
-from service.store.db import make_engine, session_factory
+from service.store.db import make_engine, session_factory, session_scope
 from service.store.shapes import QueueStatus
 
 log = logging.getLogger(__name__)
@@ -191,9 +192,6 @@ class Runtime:
             send(self.celery, self.settings, job_id, self._kind(job_id))  # given back: send it again
 
     def _kind(self, job_id: int) -> str:
-        from models.service_tables import Job
-        from service.store.db import session_scope
-
         with session_scope(self.factory) as session:
             job = session.get(Job, job_id)
             return job.kind if job is not None else "text"
