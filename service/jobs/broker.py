@@ -40,7 +40,7 @@ from typing import Any
 from celery import Celery, signals
 from kombu import Queue
 from kombu.exceptions import ChannelError
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from models.service_tables import Job
 from service.jobs import queue
@@ -56,6 +56,9 @@ log = logging.getLogger(__name__)
 TASK = "vanban.read"
 QUEUES = ("text", "ocr")
 OCR_KINDS = frozenset({"pdf", "png", "jpeg", "tiff"})
+# the database away for a moment (connection refused or lost): retried with back-off. Not DataError
+# and its kind: a value the database refuses is refused again on every retry
+DATABASE_AWAY = (OperationalError, InterfaceError)
 STATUS_SECONDS = 2.0  # how long /api/health reuses what the broker said
 
 
@@ -88,7 +91,7 @@ def make_celery(settings: Settings) -> Celery:
     app.task(
         name=TASK,
         bind=True,
-        autoretry_for=(DBAPIError,),  # the database away for a moment
+        autoretry_for=DATABASE_AWAY,
         retry_backoff=2,
         retry_backoff_max=300,
         retry_jitter=True,
@@ -182,10 +185,10 @@ class Runtime:
             return
         try:
             finished = self.runner.run(job_id, name, self.reader(), self.stop)
-        except DBAPIError:
+        except DATABASE_AWAY:
             # the database went away mid-job: give the job back (not an attempt) and let Celery retry
             # this message with back-off; if even that fails, the sweep requeues it once its heartbeat stops
-            with contextlib.suppress(DBAPIError):
+            with contextlib.suppress(*DATABASE_AWAY):
                 queue.release(self.factory, job_id, name)
             raise
         if not finished:
