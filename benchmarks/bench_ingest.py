@@ -142,6 +142,11 @@ def through_workers(files: list[Path], workers: int, tmp: Path) -> dict[str, flo
             except subprocess.TimeoutExpired:
                 os.killpg(p.pid, signal.SIGKILL)
     load_after = os.getloadavg()[0]
+    for i in range(workers):  # why a record could not be stored: the exception's last line in the log
+        lines = (tmp / f"worker-{workers}-{i}.log").read_text(errors="replace").splitlines()
+        for line in lines:
+            if line.startswith(("sqlalchemy.exc.", "psycopg.")):
+                print(f"  worker {i}: {line[:200]}", file=sys.stderr)
     with session_scope(factory) as s:
         first, last = s.execute(select(func.min(Job.started_at), func.max(Job.finished_at))).one()
         busy = 0.0
