@@ -10,9 +10,9 @@ Run on demand (not a test), with Redis and PostgreSQL on 127.0.0.1:
 For each run: a fresh PostgreSQL schema and fresh queues; every file enqueued as `vanban ingest
 --queue` does (ingest.receive + ingest.enqueue: hashed once, blob kept once, jobs row, message);
 then N worker processes (`vanban worker --concurrency 1`) started and timed from the first job's
-start to the last job's end, as the jobs table records them. "Direct" reads the same files with
-extractor.bounded.extract_file in this process, one after the other: the extraction a worker's child
-does, without queue, claim, heartbeat or storing. Overhead per job = one worker's wall time per job
+start to the last job's end, as the jobs table records them. "Direct" reads the same files one after
+the other in the reading child a worker uses (ExtractionProcess, with the same limits), without
+queue, claim, blob fetch, heartbeat or storing. Overhead per job = one worker's wall time per job
 minus the direct time per document: what the engine and the store add to each document.
 """
 
@@ -29,11 +29,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from extractor.bounded import extract_file, warm_up
 from extractor.errors import BadInput
 from extractor.intake import Limits
 from models.service_tables import Job
 from service.ingest import enqueue, receive
+from service.jobs.extraction import ExtractionProcess
 from service.jobs.transport import make_transport
 from service.settings import Settings
 from service.store.blobs import open_blobs
@@ -62,16 +62,25 @@ def scale_files(limit: int | None) -> list[Path]:
 
 
 def direct(files: list[Path]) -> float:
-    """Seconds to extract every file with the bounded extractor, one after the other."""
-    warm_up()
-    limits = Limits()
+    """Seconds to read every file, one after the other, in the reading child a worker uses
+    (service.jobs.extraction.ExtractionProcess, which calls extractor.bounded.extract_file) with the
+    worker's limits: the extraction alone, without broker, claim, blob fetch, heartbeat or storing."""
+    settings = Settings()
+    limits = Limits(
+        max_bytes=settings.max_upload_bytes, parse_seconds=settings.parse_seconds, memory_bytes=settings.memory_bytes
+    )
+    reader = ExtractionProcess(memory_bytes=settings.memory_bytes)
+    reader.start()
+    reader.extract(files[0], files[0].name, limits, seconds=settings.extract_seconds)  # started and warm
     started = time.perf_counter()
     for path in files:
         try:
-            extract_file(path, source=str(path), limits=limits)
+            reader.extract(path, str(path), limits, seconds=settings.extract_seconds)
         except Exception as e:  # noqa: BLE001 - a refused file costs its time too
             print(f"  direct: {path.name}: {type(e).__name__}", file=sys.stderr)
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    reader.close()
+    return seconds
 
 
 def through_workers(files: list[Path], workers: int, tmp: Path) -> dict[str, float]:
@@ -194,7 +203,10 @@ def main() -> None:
     mb = sum(p.stat().st_size for p in files) / 1e6
     print(f"{n} files, {mb:.1f} MB, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     d = args.direct_seconds or direct(files)
-    print(f"direct (extractor.bounded, one process): {d:.1f} s, {n / d:.2f} docs/s, {1000 * d / n:.0f} ms/doc")
+    print(
+        f"direct (the worker's reading child, no broker or store): {d:.1f} s, {n / d:.2f} docs/s, "
+        f"{1000 * d / n:.0f} ms/doc"
+    )
     runs: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for w in (int(x) for x in args.workers.split(",")):
