@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.tables import Base
@@ -101,3 +101,17 @@ class AuditEntry(Base):
     target: Mapped[str | None] = mapped_column(String(128))  # "document:12", "key:3"
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     client: Mapped[str | None] = mapped_column(String(64))  # the client's address
+
+
+class Blob(Base):
+    """An original file's bytes, kept in the database (VANBAN_BLOB_STORE=database): a worker on another
+    machine reads the upload from here, without a shared disk. Content-addressed like the folder store:
+    the key is the sha256 of the bytes, so the same file is kept once. PostgreSQL keeps it as bytea
+    (TOAST-compressed out of line; 50 MB uploads are well under bytea's 1 GB)."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)

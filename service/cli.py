@@ -53,6 +53,7 @@ app.command()(corpus.gaps)
 app.command()(corpus.search)
 app.add_typer(corpus.graph_app, name="graph")
 app.command()(server.serve)
+app.command()(server.worker)
 app.add_typer(server.keys_app, name="keys")
 
 

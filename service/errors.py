@@ -21,6 +21,7 @@ EXIT_BAD_INPUT = 1  # some files could not be read; the others were processed
 EXIT_USAGE = 2  # a parameter that makes no sense (an unknown place, a bad date)
 EXIT_NOT_FOUND = 3  # no such document or key
 EXIT_REFUSED = 4  # not allowed (the CLI itself has no keys, so only if a command asks a service)
+EXIT_UNAVAILABLE = 5  # something the service needs (the broker) cannot be reached; try again later
 
 # code: (HTTP status, CLI exit code)
 CODES: dict[str, tuple[int, int]] = {
@@ -41,6 +42,7 @@ CODES: dict[str, tuple[int, int]] = {
     "E404": (404, EXIT_NOT_FOUND),  # NotFound
     "E409": (409, EXIT_USAGE),  # Conflict, IdentityClash
     "E422": (422, EXIT_USAGE),  # Invalid, BadPath, BadValue, UnknownJurisdiction, UnknownPlace
+    "E503": (503, EXIT_UNAVAILABLE),  # Unavailable: the broker cannot be reached
 }
 _OTHER = (400, EXIT_USAGE)  # a code missing from the table (a new error class): a plain refusal
 
@@ -78,6 +80,12 @@ class Invalid(ServiceError):
     """Parameters or a body that make no sense (a bad date, an unknown province, a correction's path)."""
 
     code = "E422"
+
+
+class Unavailable(ServiceError):
+    """Something the service needs is away (the broker): nothing the caller did; try again later."""
+
+    code = "E503"
 
 
 def http_status(err: VanbanError) -> int:

@@ -7,6 +7,9 @@
     queue(session, received, who, blobs)    -> Accepted   an upload: keep the blob, commit its files,
                                                           pending documents and jobs rows; the worker
                                                           reads it later (service/jobs/)
+    enqueue(session, received, who, blobs, transport)   queue() and send the new job to its reader (the
+                                                          server's threads or the broker): uploads and
+                                                          `vanban ingest --queue`
     read(factory, received, blobs, limits)  -> Outcome    `vanban ingest`: read it now, keep the blob,
                                                           store the record
 
@@ -24,15 +27,23 @@ hand its id to the next document).
 
 from __future__ import annotations
 
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import BinaryIO
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from extractor import errors
 from extractor.bounded import extract_file  # parse and extraction in a child with memory and time limits
-from extractor.errors import EmptyFile, UnsupportedType
+from extractor.errors import BadInput, EmptyFile, UnsupportedType
 from extractor.intake import Limits
 from extractor.intake.sniff import HEAD_BYTES, Sniffed, sniff
 from extractor.pipeline import EXTRACTOR_VERSION
@@ -40,10 +51,22 @@ from models.service_tables import Job
 from models.tables import Document, File
 from service import audit
 from service.access import Principal
+from service.errors import Unavailable
+from service.jobs.transport import Transport
 from service.store.blobs import BlobStore, Spooled
 from service.store.db import session_scope
 from service.store.repository import PENDING, Kept, Outcome, already_read, is_pending, store_reading
 from service.store.shapes import JobOut
+
+log = logging.getLogger(__name__)
+
+NOT_SENT = {
+    "code": "E503",
+    "message": "the document was kept but could not be sent to the workers (the broker is unreachable); "
+    "send it again later",
+    "message_vi": "văn bản đã được lưu nhưng không gửi được tới tiến trình xử lý (không kết nối được broker); "
+    "hãy gửi lại sau",
+}
 
 MEDIA_TYPES = {
     "text": "text/plain",
@@ -129,9 +152,10 @@ def _job_out(job: Job | None) -> JobOut | None:
 
 
 def queue(
-    session: Session, received: Received, who: Principal, blobs: BlobStore, client: str | None = None
+    session: Session, received: Received, who: Principal | None, blobs: BlobStore, client: str | None = None
 ) -> Accepted:
-    """Keep the file and queue its job, or return what is known about these bytes. Commits."""
+    """Keep the file and queue its job, or return what is known about these bytes. Commits. `who` is
+    None for `vanban ingest --queue` (the command line has no key and no jurisdiction)."""
     existing = known(session, received.sha256)
     if existing is not None:
         blobs.discard(received.spooled)
@@ -162,9 +186,9 @@ def queue(
             size=received.size,
             kind=received.kind,
             document_id=doc.id,
-            key_id=who.key_id,
-            scope_province=who.province,
-            scope_district=who.district,
+            key_id=who.key_id if who else None,
+            scope_province=who.province if who else None,
+            scope_district=who.district if who else None,
             attempts=0,
         )
         session.add(job)
@@ -192,6 +216,33 @@ def queue(
     return Accepted(True, doc.id, _job_out(job))
 
 
+def enqueue(
+    session: Session,
+    received: Received,
+    who: Principal | None,
+    blobs: BlobStore,
+    transport: Transport,
+    client: str | None = None,
+) -> Accepted:
+    """queue(), then hand a new job to whatever reads (after the commit: a reader finds the rows). A job
+    that cannot be handed over (the broker is away) is failed at once with E503, so that it does not wait
+    for ever, and the same bytes uploaded again are a retry; the caller gets Unavailable."""
+    acc = queue(session, received, who, blobs, client)
+    if acc.created and acc.job is not None:
+        try:
+            transport.submit(acc.job.id, acc.job.kind)
+        except Exception as e:
+            log.error("job %d could not be sent to the workers: %s", acc.job.id, e)
+            session.execute(
+                update(Job)
+                .where(Job.id == acc.job.id, Job.status == "queued")
+                .values(status="failed", error=NOT_SENT, finished_at=datetime.now(UTC))
+            )
+            session.commit()
+            raise Unavailable(NOT_SENT["message"], NOT_SENT["message_vi"]) from e
+    return acc
+
+
 # --- `vanban ingest`: read it now -----------------------------------------------------------------------
 
 
@@ -211,3 +262,80 @@ def read(factory: sessionmaker[Session], received: Received, blobs: BlobStore, l
     kept = Kept(received.sha256, received.size, blobs.keep(received.spooled), received.name)
     with session_scope(factory) as session:
         return store_reading(session, result, kept)
+
+
+# --- `vanban ingest` of many files: one process per core -------------------------------------------------
+
+
+def _extract(path: str, name: str, limits: Limits) -> tuple[str, Any, Any]:
+    """In a pool process: the result, or the file's error as plain values (a BadInput does not survive
+    pickling: its constructor takes other arguments than its `args`)."""
+    try:
+        return ("ok", extract_file(path, source=name, limits=limits), None)
+    except BadInput as e:
+        return ("bad", type(e).__name__, (e.source, e.detail))
+
+
+def read_all(
+    factory: sessionmaker[Session],
+    paths: Iterable[Path],
+    blobs: BlobStore,
+    limits: Limits,
+    processes: int,
+) -> Iterator[tuple[Path, Outcome | BadInput | OSError]]:
+    """read() each file, extracting in `processes` processes at once; outcomes in the files' order, and
+    stored in that order (by this process alone: SQLite has one writer), so the result is the one a
+    single process gives. Each outcome is the record's, or the file's error."""
+    if processes <= 1:
+        for path in paths:
+            try:
+                with path.open("rb") as stream:
+                    received = receive(stream, str(path), blobs, limits.max_bytes)
+                yield path, read(factory, received, blobs, limits)
+            except (BadInput, OSError) as e:
+                yield path, e
+        return
+    # "spawn": the pool's processes start clean (no copy of this one's database connections or threads)
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
+        waiting: deque[tuple[Path, Received | BadInput | OSError, Future[tuple[str, Any, Any]] | None]] = deque()
+        in_flight: set[str] = set()
+
+        def finish(path: Path, item: Received | BadInput | OSError, future: Future[Any] | None) -> Outcome | Exception:
+            if not isinstance(item, Received):
+                return item
+            if future is None:  # the same bytes as a file before it: read() now finds them read
+                return read(factory, item, blobs, limits)
+            in_flight.discard(item.sha256)
+            status, value, detail = future.result()
+            if status == "bad":
+                blobs.discard(item.spooled)
+                return getattr(errors, value, errors.CorruptFile)(*detail)
+            kept = Kept(item.sha256, item.size, blobs.keep(item.spooled), item.name)
+            with session_scope(factory) as session:
+                return store_reading(session, value, kept)
+
+        def drain(keep: int) -> Iterator[tuple[Path, Any]]:
+            while len(waiting) > keep:
+                path, item, future = waiting.popleft()
+                try:
+                    yield path, finish(path, item, future)
+                except (BadInput, OSError) as e:
+                    yield path, e
+
+        for path in paths:
+            try:
+                with path.open("rb") as stream:
+                    received = receive(stream, str(path), blobs, limits.max_bytes)
+            except (BadInput, OSError) as e:
+                waiting.append((path, e, None))
+            else:
+                future = None
+                if received.sha256 not in in_flight:
+                    with session_scope(factory) as session:
+                        done = already_read(session, received.sha256, EXTRACTOR_VERSION)
+                    if done is None:
+                        in_flight.add(received.sha256)
+                        future = pool.submit(_extract, str(received.spooled.path), received.name, limits)
+                waiting.append((path, received, future))
+            yield from drain(2 * processes)  # a few ahead: no process waits for the next file
+        yield from drain(0)

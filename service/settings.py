@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -26,6 +27,14 @@ class Settings(BaseSettings):
     # PostgreSQL only: keep the tables in this schema (tests give each session its own).
     database_schema: str | None = None
     data_dir: Path = Path(DEFAULT_DATA_DIR)
+    blob_store: Literal["folder", "database"] = Field(
+        default="folder",
+        description="where originals are kept: under data_dir, or in the database (workers on other machines)",
+    )
+    # Celery's broker (redis://host:6379/0 or amqp://host:5672//): documents are read by `vanban worker`
+    # processes, on any machine. Unset: the server reads them itself, in-process (the embedded default).
+    broker_url: str | None = None
+    queue_prefix: str = Field(default="", description="prefix of the queue names (several services on one broker)")
 
     max_upload_bytes: int = Field(default=50 * MB, gt=0, description="larger uploads are refused with 413")
     max_json_bytes: int = Field(default=1 * MB, gt=0, description="request bodies other than uploads")
@@ -52,6 +61,12 @@ class Settings(BaseSettings):
         description="addresses (or networks) of reverse proxies whose X-Forwarded-Proto is believed, comma-separated;"
         " '*' for any, '' for none",
     )
+
+    def visibility_seconds(self) -> float:
+        """How long the broker waits for an unacknowledged job before giving it to another worker: longer
+        than any reading may take (the extraction limit, plus starting a reader and storing the record),
+        or a slow document would be read twice at once."""
+        return self.extract_seconds + 180.0
 
     def server_processes(self) -> int:
         # Python serves one request at a time per process (the GIL): measured on 2 cores, a second

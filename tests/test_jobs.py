@@ -124,3 +124,24 @@ def test_a_server_killed_while_reading_finishes_the_job_after_it_restarts(tmp_pa
         assert done["status"] == "done" and done["attempts"] == 2
         doc = httpx.get(f"{again.url}/api/documents/{done['document_id']}", headers=auth).json()
         assert doc["document"]["number"] == "3210/QĐ-UBND"
+
+
+def test_an_upload_the_broker_cannot_take_is_failed_at_once_and_can_be_sent_again(store: Store) -> None:
+    nobody = Settings(data_dir=store.data_dir, broker_url="redis://127.0.0.1:1/0")  # no broker listens there
+    with store.session() as s:
+        key = create_key(s, role="clerk", name="clerk")[1]
+    auth = {"Authorization": f"Bearer {key}"}
+    data = unique_text("quangbinh-674-UBND-VX-2017")
+    with TestClient(create_app(nobody, engine=store.engine)) as client:
+        refused = client.post("/api/documents", headers=auth, files={"file": ("cv.txt", data)})
+        assert refused.status_code == 503 and refused.json()["code"] == "E503", refused.text
+        assert refused.json()["message_vi"]
+        (job,) = client.get("/api/jobs", headers=auth).json()["data"]
+        assert job["status"] == "failed" and job["error"]["code"] == "E503"  # not queued for ever
+        health = client.get("/api/health").json()["queue"]
+        assert health["transport"] == "celery" and health["workers"] == 0 and health["error"]
+    embedded = Settings(data_dir=store.data_dir, workers=1, poll_seconds=0.2)
+    with TestClient(create_app(embedded, engine=store.engine)) as client:
+        again = client.post("/api/documents", headers=auth, files={"file": ("cv.txt", data)})
+        assert again.status_code == 202  # the same bytes again: a retry, read this time
+        assert _wait(client, auth, again.json()["job"]["id"])["status"] == "done"

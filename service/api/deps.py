@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from service import labels_vi
 from service.access import Principal, authenticate, principal
 from service.errors import Forbidden, NotAuthenticated
-from service.jobs.worker import Worker
+from service.jobs.transport import Transport
 from service.sessions import key_of_session, touch
 from service.settings import Settings
 from service.store.blobs import BlobStore
@@ -37,7 +37,7 @@ async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-async def get_worker(request: Request) -> Worker:
+async def get_worker(request: Request) -> Transport:
     return request.app.state.worker
 
 
@@ -62,7 +62,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 ReportsDep = Annotated[ReportCache, Depends(get_reports)]
 SessionDep = Annotated[Session, Depends(get_db)]
 BlobsDep = Annotated[BlobStore, Depends(get_blobs)]
-WorkerDep = Annotated[Worker, Depends(get_worker)]
+WorkerDep = Annotated[Transport, Depends(get_worker)]
 
 
 def client_of(request: Request) -> str | None:

@@ -29,9 +29,9 @@ from extractor.pipeline import EXTRACTOR_VERSION
 from service.api.limits import BodyLimit
 from service.api.routes import admin, documents, graph, jobs, search, system
 from service.errors import http_status, problem
-from service.jobs.worker import Worker
+from service.jobs.transport import make_transport
 from service.settings import Settings
-from service.store.blobs import FileBlobs
+from service.store.blobs import open_blobs
 from service.store.db import init_db, make_engine, session_factory
 from service.store.queries.cache import ReportCache
 from service.ui import routes as ui
@@ -220,8 +220,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     init_db(engine)
     factory = session_factory(engine)
     reports = ReportCache(settings.report_cache_seconds)
-    blobs = FileBlobs(settings.data_dir)
-    worker = Worker(factory, settings, blobs, on_change=reports.clear)
+    blobs = open_blobs(settings, factory)
+    # the server's own reading threads, or (VANBAN_BROKER_URL) the broker that `vanban worker`s serve
+    worker = make_transport(settings, factory, blobs, on_change=reports.clear)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from service.errors import Problem
-from service.store.shapes import DocumentRef, JobOut, KeyOut
+from service.store.shapes import DocumentRef, JobOut, KeyOut, QueueStatus
 
 
 class UploadOut(BaseModel):
@@ -63,6 +63,7 @@ class Health(BaseModel):
     status: Literal["ok"]
     jobs: dict[str, int]
     extractor_version: str
+    queue: QueueStatus | None = None
 
 
 SORT_HELP = 'a column, "-" before it for descending: "-issued_date"'

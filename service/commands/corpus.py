@@ -9,16 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from sqlalchemy.orm import Session, sessionmaker
 
 from extractor.errors import BadInput
 from extractor.intake import Limits
@@ -29,11 +39,13 @@ from service import duties_table, labels_vi
 from service.commands.output import Format, FormatOpt, WideOpt, err, open_store, os_error_vi, print_json, table
 from service.errors import EXIT_BAD_INPUT, Invalid
 from service.gaps_view import print_gaps
-from service.ingest import read, receive
+from service.ingest import enqueue, read_all, receive
+from service.jobs.transport import make_transport
 from service.settings import Settings
-from service.store.blobs import FileBlobs
+from service.store.blobs import BlobStore, open_blobs
 from service.store.db import session_scope
 from service.store.queries import graph as graph_queries
+from service.store.queries import jobs as jobs_queries
 from service.store.queries import search as search_queries
 from service.store.queries.documents import DocumentFilter, count_documents
 from service.store.queries.lists import Paging
@@ -77,39 +89,43 @@ class IngestReport(BaseModel):
 
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents (text, DOCX, PDF, images).")],
+    to_queue: Annotated[
+        bool,
+        typer.Option(
+            "--queue",
+            help="Queue every file for the workers (VANBAN_BROKER_URL: `vanban worker`s; else a running "
+            "`vanban serve`) and follow them. A second run skips what is stored or queued.",
+        ),
+    ] = False,
+    processes: Annotated[
+        int | None,
+        typer.Option("--processes", min=1, max=64, help="Without --queue: files read at once (default: one per core)."),
+    ] = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
     """Extract and store documents. The same file twice is a no-op; unreadable files get one line each."""
     settings = Settings()
     factory = open_store(settings)
-    blobs = FileBlobs(settings.data_dir)
-    limits = Limits()  # the extractor's own: what `vanban extract` accepts
+    blobs = open_blobs(settings, factory)
     files = list(_files(paths))
+    if to_queue:
+        _ingest_queued(settings, factory, blobs, files, fmt)
+        return
+    limits = Limits()  # the extractor's own: what `vanban extract` accepts
     counts: dict[str, int] = {}
     failures: list[str] = []
     stderr = Console(stderr=True)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-        disable=fmt is Format.json or not stderr.is_terminal,
-    ) as progress:
+    with _progress(stderr, fmt) as progress:
         bar = progress.add_task("ingest", total=len(files))
-        for path in files:
+        for path, outcome in read_all(factory, files, blobs, limits, processes or os.cpu_count() or 1):
             progress.update(bar, description=path.name[:40])
             failure = None
-            try:
-                with path.open("rb") as stream:
-                    received = receive(stream, str(path), blobs, limits.max_bytes)
-                outcome = read(factory, received, blobs, limits)
+            if isinstance(outcome, OSError):
+                failure = f"{path}: không mở được tệp ({os_error_vi(outcome)})"
+            elif isinstance(outcome, BadInput):
+                failure = outcome.message_vi
+            else:
                 counts[outcome.status] = counts.get(outcome.status, 0) + 1
-            except OSError as e:
-                failure = f"{path}: không mở được tệp ({os_error_vi(e)})"
-            except BadInput as e:
-                failure = e.message_vi
             if failure:
                 failures.append(failure)
                 stderr.print(f"vanban: {failure}", markup=False, highlight=False, soft_wrap=True)
@@ -135,6 +151,99 @@ def ingest(
         )
     if failures:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _progress(console: Console, fmt: Format, *, rate: bool = False) -> Progress:
+    columns: list[Any] = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    if rate:
+        columns += [TextColumn("{task.fields[rate]} văn bản/s"), TextColumn("còn"), TimeRemainingColumn()]
+    return Progress(*columns, console=console, transient=True, disable=fmt is Format.json or not console.is_terminal)
+
+
+class QueuedReport(BaseModel):
+    """What `vanban ingest --queue --format json` prints."""
+
+    files: int
+    queued: int  # new jobs this run
+    skipped: int  # stored or queued before (by an earlier run, an upload, `vanban ingest`)
+    done: int  # of the jobs followed (this run's and earlier runs' unfinished ones)
+    failed: int
+    errors: list[str]  # one line per file refused before queueing, or whose job failed
+
+
+def _ingest_queued(
+    settings: Settings, factory: sessionmaker[Session], blobs: BlobStore, files: list[Path], fmt: Format
+) -> None:
+    """Queue the files (ingest.enqueue: the upload's way in), then follow their jobs to the end."""
+    transport = make_transport(settings, factory, blobs)
+    stderr = Console(stderr=True)
+    follow: dict[int, str] = {}  # job id -> file
+    queued = skipped = 0
+    failures: list[str] = []
+    with _progress(stderr, fmt) as progress:
+        bar = progress.add_task("xếp hàng", total=len(files))
+        for path in files:
+            progress.update(bar, description=path.name[:40])
+            try:
+                with path.open("rb") as stream:
+                    received = receive(stream, str(path), blobs, settings.max_upload_bytes)
+                with session_scope(factory) as session:
+                    acc = enqueue(session, received, None, blobs, transport)
+            except OSError as e:
+                failures.append(f"{path}: không mở được tệp ({os_error_vi(e)})")
+            except BadInput as e:
+                failures.append(e.message_vi)
+            else:
+                queued += acc.created
+                skipped += not acc.created
+                if acc.job is not None and acc.job.status in ("queued", "running"):
+                    follow[acc.job.id] = str(path)
+            progress.advance(bar)
+    for line in failures:
+        stderr.print(f"vanban: {line}", markup=False, highlight=False, soft_wrap=True)
+    if fmt is Format.text:
+        err(
+            f"{queued} tệp đã xếp hàng, {skipped} tệp đã lưu hoặc đã xếp hàng từ trước; theo dõi {len(follow)} "
+            "công việc (Ctrl-C chỉ ngừng theo dõi, các công việc vẫn chạy)"
+        )
+    done, failed = _follow(factory, follow, stderr, fmt, failures)
+    report = QueuedReport(files=len(files), queued=queued, skipped=skipped, done=done, failed=failed, errors=failures)
+    if fmt is Format.json:
+        print_json(report)
+    else:
+        print(f"{len(files)} tệp: {queued} xếp hàng mới, {skipped} đã có từ trước; {done} đã đọc, {failed} lỗi.")
+    if failures:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _follow(
+    factory: sessionmaker[Session], follow: dict[int, str], stderr: Console, fmt: Format, failures: list[str]
+) -> tuple[int, int]:
+    """Watch the jobs table until every followed job is done or failed: a bar with rate and ETA."""
+    done = failed = 0
+    if not follow:
+        return done, failed
+    open_ids = set(follow)
+    start = time.monotonic()
+    with _progress(stderr, fmt, rate=True) as progress:
+        bar = progress.add_task("đọc", total=len(follow), rate="—")
+        while open_ids:
+            with session_scope(factory) as session:
+                finished = jobs_queries.finished(session, sorted(open_ids))
+            for job_id, status, error in finished:
+                open_ids.discard(job_id)
+                if status == "done":
+                    done += 1
+                else:
+                    failed += 1
+                    failures.append(
+                        (error or {}).get("message_vi") or (error or {}).get("message") or f"{follow[job_id]}: đọc lỗi"
+                    )
+            n = done + failed
+            progress.update(bar, completed=n, rate=f"{n / max(time.monotonic() - start, 1e-9):.1f}")
+            if open_ids:
+                time.sleep(1.0)
+    return done, failed
 
 
 IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="Choose among documents sharing the number.")]
@@ -374,4 +483,4 @@ def graph_export(
     with session_scope(open_store()) as session:
         g = graph_queries.citation_graph(session)
     write(g, out, fmt.value)
-    print(f"{out}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    print(f"{out}: {g.number_of_nodes()} nút, {g.number_of_edges()} cạnh")

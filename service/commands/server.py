@@ -11,7 +11,7 @@ from rich.console import Console
 from service import audit, labels_vi
 from service.access import create_key, revoke
 from service.commands.output import WideOpt, err, open_store, table
-from service.errors import NotFound
+from service.errors import Invalid, NotFound
 from service.settings import Settings
 from service.store.db import init_db, make_engine, session_factory, session_scope
 from service.store.queries.keys import list_keys, live_count
@@ -27,7 +27,8 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """Serve the web UI and the API (docs at /docs), with the extraction worker in the same process.
+    """Serve the web UI and the API (docs at /docs), with the extraction worker in the same process (with
+    VANBAN_BROKER_URL set, uploads go to the broker and `vanban worker` processes read them instead).
     The database is VANBAN_DATABASE_URL (default sqlite:///./vanban.db); uploads go under VANBAN_DATA_DIR."""
     # Only this command needs the web app (FastAPI, uvicorn, routes, templates): importing it adds 0.5 s
     # to the CLI's 1.2 s (sums of `python -X importtime -c "import service.cli, uvicorn,
@@ -55,6 +56,46 @@ def serve(
     else:
         # each process builds its own app (and engine) from the environment
         uvicorn.run("service.api.main:create_app", factory=True, workers=processes, **options)  # type: ignore[arg-type]
+
+
+def worker(
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-c", min=1, max=64, help="Documents read at once (one process each).")
+    ] = 1,
+    queues: Annotated[
+        str,
+        typer.Option("--queues", "-Q", help="Queues to serve, comma-separated: text (text, DOCX), ocr (PDF, images)."),
+    ] = "text,ocr",
+    hostname: Annotated[
+        str | None, typer.Option("--hostname", help="This worker's name (default: celery@host).")
+    ] = None,
+) -> None:
+    """Read uploaded documents from the broker (VANBAN_BROKER_URL), on this or any machine that reaches the
+    broker, the database (VANBAN_DATABASE_URL) and the originals (VANBAN_BLOB_STORE=database: from the
+    database). SIGTERM or Ctrl-C stops it; the documents being read go back to the queue."""
+    from service.jobs.broker import QUEUES, run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    settings = Settings()
+    if not settings.broker_url:
+        raise Invalid(
+            "vanban worker needs a broker: set VANBAN_BROKER_URL (redis://127.0.0.1:6379/0); without one, "
+            "`vanban serve` reads uploads itself",
+            "vanban worker cần một broker: đặt VANBAN_BROKER_URL (redis://127.0.0.1:6379/0); không có broker thì "
+            "`vanban serve` tự đọc văn bản tải lên",
+        )
+    chosen = [q.strip() for q in queues.split(",") if q.strip()]
+    unknown = [q for q in chosen if q not in QUEUES]
+    if unknown or not chosen:
+        raise Invalid(
+            f"--queues {queues!r}: expected text, ocr or text,ocr",
+            f"--queues {queues!r}: chỉ nhận text, ocr hoặc text,ocr",
+        )
+    engine = make_engine(settings.database_url, schema=settings.database_schema)
+    init_db(engine)  # a worker may be the first to reach a new database
+    engine.dispose()
+    run_worker(settings, concurrency, chosen, hostname)
 
 
 keys_app = typer.Typer(help="API keys: who may use the service, in which role.", no_args_is_help=True)

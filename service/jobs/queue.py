@@ -97,26 +97,72 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def requeue_lost(factory: sessionmaker[Session], stale_seconds: float) -> int:
-    """Queue again the running jobs whose worker is gone: a process of this host that no longer exists
-    (found at once after a restart), or any worker silent for `stale_seconds`. How many were requeued."""
-    host = socket.gethostname()
+def _lost(worker: str | None, beat: datetime | None, cutoff: datetime) -> bool:
+    """Is the worker of a running job gone: a process of this host that no longer exists, or any worker
+    whose last heartbeat is older than `cutoff`."""
+    h, _, rest = (worker or "").partition(":")
+    pid = rest.partition(":")[0]
+    dead_here = h == socket.gethostname() and pid.isdigit() and int(pid) != os.getpid() and not _process_alive(int(pid))
+    return dead_here or beat is None or _aware(beat) < cutoff
+
+
+def requeue_lost_ids(factory: sessionmaker[Session], stale_seconds: float) -> list[tuple[int, str]]:
+    """Queue again the running jobs whose worker is gone (see `_lost`): their ids and kinds."""
     cutoff = now() - timedelta(seconds=stale_seconds)
     with session_scope(factory) as session:
-        lost: list[int] = []
-        for job_id, worker, beat in session.execute(
-            select(Job.id, Job.worker, Job.heartbeat_at).where(Job.status == "running")
-        ):
-            h, _, rest = (worker or "").partition(":")
-            pid = rest.partition(":")[0]
-            dead_here = h == host and pid.isdigit() and int(pid) != os.getpid() and not _process_alive(int(pid))
-            if dead_here or beat is None or _aware(beat) < cutoff:
-                lost.append(job_id)
+        lost = [
+            (job_id, kind)
+            for job_id, kind, worker, beat in session.execute(
+                select(Job.id, Job.kind, Job.worker, Job.heartbeat_at).where(Job.status == "running")
+            )
+            if _lost(worker, beat, cutoff)
+        ]
         if lost:
             session.execute(
-                update(Job).where(Job.id.in_(lost), Job.status == "running").values(status="queued", worker=None)
+                update(Job)
+                .where(Job.id.in_([i for i, _ in lost]), Job.status == "running")
+                .values(status="queued", worker=None)
             )
-        return len(lost)
+        return lost
+
+
+def requeue_lost(factory: sessionmaker[Session], stale_seconds: float) -> int:
+    """Queue again the running jobs whose worker is gone (found at once after a restart on this host, or
+    silent for `stale_seconds`). How many were requeued."""
+    return len(requeue_lost_ids(factory, stale_seconds))
+
+
+def claim_job(
+    factory: sessionmaker[Session], job_id: int, worker: str, max_attempts: int, stale_seconds: float
+) -> bool:
+    """Take this job (the broker named it): True when it is now ours to read. False when there is nothing
+    to do: it is done or failed (a message delivered twice), a live worker is reading it, or it has
+    stopped its workers `max_attempts` times (then it is failed with E110, the dead-letter state)."""
+    cutoff = now() - timedelta(seconds=stale_seconds)
+    with session_scope(factory) as session:
+        row = session.execute(
+            select(Job.status, Job.attempts, Job.worker, Job.heartbeat_at).where(Job.id == job_id)
+        ).first()
+        if row is None:
+            return False
+        status, attempts, previous, beat = row
+        if status in ("done", "failed") or (status == "running" and not _lost(previous, beat, cutoff)):
+            return False
+        # queued, or running on a worker that died (kill -9, a machine gone): that reading was an attempt
+        same = Job.status == "queued" if status == "queued" else (Job.status == "running") & (Job.worker == previous)
+        if attempts >= max_attempts:
+            error = {k: v.format(n=attempts) for k, v in GAVE_UP.items()}
+            session.execute(
+                update(Job).where(Job.id == job_id, same).values(status="failed", error=error, finished_at=now())
+            )
+            return False
+        t = now()
+        done = session.execute(
+            update(Job)
+            .where(Job.id == job_id, same)
+            .values(status="running", attempts=Job.attempts + 1, worker=worker, started_at=t, heartbeat_at=t)
+        )
+        return bool(done.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def _aware(t: datetime) -> datetime:

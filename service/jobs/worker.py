@@ -1,5 +1,6 @@
 """The background worker: threads in the server's process that take jobs from the database queue, have
-a child process read each document (service/jobs/extraction.py) and store the result.
+a child process read each document (service/jobs/extraction.py) and store the result. The reading and
+storing of one job is `JobRunner`, which `vanban worker` (service/jobs/broker.py) runs too.
 
 Every claimed job ends as done or failed; the only other way out is back to the queue (the server is
 stopping, or it died and a later start finds the job's worker gone). What a job ends with:
@@ -17,10 +18,12 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import random
 import threading
 import time
 from collections.abc import Callable
 
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from extractor.errors import BadInput
@@ -35,9 +38,13 @@ from service.jobs.extraction import ExtractionCrashed, ExtractionProcess, Stoppe
 from service.settings import Settings
 from service.store.blobs import BlobStore, relpath
 from service.store.db import session_scope
+from service.store.queries.jobs import counts
 from service.store.repository import IdentityClash, Kept, is_pending, store_reading
+from service.store.shapes import QueueStatus
 
 log = logging.getLogger(__name__)
+
+STORE_TRIES = 4  # a record's storing, when another worker's transaction gets in the way (JobRunner._store)
 
 OUT_OF_SCOPE = {
     "code": "E403",
@@ -63,8 +70,7 @@ class Worker:
     ) -> None:
         self.factory = factory
         self.settings = settings
-        self.blobs = blobs
-        self.on_change = on_change  # told after each record stored (the app clears its report cache)
+        self.runner = JobRunner(factory, settings, blobs, on_change)
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -115,6 +121,18 @@ class Worker:
     def wake(self) -> None:
         self._wake.set()
 
+    # --- the transport's face (service/jobs/transport.py) -------------------------------------------
+
+    def submit(self, job_id: int, kind: str) -> None:
+        """A job was committed to the table: a waiting thread takes it now rather than at its next poll."""
+        self._wake.set()
+
+    def status(self) -> QueueStatus:
+        """Embedded: the queue is the jobs table, the workers are this server's reading threads."""
+        with session_scope(self.factory) as session:
+            depth = counts(session)["queued"]
+        return QueueStatus(transport="embedded", depth={"all": depth}, workers=self.settings.workers)
+
     def stop(self, timeout: float = 15.0) -> None:
         self._stop.set()
         self._wake.set()
@@ -141,7 +159,7 @@ class Worker:
                     self._wake.wait(self.settings.poll_seconds)
                     self._wake.clear()
                     continue
-                self._run(job_id, name, reader)
+                self.runner.run(job_id, name, reader, self._stop)
         finally:
             reader.close()
 
@@ -158,7 +176,27 @@ class Worker:
         if n:
             log.warning("requeued %d job(s) whose worker went silent", n)
 
-    def _run(self, job_id: int, name: str, reader: ExtractionProcess) -> None:
+
+class JobRunner:
+    """Reads one claimed job and stores what came of it: the work itself, the same whichever transport
+    (the server's own threads polling the jobs table, or a Celery worker the broker sent the job to)
+    brought the job here."""
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        settings: Settings,
+        blobs: BlobStore,
+        on_change: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.factory = factory
+        self.settings = settings
+        self.blobs = blobs
+        self.on_change = on_change  # told after each record stored (the app clears its report cache)
+
+    def run(self, job_id: int, name: str, reader: ExtractionProcess, stop: threading.Event) -> bool:
+        """Read the claimed job `job_id` and store its record (or its failure). False when the worker was
+        asked to stop meanwhile: the job is given back to the queue (not an attempt), to be sent again."""
         with session_scope(self.factory) as session:
             job = session.get(Job, job_id)
             assert job is not None
@@ -178,18 +216,18 @@ class Worker:
                 seconds=self.settings.extract_seconds,
                 beat=lambda: self._beat(job_id, name),
                 beat_every=self.settings.heartbeat_seconds,
-                stop=self._stop,
+                stop=stop,
             )
         except Stopped:
             queue.release(self.factory, job_id, name)
-            return
+            return False
         except BadInput as e:
             self._fail(job_id, problem(e).body())
-            return
+            return True
         except (ExtractionCrashed, OSError) as e:
             log.error("job %d (%s): %s", job_id, filename, e)
             self._fail(job_id, _fill(CRASHED, name=filename))
-            return
+            return True
         header = result.record.document
         if not in_scope(scope[0], scope[1], header.province, header.district):
             where = " / ".join(x for x in (header.province, header.district) if x)
@@ -203,13 +241,14 @@ class Worker:
                     scope=" / ".join(x for x in scope if x),
                 ),
             )
-            return
+            return True
         try:
             self._store(job_id, result, Kept(sha, size, relpath(sha), filename))
             self.on_change()
         except Exception:
             log.exception("job %d (%s): storing the record failed", job_id, filename)
             self._fail(job_id, _fill(CRASHED, name=filename))
+        return True
 
     def _beat(self, job_id: int, name: str) -> None:
         try:
@@ -218,6 +257,22 @@ class Worker:
             log.warning("heartbeat of job %d failed", job_id, exc_info=True)
 
     def _store(self, job_id: int, result: ExtractionResult, kept: Kept) -> None:
+        """Store the record; again if another worker's transaction got in the way. Two `vanban worker`s
+        storing documents that cite the same unknown document (or name the same agency) insert the same
+        placeholder row at the same moment: one transaction fails on the unique key, or PostgreSQL
+        breaks a deadlock between them. Each rolled back whole, so trying again finds the other's rows.
+        Measured: 5 of 506 shared/scale documents failed so with 2 workers before this."""
+        for attempt in range(STORE_TRIES):
+            try:
+                self._store_once(job_id, result, kept)
+                return
+            except (IntegrityError, OperationalError) as e:
+                if attempt == STORE_TRIES - 1:
+                    raise
+                log.info("job %d: storing met another worker's (%s); again", job_id, type(e.orig).__name__)
+                time.sleep(random.uniform(0.05, 0.3) * (attempt + 1))
+
+    def _store_once(self, job_id: int, result: ExtractionResult, kept: Kept) -> None:
         sha = kept.sha256
         try:
             with session_scope(self.factory) as session:

@@ -9,6 +9,10 @@ extractor's child process and the original-file download open it) or `read`.
 same path) and atomic (a temporary file in the same file system, then a rename), so two processes
 keeping the same file cannot leave a half-written blob. A store keeping blobs elsewhere (the database,
 an object store) implements the same protocol; `path` then materialises the blob in a cache folder.
+
+`DbBlobs` is that store for the database (VANBAN_BLOB_STORE=database): the bytes are a row of `blobs`,
+so every worker that reaches the database reads every upload, whatever its data folder holds.
+`open_blobs(settings, factory)` gives the one the settings name.
 """
 
 from __future__ import annotations
@@ -18,9 +22,17 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
 
 from extractor.errors import TooLarge
+from models.service_tables import Blob
+from service.store.db import session_scope
+
+if TYPE_CHECKING:
+    from service.settings import Settings
 
 _CHUNK = 1024 * 1024
 
@@ -120,3 +132,82 @@ class FileBlobs:
 
     def read(self, digest: str) -> bytes:
         return self.path(digest).read_bytes()
+
+
+class DbBlobs:
+    """Blobs as rows of the `blobs` table. Uploads are spooled under `root`/tmp as by FileBlobs; `path`
+    copies a blob once into `root`/cache (the extractor's child and the download open a file), so a
+    worker reads each original from the database once."""
+
+    def __init__(self, root: Path, factory: sessionmaker[Session]) -> None:
+        self.root = root
+        self.factory = factory
+        self._local = FileBlobs(root)
+
+    def spool(self, stream: BinaryIO, name: str, max_bytes: int, head_bytes: int) -> Spooled:
+        return self._local.spool(stream, name, max_bytes, head_bytes)
+
+    def keep(self, spooled: Spooled) -> str:
+        self._insert(spooled.sha256, spooled.path.read_bytes())
+        target = self._cached(spooled.sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(spooled.path, target)  # this machine has it at hand: no need to read it back
+        return relpath(spooled.sha256)
+
+    def discard(self, spooled: Spooled) -> None:
+        self._local.discard(spooled)
+
+    def put(self, data: bytes, digest: str | None = None) -> str:
+        digest = digest or sha256(data)
+        self._insert(digest, data)
+        return relpath(digest)
+
+    def _insert(self, digest: str, data: bytes) -> None:
+        """Keep the row once: the same bytes kept at the same moment by another process is no error."""
+        with session_scope(self.factory) as session:
+            if session.get(Blob, digest) is not None:
+                return
+        try:
+            with session_scope(self.factory) as session:
+                session.add(Blob(sha256=digest, size=len(data), data=data))
+        except IntegrityError:
+            pass
+
+    def _cached(self, digest: str) -> Path:
+        return self.root / "cache" / relpath(digest)
+
+    def path(self, digest: str) -> Path:
+        target = self._cached(digest)
+        if target.is_file():
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = self.read(digest)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return target
+
+    def exists(self, digest: str) -> bool:
+        if self._cached(digest).is_file():
+            return True
+        with session_scope(self.factory) as session:
+            return session.get(Blob, digest) is not None
+
+    def read(self, digest: str) -> bytes:
+        with session_scope(self.factory) as session:
+            row = session.get(Blob, digest)
+            if row is None:
+                raise FileNotFoundError(f"blob {digest} is not in the database")
+            return bytes(row.data)
+
+
+def open_blobs(settings: Settings, factory: sessionmaker[Session]) -> BlobStore:
+    """The blob store VANBAN_BLOB_STORE names: `folder` (default, under VANBAN_DATA_DIR) or `database`."""
+    if settings.blob_store == "database":
+        return DbBlobs(settings.data_dir, factory)
+    return FileBlobs(settings.data_dir)

@@ -52,6 +52,17 @@ class JobOut(_Timed):
     finished_at: datetime | None = None
 
 
+class QueueStatus(BaseModel):
+    """How the reading is carried and how much waits: part of /api/health."""
+
+    transport: Literal["embedded", "celery"] = Field(
+        description="embedded: the server reads uploads itself; celery: `vanban worker` processes do"
+    )
+    depth: dict[str, int] = Field(description="jobs waiting, per queue (embedded: one queue, `all`)")
+    workers: int = Field(description="embedded: reading threads; celery: worker processes answering the broker")
+    error: str | None = Field(default=None, description="why the broker could not be asked (depth, workers: 0)")
+
+
 class DocumentRef(BaseModel):
     """The document an upload made (or will make): its id, its number once read, the file's sha256."""
 

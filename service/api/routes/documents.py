@@ -26,7 +26,7 @@ from service.api.deps import (
 from service.api.schemas import SORT_HELP, CorrectionIn, Problem, UploadBatchOut, UploadOut
 from service.errors import Forbidden, problem
 from service.fields import FieldOut, field_types
-from service.ingest import queue, receive
+from service.ingest import enqueue, receive
 from service.store.queries import agencies, documents
 from service.store.queries.documents import DocumentFilter, Level
 from service.store.queries.lists import Paging
@@ -62,6 +62,7 @@ def _filename(raw: str | None) -> str:
         413: {"model": Problem, "description": "larger than the upload limit (default 50 MB)"},
         415: {"model": Problem, "description": "a type vanban does not read (told by content, not name)"},
         422: {"model": Problem, "description": "empty file or malformed request"},
+        503: {"model": Problem, "description": "the broker cannot be reached: the file is kept, its job failed (E503)"},
         **ERRORS,
     },
 )
@@ -91,12 +92,10 @@ def upload(
                 raise
             results.append(problem(e))
             continue
-        acc = queue(session, received, who, blobs, client_of(request))
+        acc = enqueue(session, received, who, blobs, worker, client_of(request))
         created = created or acc.created
         sha = received.sha256 if acc.job else None  # the job's file (no job: the bytes came by `vanban ingest`)
         results.append(UploadOut(job=acc.job, document=documents.upload_ref(session, acc.document_id, sha)))
-    if created:
-        worker.wake()
     response.status_code = 202 if created else 200
     if len(file) == 1:
         return results[0]  # type: ignore[return-value]  # one file: its BadInput was raised, not listed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -46,3 +46,11 @@ def counts(session: Session) -> dict[str, int]:
     """How many jobs are in each state (every state named, 0 when none)."""
     found = {status: n for status, n in session.execute(select(Job.status, func.count()).group_by(Job.status))}
     return {s: found.get(s, 0) for s in JOB_STATUSES}
+
+
+def finished(session: Session, job_ids: list[int]) -> list[tuple[int, str, dict[str, Any] | None]]:
+    """Of these jobs, those done or failed: (id, status, error)."""
+    rows = session.execute(
+        select(Job.id, Job.status, Job.error).where(Job.id.in_(job_ids), Job.status.in_(("done", "failed")))
+    )
+    return [(int(i), str(s), e) for i, s, e in rows]
