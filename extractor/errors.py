@@ -7,6 +7,7 @@ nothing here knows about either.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from models.errors import VanbanError  # the base every package raises on
 
@@ -64,15 +65,26 @@ DETAILS_VI: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def detail_vi(detail: str) -> str | None:
-    """A detail in Vietnamese, or None when it is not one of DETAILS_VI."""
-    for pattern, vietnamese in DETAILS_VI:
-        m = pattern.fullmatch(detail)
+# "5,000,000": thousands as English writes them (f"{n:,}"); Vietnamese writes "5.000.000".
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def translate(text: str, table: Sequence[tuple[re.Pattern[str], str]]) -> str | None:
+    """One of our English messages in Vietnamese: the template of the first pattern of `table` that `text`
+    matches whole, filled with its groups (numbers written as Vietnamese write them); None when none does.
+    The file errors' details here and the intake's warnings (service/ui/labels.py) are put into Vietnamese
+    this one way."""
+    for pattern, vietnamese in table:
+        m = pattern.fullmatch(text)
         if m:
-            # "5,000,000" as Vietnamese write it: "5.000.000"
-            groups = (g.replace(",", ".") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", g) else g for g in m.groups())
+            groups = (g.replace(",", ".") if g and _THOUSANDS.fullmatch(g) else g for g in m.groups())
             return vietnamese.format(*groups)
     return None
+
+
+def detail_vi(detail: str) -> str | None:
+    """A detail in Vietnamese, or None when it is not one of DETAILS_VI."""
+    return translate(detail, DETAILS_VI)
 
 
 class BadInput(VanbanError):

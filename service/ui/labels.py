@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from extractor.errors import translate
 from models.record import ExtractionRecord
 
 # the tables every door shares (CLI, exports, UI) live in service/labels_vi.py
@@ -216,11 +217,7 @@ WARNINGS: list[tuple[re.Pattern[str], str]] = [
 
 def warning(text: str) -> str:
     """An intake warning in Vietnamese (one the UI does not know yet: as given)."""
-    for pattern, vietnamese in WARNINGS:
-        m = pattern.fullmatch(text)
-        if m:
-            return vietnamese.format(*m.groups())
-    return text
+    return translate(text, WARNINGS) or text
 
 
 def level(v: str | None) -> str:
