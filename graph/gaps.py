@@ -27,6 +27,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from extractor import vocab as places  # administrative units, read through the vocabulary loader
+from extractor.excerpt import short
 from extractor.folding import fold
 from graph import align, similarity
 from graph.duties import UnknownJurisdiction
@@ -286,20 +287,42 @@ def _match_tasks(
             entry["why"] = "no item in the implementing documents to compare with"
         else:
             other = d.taken_by.get(best_i)
-            taken_vi = taken_en = ""
-            if other is not None and other != qi:
-                taken_vi = f"; mục này đã được gán cho yêu cầu {ups[other].label or ups[other].text[:40]}"
-                taken_en = f"; that item was assigned to {ups[other].label or ups[other].text[:40]}"
-            entry["why_vi"] = (
-                f"không mục nào đạt {align.ACCEPT}: gần nhất là {_ref(cands[best_i])} với {d.confidence:.2f} "
-                f"({_parts_vi(pairs[qi][best_i])}){taken_vi}"
-            )
-            entry["why"] = (
-                f"no item reaches {align.ACCEPT}: the closest is {_ref(cands[best_i])} at {d.confidence:.2f} "
-                f"({_parts_en(pairs[qi][best_i])}){taken_en}"
-            )
+            closest_vi = f"{_ref(cands[best_i])} với {_score(d.confidence)} ({_parts_vi(pairs[qi][best_i])})"
+            closest_en = f"{_ref(cands[best_i])} at {_score(d.confidence)} ({_parts_en(pairs[qi][best_i])})"
+            if d.confidence >= align.ACCEPT:
+                # the pair was good enough, the assignment gave the item to other duties that fit it better
+                named = other is not None and other != qi
+                who_vi = f"yêu cầu {_duty_name(ups[other])}" if named and other is not None else "các yêu cầu khác"
+                who_en = f"duty {_duty_name(ups[other])}" if named and other is not None else "other duties"
+                entry["why_vi"] = (
+                    f"mục gần nhất là {closest_vi}, đạt {align.ACCEPT} nhưng đã được gán cho {who_vi}: "
+                    f"mỗi mục gánh tối đa {align.CAPACITY} yêu cầu, và phép gán giữ những cặp khớp hơn"
+                )
+                entry["why"] = (
+                    f"the closest is {closest_en}, at or above {align.ACCEPT}, but it was assigned to {who_en}: "
+                    f"an item carries at most {align.CAPACITY} duties and the assignment kept better pairs"
+                )
+            else:
+                taken_vi = taken_en = ""
+                if other is not None and other != qi:
+                    taken_vi = f"; mục này đã được gán cho yêu cầu {_duty_name(ups[other])}"
+                    taken_en = f"; that item was assigned to {_duty_name(ups[other])}"
+                entry["why_vi"] = f"không mục nào đạt {align.ACCEPT}: gần nhất là {closest_vi}{taken_vi}"
+                entry["why"] = f"no item reaches {align.ACCEPT}: the closest is {closest_en}{taken_en}"
         uncovered.append(entry)
     return uncovered, matched
+
+
+def _score(x: float) -> str:
+    """A score as a reason prints it: two decimals, three where two would round it onto the other side of
+    the accept threshold (0.926 is not "0.93" in "không mục nào đạt 0.93")."""
+    two = f"{x:.2f}"
+    return two if (float(two) >= align.ACCEPT) == (x >= align.ACCEPT) else f"{x:.3f}"
+
+
+def _duty_name(u: Item) -> str:
+    """A duty as a reason names it: its label ("Điều 8.2.a"), or its opening words for one without."""
+    return u.label or f"“{short(u.text, 60)}”"
 
 
 def _pair_targets(ups: list[Item], cands: list[Item]) -> dict[int, tuple[int, float]]:
@@ -618,10 +641,9 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
     up_targets = _targets(session, [doc])
     report["upstream"]["items_checked"] = {"tasks": len(up_tasks), "targets": len(up_targets)}
     for t in clauses:
-        notes.append(f"{t.label or t.text[:40]}: an execution clause (who signs off), not a duty; not checked")
+        notes.append(f"{_duty_name(t)}: an execution clause (who signs off), not a duty; not checked")
         notes_vi.append(
-            f"{t.label or t.text[:40]}: điều khoản thi hành (ai chịu trách nhiệm thi hành), "
-            "không phải nhiệm vụ; không xét"
+            f"{_duty_name(t)}: điều khoản thi hành (ai chịu trách nhiệm thi hành), không phải nhiệm vụ; không xét"
         )
     if not up_tasks and not up_targets:
         notes.append(f"{doc.number} assigns no task to the {below} level and sets no target")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from extractor.excerpt import short  # noqa: F401  (re-exported: what people read is cut the one way)
 from extractor.folding import strip_marks
 from graph.gaps import CONFIDENCE_VI
 
@@ -89,17 +90,6 @@ def date(iso: str | None) -> str:
         return dt.date.fromisoformat(iso).strftime("%d/%m/%Y")
     except ValueError:
         return iso
-
-
-def short(text: str | None, n: int) -> str:
-    """`text` in at most n characters, cut between words with "…" (never mid-syllable: "giai đ…")."""
-    text = " ".join((text or "").split())
-    if len(text) <= n:
-        return text
-    cut = text[: n - 1]
-    if " " in cut and not text[n - 1].isspace():
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "…"
 
 
 def value(field: str, v: Any) -> str:

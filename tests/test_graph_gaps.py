@@ -67,6 +67,30 @@ def test_22_2013_for_hcm_takes_each_provincial_duty_and_shows_what_carries_it(co
     assert checked["Điều 8.2.h"]["best_candidate"]["label"] == "III.1.1.-4" and checked["Điều 8.2.h"] in r["matched"]
 
 
+def test_a_gap_says_why_in_words_that_hold(corpus: Store) -> None:
+    """A reason never cuts a word ("quy định tại Đ"), never says "no item reaches 0.93" of an item that does
+    (it went to another duty), and never prints a score below the threshold as the threshold itself."""
+    import re
+
+    from graph.align import ACCEPT
+
+    r = report(corpus, "22/2013/QĐ-TTg", "TP. Hồ Chí Minh")
+    assert r["uncovered"]
+    for e in r["uncovered"]:
+        why = e["why_vi"]
+        if e["score"] >= ACCEPT:
+            assert why.startswith("mục gần nhất là") and "đã được gán cho" in why, why
+        else:
+            assert why.startswith(f"không mục nào đạt {ACCEPT}"), why
+            shown = re.search(r"với (\d\.\d+)", why)
+            assert shown and float(shown[1]) < ACCEPT, why
+        # a duty without a label is named by its opening words, cut between words
+        texts = [" ".join(x["item"]["text"].split()) for x in r["matched"] + r["uncovered"]]
+        for quoted in re.findall(r"“([^”]*)”", why):
+            head = quoted.removesuffix("…")
+            assert any(t.startswith(head) and t[len(head) : len(head) + 1] in ("", " ") for t in texts), quoted
+
+
 def test_89_qd_ttg_lists_the_provinces_without_an_implementing_document(corpus: Store) -> None:
     r = report(corpus, "89/QĐ-TTg")
     assert r["below"] == "province" and r["units_checked"] == 63  # the provinces of January 2013

@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from extractor.errors import translate
+from extractor.excerpt import short
 from models.record import ExtractionRecord
 
 # the tables every door shares (CLI, exports, UI) live in service/labels_vi.py
@@ -285,15 +286,8 @@ def parse_day(text: str | None) -> str | None:
 
 
 def cut(text: str | None, limit: int = 160) -> str:
-    """`text` shortened to at most `limit` characters at a space, never inside a syllable ("giai đ…"),
-    with "…" when something was left out."""
-    text = " ".join((text or "").split())
-    if len(text) <= limit:
-        return text
-    head = text[: limit + 1]
-    space = head.rfind(" ")
-    head = head[:space] if space > 0 else text[:limit]
-    return head.rstrip(" ,;:.-–—") + "…"
+    """`text` shortened to `limit` characters between words, "…" added when something was left out."""
+    return short(text, limit + 1)
 
 
 def marked(snippet: str | None, matches: list[tuple[int, int]] | None = None) -> Markup:
