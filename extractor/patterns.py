@@ -21,7 +21,7 @@ OLD_TONE = re.compile(r"(?<![qQ])([oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉ
 # \r\n and \r end lines.
 CRLF = re.compile(r"\r\n?")
 # Zero-width characters, soft hyphens and BOMs carry no text.
-INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\x00]")  # NUL too: no text column of PostgreSQL takes it
 # A base letter followed by combining marks: NFC composes these (cp1258 and macOS text decompose).
 DECOMPOSED = re.compile("[^\u0300-\u036f\n]?[\u0300-\u036f]+")
 COMBINING = re.compile("[\u0300-\u036f]")

@@ -22,6 +22,11 @@ CLEANED = [
     ),
     pytest.param("\tSố: 674/UBND-VX", "Số: 674/UBND-VX", id="leading tab"),
     pytest.param(
+        "Căn cứ Luật Đầu\x00 tư công",
+        "Căn cứ Luật Đầu tư công",
+        id="a NUL from a PDF's text layer is dropped: PostgreSQL's text columns refuse it",
+    ),
+    pytest.param(
         "**ỦY BAN NHÂN DÂN\nHUYỆN KBANG**",
         "ỦY BAN NHÂN DÂN HUYỆN KBANG",
         id="markdown asterisks; a line break inside a bold run is a converter's wrap",

@@ -58,7 +58,7 @@ def decode_text(data: bytes, source: str) -> Decoded:
     """Decode `data` or raise EmptyFile / UnsupportedType (binary data that is not text)."""
     if not data.strip():
         raise EmptyFile(source)
-    decoded = _undo_double_utf8(_decode_unicode(data) or _decode_legacy(data, source))
+    decoded = _drop_stray_nuls(_undo_double_utf8(_decode_unicode(data) or _decode_legacy(data, source)))
     _refuse_binary(decoded.text[:_SAMPLE], source)
     if not decoded.text.strip():
         raise EmptyFile(source)
@@ -84,6 +84,18 @@ def _undo_double_utf8(decoded: Decoded) -> Decoded:
         if _vietnamese_score(repaired[:_SAMPLE]) > _vietnamese_score(decoded.text[:_SAMPLE]):
             return Decoded(repaired, decoded.encoding, (*decoded.warnings, "UTF-8 encoded twice (mojibake): undone"))
     return decoded
+
+
+def _drop_stray_nuls(decoded: Decoded) -> Decoded:
+    """A few NUL characters in a long text (a law of 100,000 characters with 2 of them, from some converter) are
+    dropped with a warning; more than _MAX_INVALID_SHARE of the text is binary, left for _refuse_binary."""
+    nuls = decoded.text.count("\x00")
+    if not nuls or nuls > len(decoded.text) * _MAX_INVALID_SHARE:
+        return decoded
+    noun = "character" if nuls == 1 else "characters"
+    return Decoded(
+        decoded.text.replace("\x00", ""), decoded.encoding, (*decoded.warnings, f"{nuls:,} NUL {noun} removed")
+    )
 
 
 def _refuse_binary(sample: str, source: str, length: int | None = None) -> None:

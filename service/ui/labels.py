@@ -203,6 +203,7 @@ WARNINGS: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"{_NUMBER} (?:byte|bytes) that are not UTF-8 \(([\d.]+)% of the file\) replaced by U\+FFFD"),
         "{0} byte không phải UTF-8 ({1}% tệp) được thay bằng ký tự \ufffd",
     ),
+    (re.compile(rf"{_NUMBER} NUL (?:character|characters) removed"), "Đã bỏ {0} ký tự NUL (byte 0) lạc trong văn bản"),
     (re.compile(r"encoding guessed as (.+)"), "Bảng mã được đoán là {0}"),
     (re.compile(r"UTF-16 without byte order mark"), "Tệp UTF-16 không có dấu BOM"),
     (
