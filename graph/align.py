@@ -56,22 +56,23 @@ FEATURES = (
     "text_headings",
 )
 COEF = {
-    "bias": -3.6,
-    "text": 1.1,
+    "bias": -3.7,
+    "text": 1.0,
     "text_role": 20.7,
-    "text_standout_item": -7.0,
+    "text_standout_item": -7.6,
     "text_standout_duty": 0.9,
-    "text_mutual": -1.8,
+    "text_mutual": -1.5,
     "text_cites": 7.4,
-    "context": 8.9,
-    "text_headings": 18.1,
+    "context": 9.2,
+    "text_headings": 20.2,
 }
-ACCEPT = 0.93  # a pair whose score (0..1) is at or above this may carry the duty
+ACCEPT = 0.8  # a pair whose score (0..1) is at or above this may carry the duty
 SECOND = 4.0  # logit penalty for an item's second duty
 CAPACITY = 2  # duties one item may carry
 WEAK = 0.5  # below ACCEPT but at or above this: reported as not carried, "khớp yếu: cần kiểm tra"
 NEUTRAL_ROLE = 0.5  # an item (or duty) without a lead
 TOP = 3
+OFF_SUBJECT = 2.0  # logit below ACCEPT, at most, for an item off the upstream's subject (subject_gap)
 CITED = 20.0  # logit above ACCEPT given to an item citing the duty's own article: more than any pair on text alone
 
 # how well a lead at the item's level can carry a duty whose lead is at the duty's level: handing a duty
@@ -102,6 +103,7 @@ class Duty:
     text: str
     leads: list[Lead] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)  # the sections above it, outermost first (graph.outline)
+    subject: str = ""  # its document's trích yếu
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class Pair:
     ref: float  # the item cites the duty's article (0/1)
     cites: float = 0.0  # the item cites the upstream document (0/1)
     standout: float = 0.0  # how far the text score stands above the item's others (z-score, clipped, /4)
+    on_subject: float = 1.0  # 0: the item's document is about something broader and the item not about the upstream's
 
     def parts(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -121,6 +124,7 @@ class Pair:
             "ref": self.ref,
             "cites_upstream": self.cites,
             "standout": round(self.standout, 3),
+            "on_subject": self.on_subject,
         }
         if self.semantic is not None:
             out["semantic"] = round(self.semantic, 3)
@@ -228,6 +232,52 @@ def cites_upstream(item_text: str, numbers: Sequence[str]) -> float:
     return 1.0 if any(k and k in text for k in (_number_key(n) for n in numbers if n and "/" in n)) else 0.0
 
 
+# a document's symbol in a trích yếu: "Quyết định số 22/2013/QĐ-TTg", "Chỉ thị số 14-CT/TW"
+_SYMBOL = re.compile(r"[\w.-]*\d[\w.-]*/[\w/.-]*\w")
+
+
+def _symbols(subject: str) -> set[str]:
+    return {_number_key(m) for m in _SYMBOL.findall(subject) if any(ch.isalpha() for ch in m)}  # not a date
+
+
+def subject_gap(upstream_subject: str, upstream: Sequence[str], lower_subject: str) -> frozenset[str]:
+    """The words of the upstream's subject that a lower document's trích yếu leaves out, when it leaves out a
+    third of them or more and does not cite the upstream by number: the lower document is about something
+    broader ("Kế hoạch tổ chức thực hiện Chỉ thị số 14-CT/TW … đối với công tác người có công với cách mạng"
+    under "Hỗ trợ người có công với cách mạng về nhà ở" misses {hỗ_trợ, nhà}), and only its items that speak
+    of those words can carry the upstream's duties. Empty when the lower document is about the upstream's
+    subject, or either subject is unknown."""
+    up = similarity.subject_terms(upstream_subject) if upstream_subject else frozenset()
+    if not up or not lower_subject or cites_upstream(lower_subject, upstream):
+        return frozenset()
+    if _symbols(upstream_subject) & _symbols(lower_subject):
+        return frozenset()  # both carry down the same document (98/2013/TT-BTC and 3210/QĐ-UBND, of 22/2013/QĐ-TTg)
+    missing = up - similarity.subject_terms(lower_subject)
+    return missing if len(missing) * 3 >= len(up) else frozenset()
+
+
+def speaks_of(missing: frozenset[str], item: Duty) -> bool:
+    """Whether the item (with its headings) names most (60 %) of the subject words its document leaves out."""
+    if not missing:
+        return True
+    found = missing & similarity.words(" ".join([*item.headings, item.text]))
+    return len(found) * 5 >= len(missing) * 3
+
+
+def _on_subject(duties: Sequence[Duty], items: Sequence[Duty], upstream: Sequence[str]) -> np.ndarray:
+    subject = next((d.subject for d in duties if d.subject), "")
+    gaps = {s: subject_gap(subject, upstream, s) for s in {c.subject for c in items}}
+    return np.array([cites_upstream(c.text, upstream) > 0 or speaks_of(gaps[c.subject], c) for c in items], dtype=float)
+
+
+# a heading that is only its marker: "Chương IV", "Mục 2", "III." — two documents' "Chương IV" share nothing
+_BARE_HEADING = re.compile(r"^\s*(?:(?:phần|chương|mục)\s+)?[ivxlc\d]+\s*[.:)]?\s*$", re.IGNORECASE)
+
+
+def _titled(headings: Sequence[str]) -> list[str]:
+    return [h for h in headings if not _BARE_HEADING.match(h)]
+
+
 def _z(m: np.ndarray, axis: int) -> np.ndarray:
     if m.shape[axis] < 2:
         return np.zeros_like(m)
@@ -246,6 +296,7 @@ class Features:
     standout: np.ndarray
     matrix: np.ndarray  # (duties, items, len(FEATURES))
     semantic: np.ndarray | None = None
+    on_subject: np.ndarray | None = None  # per item: 1, or 0 where subject_gap rules it out
 
 
 def features(
@@ -264,23 +315,31 @@ def features(
     if n and m:
         # the same texts with the sections above them: "Điều 16. Trách nhiệm của cơ quan … thuộc Ủy ban nhân dân
         # cấp tỉnh" says whose the item is; "4. Phương thức thực hiện xây dựng …" quotes "Điều 6. Phương thức thực hiện"
-        with_heads = similarity.Matcher([[*d.headings, d.text] for d in duties], [[*c.headings, c.text] for c in items])
+        dh = [_titled(d.headings) for d in duties]
+        ih = [_titled(c.headings) for c in items]
+        with_heads = similarity.Matcher(
+            [[*h, d.text] for h, d in zip(dh, duties, strict=True)],
+            [[*h, c.text] for h, c in zip(ih, items, strict=True)],
+        )
         context = with_heads.scores
-        heads = similarity.Matcher([d.headings for d in duties], [c.headings for c in items]).scores
+        heads = similarity.Matcher(dh, ih).scores
     role = _roles(duties, items)
     ref = _articles(duties, items)
     cites = np.broadcast_to(np.array([cites_upstream(c.text, upstream) for c in items], dtype=float), (n, m))
     standout_item = _z(text, 0)  # the duty among all duties, for this item
     standout_duty = _z(text, 1)  # the item among all items, for this duty
+    on_subject = _on_subject(duties, items, upstream) if m else np.zeros(0)
     if not n or not m:
-        return Features(text, role, ref, np.array(cites), standout_item, np.zeros((n, m, len(FEATURES))), sem)
+        return Features(
+            text, role, ref, np.array(cites), standout_item, np.zeros((n, m, len(FEATURES))), sem, on_subject
+        )
     # each the other's best by text
     mutual = (
         (text >= text.max(axis=1, keepdims=True)) & (text >= text.max(axis=0, keepdims=True)) & (text > 0)
     ).astype(float)
     parts = [text, text * role, text * standout_item, text * standout_duty, text * mutual, text * cites, context]
     matrix = np.stack([*parts, text * heads], axis=-1)
-    return Features(text, role, ref, np.array(cites), standout_item, matrix, sem)
+    return Features(text, role, ref, np.array(cites), standout_item, matrix, sem, on_subject)
 
 
 def logits(f: Features, coef: dict[str, float] | None = None, accept: float | None = None) -> np.ndarray:
@@ -292,7 +351,11 @@ def logits(f: Features, coef: dict[str, float] | None = None, accept: float | No
     if not f.matrix.size:
         return np.zeros(f.matrix.shape[:2])
     z = f.matrix @ w + c["bias"]
-    return np.where(f.ref > 0, np.maximum(z, _logit(ACCEPT if accept is None else accept) + CITED), z)
+    theta = _logit(ACCEPT if accept is None else accept)
+    if f.on_subject is not None:
+        # an item of a broader document that does not speak of the upstream's subject: at most a weak match
+        z = np.where(f.on_subject[None, :] > 0, z, np.minimum(z, theta - OFF_SUBJECT))
+    return np.where(f.ref > 0, np.maximum(z, theta + CITED), z)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -330,6 +393,7 @@ class PairTable:
             float(f.ref[qi, ci]),
             float(f.cites[qi, ci]),
             float(f.standout[qi, ci]),
+            float(f.on_subject[ci]) if f.on_subject is not None else 1.0,
         )
 
 

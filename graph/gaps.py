@@ -163,7 +163,7 @@ _EXECUTION_CLAUSE = re.compile(r"chịu trách nhiệm thi hành|có trách nhi�
 
 
 def _duty(item: Item) -> align.Duty:
-    return align.Duty(item.label, item.text, item.leads or [], item.headings or [])
+    return align.Duty(item.label, item.text, item.leads or [], item.headings or [], item.document.title or "")
 
 
 def _targets(session: Session, docs: list[Document]) -> list[Item]:
@@ -192,13 +192,15 @@ def _targets(session: Session, docs: list[Document]) -> list[Item]:
 METHOD_TASKS = (
     "alignment: a logistic score (0..1) of text similarity (TF-IDF, word segments + character 3-5-grams) gated "
     "by the role of the lead, how the pair stands out among the other duties and items, and whether the item "
-    f"cites the upstream document; the item citing the duty's article counts on its own; one item per duty, at "
+    "cites the upstream document; an item of a document about something broader counts only where it speaks of "
+    f"the upstream's subject; the item citing the duty's article counts on its own; one item per duty, at "
     f"most {align.CAPACITY} duties per item (linear_sum_assignment), carried at >= {align.ACCEPT}"
 )
 METHOD_TASKS_VI = (
     "đối chiếu: điểm (0..1) theo mô hình logistic từ độ giống văn bản (TF-IDF theo từ và chuỗi ký tự), nhân với "
     "mức phù hợp vai trò cơ quan chủ trì, mức nổi bật của cặp so với các yêu cầu và mục khác, và việc mục có dẫn "
-    "văn bản cấp trên; mục dẫn đúng điều, khoản của yêu cầu được tính riêng; mỗi yêu cầu một mục, mỗi mục gánh "
+    "văn bản cấp trên; mục của văn bản bàn việc rộng hơn chỉ được xét khi nói đến chủ đề của văn bản cấp trên; "
+    "mục dẫn đúng điều, khoản của yêu cầu được tính riêng; mỗi yêu cầu một mục, mỗi mục gánh "
     f"tối đa {align.CAPACITY} yêu cầu (phép gán tối ưu), chấp nhận từ {align.ACCEPT}"
 )
 METHOD_TARGETS = f"TF-IDF cosine, word segments + character 3-5-grams; covered at >= {similarity.COVERED}"
@@ -234,6 +236,8 @@ def _parts_vi(pair: align.Pair) -> str:
         bits.append("có dẫn đúng điều, khoản")
     if pair.cites:
         bits.append("có dẫn văn bản cấp trên")
+    if not pair.on_subject:
+        bits.append("văn bản cấp dưới bàn việc rộng hơn, mục này không nói đến chủ đề của văn bản cấp trên")
     return ", ".join(bits)
 
 
@@ -243,6 +247,8 @@ def _parts_en(pair: align.Pair) -> str:
         bits.append("cites the article")
     if pair.cites:
         bits.append("cites the upstream document")
+    if not pair.on_subject:
+        bits.append("its document is about something broader and the item does not speak of the upstream's subject")
     return ", ".join(bits)
 
 

@@ -45,6 +45,25 @@ def _stopwords() -> frozenset[str]:
     return frozenset(fold(w) for w in vocab.load("synonyms.json")["stopwords"])
 
 
+@cache
+def _form_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in vocab.load("synonyms.json")["subject_form_words"]["words"])
+
+
+# a document's symbol or a date inside a trích yếu ("Chỉ thị số 14-CT/TW ngày 19/7/2017"): not a subject word
+_SYMBOL = re.compile(r"\S*\d\S*")
+
+
+@lru_cache(maxsize=10_000)
+def subject_terms(subject: str) -> frozenset[str]:
+    """What a trích yếu is about, as word segments: "Hỗ trợ người có công với cách mạng về nhà ở" -> {hỗ_trợ,
+    người, công, cách_mạng, nhà}; without stop words, words of form ("Quy định chi tiết …", "Ban hành Kế hoạch
+    thực hiện …"), symbols, dates and one-letter words."""
+    form = _form_words()
+    words = _words(_SYMBOL.sub(" ", subject))
+    return frozenset(w for w in words if "+" not in w and len(w) > 1 and w not in form)
+
+
 @lru_cache(maxsize=100_000)
 def normalise(text: str) -> str:
     pattern, table = _synonyms()
@@ -59,6 +78,11 @@ def _words(text: str) -> tuple[str, ...]:
     toks = [t.replace(" ", "_") for t in word_tokenize(normalise(text)) if any(c.isalnum() for c in t)]
     toks = [t for t in toks if t not in stop]
     return tuple(toks + [f"{a}+{b}" for a, b in zip(toks, toks[1:], strict=False)])
+
+
+def words(text: str) -> frozenset[str]:
+    """The word segments of `text` (no bigrams), without stop words: what subject_terms are looked for in."""
+    return frozenset(w for w in _words(text) if "+" not in w)
 
 
 @lru_cache(maxsize=100_000)

@@ -101,7 +101,8 @@ def load_cases(results: dict[str, Any] | None = None) -> list[Case]:
         for t in tasks:
             h = heads.get((doc.id, t.position), [])
             leads = session.scalars(select(TaskAgency).where(TaskAgency.task_id == t.id, TaskAgency.role == "lead"))
-            out.append(align.Duty(t.label, t.text, [align.Lead(a.name, a.body_key, a.level) for a in leads], h))
+            leads_ = [align.Lead(a.name, a.body_key, a.level) for a in leads]
+            out.append(align.Duty(t.label, t.text, leads_, h, doc.title or ""))
         return out
 
     cases = []
