@@ -57,16 +57,16 @@ FEATURES = (
 )
 COEF = {
     "bias": -3.7,
-    "text": 1.0,
-    "text_role": 20.7,
-    "text_standout_item": -7.6,
-    "text_standout_duty": 0.9,
-    "text_mutual": -1.5,
-    "text_cites": 7.4,
-    "context": 9.2,
-    "text_headings": 20.2,
+    "text": 0.9,
+    "text_role": 21.2,
+    "text_standout_item": -7.2,
+    "text_standout_duty": 0.6,
+    "text_mutual": -1.8,
+    "text_cites": 7.1,
+    "context": 9.1,
+    "text_headings": 19.1,
 }
-ACCEPT = 0.8  # a pair whose score (0..1) is at or above this may carry the duty
+ACCEPT = 0.85  # a pair whose score (0..1) is at or above this may carry the duty
 SECOND = 4.0  # logit penalty for an item's second duty
 CAPACITY = 2  # duties one item may carry
 WEAK = 0.5  # below ACCEPT but at or above this: reported as not carried, "khớp yếu: cần kiểm tra"
@@ -171,6 +171,18 @@ def role_fit(duty: Duty, item: Duty) -> float:
                 fit = _LEVEL_FIT.get(ul, {}).get(cl, 0.1)
             best = max(best, fit)
     return best
+
+
+# "Chánh Văn phòng … chịu trách nhiệm thi hành Quyết định này", "Giám đốc …, các cơ quan, đơn vị … chịu trách nhiệm thực
+# hiện Thông tư này": who signs off, neither a duty to carry down nor an item that carries one
+_EXECUTION_CLAUSE = re.compile(
+    r"(?:chịu|có) trách nhiệm (?:thi hành|(?:tổ chức |triển khai )?thực hiện "
+    r"(?:quyết định|thông tư|nghị định|nghị quyết|chỉ thị|kế hoạch|công văn|văn bản) này)"
+)
+
+
+def is_execution_clause(text: str) -> bool:
+    return _EXECUTION_CLAUSE.search(fold(text)) is not None
 
 
 # "Khoản 1 Điều 4", "điểm a khoản 2 Điều 8", "Điều 7": a lower item citing the upstream article

@@ -158,10 +158,6 @@ def _tasks(session: Session, docs: list[Document], levels: tuple[str, ...] | Non
     return out
 
 
-# "Chủ tịch Ủy ban nhân dân tỉnh … chịu trách nhiệm thi hành Quyết định này": who signs off, not a duty
-_EXECUTION_CLAUSE = re.compile(r"chịu trách nhiệm thi hành|có trách nhiệm thi hành")
-
-
 def _duty(item: Item) -> align.Duty:
     return align.Duty(item.label, item.text, item.leads or [], item.headings or [], item.document.title or "")
 
@@ -625,7 +621,7 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
     }
     levels = _LOCAL.get(below or "")
     up_tasks = _tasks(session, [doc], levels) if levels and doc.in_corpus else []
-    clauses = [t for t in up_tasks if _EXECUTION_CLAUSE.search(fold(t.text))]
+    clauses = [t for t in up_tasks if align.is_execution_clause(t.text)]
     up_tasks = [t for t in up_tasks if t not in clauses]
     if below in ("province", "district") and units:
         probable = _probable(session, doc, units, below, wanted, up_tasks)
@@ -658,7 +654,7 @@ def gap_report(session: Session, doc: Document, jurisdiction: str | None = None)
         name = str(unit["name"])
         unit_docs = by_unit[name]
         # an execution clause carries nothing down either
-        cand_tasks = [t for t in _tasks(session, unit_docs, None) if not _EXECUTION_CLAUSE.search(fold(t.text))]
+        cand_tasks = [t for t in _tasks(session, unit_docs, None) if not align.is_execution_clause(t.text)]
         cand_targets = _targets(session, unit_docs)
         unc, mat = _match_tasks(up_tasks, cand_tasks, name, unit_docs, [doc.number or ""])
         unc_t, mat_t, weak = _match_targets(up_targets, cand_targets, name, unit_docs)

@@ -170,7 +170,9 @@ class ScoreParts(BaseModel):
     ref: float  # 1.0 when the item cites the article the duty is in
     cites_upstream: float = 0.0  # 1.0 when the item cites the upstream document by number
     standout: float = 0.0  # how far the duty stands out among all duties for that item
-    on_subject: float = 1.0  # 0.0: the item's document is about something broader, the item not on the upstream's subject
+    on_subject: float = (
+        1.0  # 0.0: the item's document is about something broader, the item not on the upstream's subject
+    )
     semantic: float | None = Field(None, description="left out when no sentence model is loaded")
 
     @model_serializer(mode="wrap")

@@ -108,8 +108,15 @@ def load_cases(results: dict[str, Any] | None = None) -> list[Case]:
     cases = []
     with session_scope(factory) as session:
         for c in spec["cases"]:
-            ups = duties_of(session, c["upstream"]["number"])
-            items = [d for low in c["lower"] for d in duties_of(session, low["number"])]
+            # as the gap report does: execution clauses ("… chịu trách nhiệm thi hành Quyết định này") are neither
+            # duties nor carriers
+            ups = [d for d in duties_of(session, c["upstream"]["number"]) if not align.is_execution_clause(d.text)]
+            items = [
+                d
+                for low in c["lower"]
+                for d in duties_of(session, low["number"])
+                if not align.is_execution_clause(d.text)
+            ]
             keys = list(c["duties"])
             chosen, gold, miss, kept = [], [], [], []
             for k in keys:

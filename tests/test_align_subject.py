@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.align import Duty, speaks_of, subject_gap
+from graph.align import Duty, is_execution_clause, speaks_of, subject_gap
 
 QD_22 = "Hỗ trợ người có công với cách mạng về nhà ở"
 
@@ -90,3 +90,26 @@ def test_subject_gap(upstream: str, numbers: list[str], lower: str, gap: set[str
 def test_an_item_of_a_broader_plan_speaks_of_the_subject_or_not(item: str, speaks: bool) -> None:
     assert speaks_of(frozenset({"hỗ_trợ", "nhà"}), Duty(None, item)) is speaks
     assert speaks_of(frozenset(), Duty(None, item))  # no gap: every item may carry
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở, ngành … chịu trách nhiệm thi hành Quyết định này.",
+            True,
+        ),
+        # 116/2025/TT-BTC Điều 15.1: the circular's own sign-off, not a duty of Bảo hiểm xã hội Việt Nam
+        (
+            "Giám đốc Bảo hiểm xã hội Việt Nam, Vụ trưởng Vụ Các định chế tài chính, các cơ quan, đơn vị quy định tại "
+            "Thông tư này và cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thực hiện Thông tư này.",
+            True,
+        ),
+        ("Các Sở, ban, ngành có trách nhiệm tổ chức thực hiện Kế hoạch này.", True),
+        # a duty that names its own subject is a duty
+        ("Sở Xây dựng có trách nhiệm thực hiện việc kiểm tra chất lượng nhà ở sau khi hỗ trợ.", False),
+        ("Ủy ban nhân dân cấp xã chịu trách nhiệm trước pháp luật về kết quả rà soát danh sách.", False),
+    ],
+)
+def test_execution_clauses_are_neither_duties_nor_carriers(text: str, clause: bool) -> None:
+    assert is_execution_clause(text) is clause
