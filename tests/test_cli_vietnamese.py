@@ -129,3 +129,72 @@ def test_keys_are_made_and_listed_in_vietnamese(env: dict[str, str]) -> None:
     code, listed, _ = vanban(env, "keys", "list")
     assert code == 0 and "Phòng GD Kbang" in listed and "văn thư" in listed and english_words(listed) == []
     assert max(len(line) for line in listed.splitlines()) <= 80
+
+
+# Every command's help page; and the words typer writes around them, which the shared list does not hold
+HELP_PAGES = [
+    [],
+    ["extract"],
+    ["ingest"],
+    ["lineage"],
+    ["duties"],
+    ["gaps"],
+    ["search"],
+    ["serve"],
+    ["worker"],
+    ["graph"],
+    ["graph", "export"],
+    ["keys"],
+    ["keys", "create"],
+    ["keys", "list"],
+    ["keys", "revoke"],
+]
+TYPER_WORDS = {"usage", "options", "arguments", "commands", "show", "exit", "default", "try", "such"}
+# What a person types or names: commands and their paths, options, values they take, environment variables
+TYPED_HELP = re.compile(
+    r"vanban(?: [a-z]+){0,2}|--?[\w-]+|`[^`]*`|'[^']*'|VANBAN_\w+|<[^>]*>|\b(?:text|json|csv|xlsx|html|graphml|node-link|"
+    r"lead|support|clerk|analyst|admin|national|ministry|province|district|commune|DOCX|PDF|PNG|JPEG|TIFF|"
+    r"API|GraphML|JSON|SIGTERM|Ctrl-C|sqlite|celery|host|docs)\b|\S+@\S+|\S+://\S+"
+)
+
+
+# a command's name at the head of its line in a group's list of commands
+COMMAND_NAMES = re.compile(r"^  [a-z]+(?=\s{2})", re.MULTILINE)
+
+
+def _english(text: str) -> list[str]:
+    rest = TYPED_HELP.sub(" ", COMMAND_NAMES.sub(" ", text))
+    return english_words(rest) + [w.lower() for w in re.findall(r"[^\W\d_]+", rest) if w.lower() in TYPER_WORDS]
+
+
+@pytest.mark.parametrize("command", HELP_PAGES, ids=lambda c: " ".join(c) or "vanban")
+def test_every_help_page_is_vietnamese(command: list[str]) -> None:
+    done = CliRunner().invoke(app, [*command, "--help"], prog_name="vanban")
+    assert done.exit_code == 0, done.output
+    page = done.output
+    assert page.startswith("Cách dùng: vanban") and "Hiện hướng dẫn này rồi thoát." in page
+    assert _english(page) == [], page
+
+
+USAGE_ERRORS = [
+    (["extract"], "Thiếu đối số 'TỆP'."),
+    (["extract", "x.txt", "--format", "pdf"], "Giá trị không hợp lệ cho '--format' / '-f': 'pdf' không thuộc"),
+    (["duties", "--limit", "mười"], "Giá trị không hợp lệ cho '--limit': cần một số nguyên."),
+    (["ingest", "--processes", "0", "x.txt"], "Giá trị không hợp lệ cho '--processes': cần từ 1 trở lên."),
+    (["duties", "--wid"], "Không có tùy chọn '--wid' (có thể là: --wide)."),
+    (["gap"], "Không có lệnh 'gap'. Có phải là 'gaps'"),
+    (["keys", "create"], "Thiếu tùy chọn '--role'."),
+    (["serve", "--port"], "Tùy chọn '--port' cần một giá trị."),
+    (["lineage", "89/QĐ-TTg", "thừa"], "Thừa đối số: thừa."),
+]
+
+
+@pytest.mark.parametrize(("command", "said"), USAGE_ERRORS, ids=lambda x: str(x))
+def test_usage_errors_are_vietnamese(command: list[str], said: str) -> None:
+    done = CliRunner().invoke(app, command, prog_name="vanban")
+    assert done.exit_code == 2
+    out = done.output  # the runner mixes stderr in
+    assert f"Lỗi: {said}" in out, out
+    # with the usage line and where to read more, when typer knows the command (not for a value left out)
+    assert ("Cách dùng: vanban" in out) == ("để biết cách dùng." in out), out
+    assert _english(out) == [], out

@@ -36,6 +36,7 @@ from graph.duties import DutyFilter
 from graph.export import write
 from graph.shapes import DocumentNode, Duty
 from service import duties_table, labels_vi
+from service.cli_vi import VietnameseCommand, sub_app
 from service.commands.output import Format, FormatOpt, WideOpt, err, open_store, os_error_vi, print_json, table
 from service.errors import EXIT_BAD_INPUT, Invalid
 from service.gaps_view import print_gaps
@@ -88,18 +89,24 @@ class IngestReport(BaseModel):
 
 
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents (text, DOCX, PDF, images).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="TỆP_HOẶC_THƯ_MỤC", help="Tệp hoặc thư mục văn bản (văn bản thuần, DOCX, PDF, ảnh)."),
+    ],
     to_queue: Annotated[
         bool,
         typer.Option(
             "--queue",
-            help="Queue every file for the workers (VANBAN_BROKER_URL: `vanban worker`s; else a running "
-            "`vanban serve`) and follow them. A second run skips what is stored or queued.",
+            help="Xếp mọi tệp vào hàng đợi cho các tiến trình đọc (VANBAN_BROKER_URL: các `vanban worker`; "
+            "không có thì `vanban serve` đang chạy) và theo dõi đến khi xong. Chạy lại thì bỏ qua tệp đã lưu "
+            "hoặc đang chờ.",
         ),
     ] = False,
     processes: Annotated[
         int | None,
-        typer.Option("--processes", min=1, max=64, help="Without --queue: files read at once (default: one per core)."),
+        typer.Option(
+            "--processes", min=1, max=64, help="Không có --queue: số tệp đọc cùng lúc (mặc định: mỗi lõi một tệp)."
+        ),
     ] = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
@@ -246,7 +253,7 @@ def _follow(
     return done, failed
 
 
-IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="Choose among documents sharing the number.")]
+IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="Chọn giữa các văn bản trùng số ký hiệu.")]
 
 
 def _namesakes(number: str, docs: list[DocumentNode]) -> None:
@@ -266,7 +273,10 @@ def _where(e: DocumentNode) -> str:
 
 
 def lineage(
-    number: Annotated[str, typer.Argument(help='Số ký hiệu, any spelling: 89/QĐ-TTg, "22/2013/QĐ-TTG".')],
+    number: Annotated[
+        str,
+        typer.Argument(metavar="SỐ_KÝ_HIỆU", help='Số ký hiệu, viết kiểu nào cũng được: 89/QĐ-TTg, "22/2013/QĐ-TTG".'),
+    ],
     issuer: IssuerOpt = None,
     fmt: FormatOpt = Format.text,
     wide: WideOpt = False,
@@ -318,20 +328,26 @@ def lineage(
 
 
 def duties(
-    agency: Annotated[str | None, typer.Option("--agency", help='An agency, any spelling: "Sở GD&ĐT".')] = None,
+    agency: Annotated[
+        str | None, typer.Option("--agency", help='Cơ quan, viết kiểu nào cũng được: "Sở GD&ĐT".')
+    ] = None,
     jurisdiction: Annotated[
         str | None,
-        typer.Option("--jurisdiction", help="A province or district, before or after the 2025 reorganisation."),
+        typer.Option("--jurisdiction", help="Tỉnh hoặc huyện, trước hoặc sau sắp xếp đơn vị hành chính năm 2025."),
     ] = None,
-    due_before: Annotated[str | None, typer.Option("--due-before", help="ISO date: tasks due before it.")] = None,
-    role: Annotated[str | None, typer.Option("--role", help='lead or support ("chủ trì", "phối hợp")')] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Rows per page.")] = 100,
+    due_before: Annotated[
+        str | None, typer.Option("--due-before", help="Ngày (năm-tháng-ngày): nhiệm vụ có hạn trước ngày này.")
+    ] = None,
+    role: Annotated[str | None, typer.Option("--role", help="lead (chủ trì) hoặc support (phối hợp)")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Số dòng mỗi trang.")] = 100,
     offset: Annotated[int, typer.Option("--offset")] = 0,
     fmt: Annotated[
         DutyFormat,
-        typer.Option("--format", "-f", help="text (table), json, csv or xlsx (every row, no paging; xlsx needs --out)"),
+        typer.Option(
+            "--format", "-f", help="text (bảng), json, csv hoặc xlsx (mọi dòng, không chia trang; xlsx cần --out)"
+        ),
     ] = DutyFormat.text,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the csv or xlsx to this file.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Ghi csv hoặc xlsx vào tệp này.")] = None,
     wide: WideOpt = False,
 ) -> None:
     """Which agencies owe which tasks, with the source document, its lineage root and the deadline."""
@@ -405,8 +421,8 @@ def _write_export(duties: list[Duty], fmt: DutyFormat, out: Path | None) -> None
 
 
 def gaps(
-    number: Annotated[str, typer.Argument(help="The upstream document's số ký hiệu.")],
-    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Only this province or district.")] = None,
+    number: Annotated[str, typer.Argument(metavar="SỐ_KÝ_HIỆU", help="Số ký hiệu của văn bản cấp trên.")],
+    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Chỉ tỉnh hoặc huyện này.")] = None,
     issuer: IssuerOpt = None,
     fmt: FormatOpt = Format.text,
     wide: WideOpt = False,
@@ -423,14 +439,22 @@ def gaps(
 
 
 def search(
-    query: Annotated[str, typer.Argument(help='Words, with or without diacritics, or a số ký hiệu: "xa hoi hoc tap".')],
-    doc_type: Annotated[str | None, typer.Option("--type", help='Document type: "Quyết định".')] = None,
-    province: Annotated[str | None, typer.Option("--province", help="Legacy or 2025 province.")] = None,
-    level: Annotated[
-        str | None, typer.Option("--level", help='national, ministry, province, district, commune ("Tỉnh", "Huyện"…)')
+    query: Annotated[
+        str,
+        typer.Argument(
+            metavar="TỪ_CẦN_TÌM", help='Các từ cần tìm, có dấu hay không dấu, hoặc số ký hiệu: "xa hoi hoc tap".'
+        ),
+    ],
+    doc_type: Annotated[str | None, typer.Option("--type", help='Loại văn bản: "Quyết định".')] = None,
+    province: Annotated[
+        str | None, typer.Option("--province", help="Tỉnh, theo địa giới cũ hoặc sau năm 2025.")
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Year of issue.")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Rows per page.")] = 20,
+    level: Annotated[
+        str | None,
+        typer.Option("--level", help='Cấp: national, ministry, province, district, commune, hoặc "Tỉnh", "Huyện"…'),
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Năm ban hành.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Số dòng mỗi trang.")] = 20,
     offset: Annotated[int, typer.Option("--offset")] = 0,
     fmt: FormatOpt = Format.text,
     wide: WideOpt = False,
@@ -464,7 +488,7 @@ def search(
     Console().print(table(f"{answer.count} văn bản{shown}", columns, rows, wide))
 
 
-graph_app = typer.Typer(help="The citation graph as a file for other tools.", no_args_is_help=True)
+graph_app = sub_app("Xuất đồ thị dẫn chiếu thành tệp cho các công cụ khác.")
 
 
 class GraphFormat(str, enum.Enum):  # noqa: UP042
@@ -472,11 +496,15 @@ class GraphFormat(str, enum.Enum):  # noqa: UP042
     json = "json"
 
 
-@graph_app.command("export")
+@graph_app.command(
+    "export",
+    cls=VietnameseCommand,
+    help="Ghi văn bản, cơ quan và đơn vị hành chính cùng các cạnh có loại, dạng GraphML hoặc JSON node-link.",
+)
 def graph_export(
-    out: Annotated[Path, typer.Argument(help="Output file.")],
+    out: Annotated[Path, typer.Argument(metavar="TỆP_GHI_RA", help="Tệp ghi ra.")],
     fmt: Annotated[
-        GraphFormat, typer.Option("--format", "-f", help="graphml or json (node-link)")
+        GraphFormat, typer.Option("--format", "-f", help="graphml hoặc json (node-link)")
     ] = GraphFormat.graphml,
 ) -> None:
     """Write documents, agencies and administrative units with typed edges as GraphML or node-link JSON."""

@@ -26,13 +26,16 @@ class ExtractFormat(enum.StrEnum):
 
 
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Documents: text, DOCX, PDF, PNG/JPEG/TIFF.")],
+    files: Annotated[
+        list[Path], typer.Argument(metavar="TỆP", help="Văn bản: văn bản thuần, DOCX, PDF, PNG/JPEG/TIFF.")
+    ],
     fmt: Annotated[
         ExtractFormat,
         typer.Option(
             "--format",
             "-f",
-            help="text (summary), json (one record per line, the extraction contract) or html (findings highlighted)",
+            help="text (tóm tắt), json (mỗi dòng một bản ghi, theo hợp đồng trích xuất) hoặc html (tô sáng "
+            "các phần tìm được)",
         ),
     ] = ExtractFormat.text,
 ) -> None:

@@ -22,8 +22,8 @@ class Format(str, enum.Enum):  # noqa: UP042 - typer wants a str Enum
     json = "json"
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text (tables) or json")]
-WideOpt = Annotated[bool, typer.Option("--wide", help="Every column (default: the main ones, readable at 80 columns).")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text (bảng) hoặc json")]
+WideOpt = Annotated[bool, typer.Option("--wide", help="Hiện mọi cột (mặc định: các cột chính, đọc được ở 80 cột).")]
 
 
 def table(title: str | None, columns: list[tuple[str, bool]], rows: list[list[str]], wide: bool) -> Table:

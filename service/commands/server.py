@@ -10,6 +10,7 @@ from rich.console import Console
 
 from service import audit, labels_vi
 from service.access import create_key, revoke
+from service.cli_vi import VietnameseCommand, sub_app
 from service.commands.output import WideOpt, err, open_store, table
 from service.errors import Invalid, NotFound
 from service.settings import Settings
@@ -18,12 +19,15 @@ from service.store.queries.keys import list_keys, live_count
 
 
 def serve(
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="Địa chỉ lắng nghe.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Cổng lắng nghe.")] = 8000,
     processes: Annotated[
         int | None,
         typer.Option(
-            "--processes", min=1, max=32, help="Server processes (default: one per core, at most 4; one reads uploads)."
+            "--processes",
+            min=1,
+            max=32,
+            help="Số tiến trình máy chủ (mặc định: mỗi lõi một, tối đa 4; một tiến trình đọc tệp tải lên).",
         ),
     ] = None,
 ) -> None:
@@ -60,14 +64,21 @@ def serve(
 
 def worker(
     concurrency: Annotated[
-        int, typer.Option("--concurrency", "-c", min=1, max=64, help="Documents read at once (one process each).")
+        int,
+        typer.Option(
+            "--concurrency", "-c", min=1, max=64, help="Số văn bản đọc cùng lúc (mỗi văn bản một tiến trình)."
+        ),
     ] = 1,
     queues: Annotated[
         str,
-        typer.Option("--queues", "-Q", help="Queues to serve, comma-separated: text (text, DOCX), ocr (PDF, images)."),
+        typer.Option(
+            "--queues",
+            "-Q",
+            help="Các hàng đợi phục vụ, cách nhau bởi dấu phẩy: text (văn bản thuần, DOCX), ocr (PDF, ảnh).",
+        ),
     ] = "text,ocr",
     hostname: Annotated[
-        str | None, typer.Option("--hostname", help="This worker's name (default: celery@host).")
+        str | None, typer.Option("--hostname", help="Tên tiến trình đọc này (mặc định: celery@tên-máy).")
     ] = None,
 ) -> None:
     """Read uploaded documents from the broker (VANBAN_BROKER_URL), on this or any machine that reaches the
@@ -98,16 +109,22 @@ def worker(
     run_worker(settings, concurrency, chosen, hostname)
 
 
-keys_app = typer.Typer(help="API keys: who may use the service, in which role.", no_args_is_help=True)
+keys_app = sub_app("Khóa API: ai được dùng dịch vụ, với vai trò nào.")
 
 
-@keys_app.command("create")
+@keys_app.command(
+    "create",
+    cls=VietnameseCommand,
+    help="Tạo một khóa và in ra (một lần duy nhất: chỉ lưu mã băm). Gửi kèm theo dạng `Authorization: Bearer KHÓA`.",
+)
 def keys_create(
-    role: Annotated[str, typer.Option("--role", help="clerk, analyst or admin")],
-    name: Annotated[str | None, typer.Option("--name", help="Who the key is for.")] = None,
-    province: Annotated[str | None, typer.Option("--province", help="Clerks: limit to this province.")] = None,
-    district: Annotated[str | None, typer.Option("--district", help="Clerks: limit to this district.")] = None,
-    if_none: Annotated[bool, typer.Option("--if-none", help="Only if there is no live key yet (first start).")] = False,
+    role: Annotated[str, typer.Option("--role", help="clerk (văn thư), analyst (chuyên viên) hoặc admin (quản trị)")],
+    name: Annotated[str | None, typer.Option("--name", help="Khóa cấp cho ai.")] = None,
+    province: Annotated[str | None, typer.Option("--province", help="Văn thư: chỉ trong tỉnh này.")] = None,
+    district: Annotated[str | None, typer.Option("--district", help="Văn thư: chỉ trong huyện này.")] = None,
+    if_none: Annotated[
+        bool, typer.Option("--if-none", help="Chỉ tạo khi chưa có khóa nào còn hiệu lực (lần chạy đầu).")
+    ] = False,
 ) -> None:
     """Make a key and print it (once: only its hash is kept). Send it as `Authorization: Bearer KEY`."""
     with session_scope(open_store()) as session:
@@ -133,7 +150,11 @@ def keys_create(
     print(secret)
 
 
-@keys_app.command("list")
+@keys_app.command(
+    "list",
+    cls=VietnameseCommand,
+    help="Các khóa: mã, tên, vai trò, địa bàn, các ký tự đầu, ngày tạo, lần dùng cuối, đã thu hồi hay chưa.",
+)
 def keys_list(wide: WideOpt = False) -> None:
     """The keys: id, name, role, jurisdiction, first characters, created, last used, revoked."""
     with session_scope(open_store()) as session:
@@ -164,9 +185,9 @@ def keys_list(wide: WideOpt = False) -> None:
     Console().print(table(f"{len(rows)} khóa truy cập", columns, rows, wide))
 
 
-@keys_app.command("revoke")
+@keys_app.command("revoke", cls=VietnameseCommand, help="Thu hồi ngay một khóa (và các phiên web mở bằng khóa ấy).")
 def keys_revoke(
-    key_id: Annotated[int, typer.Argument(help="The key's id (see `vanban keys list`).")],
+    key_id: Annotated[int, typer.Argument(metavar="MÃ_KHÓA", help="Mã của khóa (xem `vanban keys list`).")],
 ) -> None:
     """Stop a key (and the web sessions opened with it) at once."""
     with session_scope(open_store()) as session:
