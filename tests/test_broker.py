@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -302,3 +303,16 @@ def test_ingest_queue_sends_a_folder_to_the_workers_and_a_second_run_skips_it(cl
     with session_scope(session_factory(cluster.engine)) as s:
         assert s.scalar(select(func.count()).select_from(Job)) == 3
         assert s.scalar(select(func.count()).select_from(Extraction)) == 3
+
+
+def test_a_job_whose_message_the_broker_lost_is_sent_again(cluster: Cluster) -> None:
+    # Redis restarted without persistence: the upload's job waits in the table, its message is gone
+    job = cluster.upload(unique_text("vinhlong-684-QD-UBND-2013"), "lost-message.txt")["job"]
+    with Connection(cluster.settings.broker_url) as conn:
+        conn.default_channel.queue_purge(cluster.settings.queue_prefix + "text")
+    with session_scope(session_factory(cluster.engine)) as s:
+        s.execute(update(Job).where(Job.id == job["id"]).values(created_at=datetime.now(UTC) - timedelta(minutes=5)))
+    with cluster.worker("worker-a"):
+        # the worker's sweep (every 3 s here) finds the text queue empty and the job waiting: sends it again
+        done = cluster.wait(job["id"], timeout=60)
+    assert done["status"] == "done" and done["attempts"] == 1, done

@@ -145,3 +145,25 @@ def test_an_upload_the_broker_cannot_take_is_failed_at_once_and_can_be_sent_agai
         again = client.post("/api/documents", headers=auth, files={"file": ("cv.txt", data)})
         assert again.status_code == 202  # the same bytes again: a retry, read this time
         assert _wait(client, auth, again.json()["job"]["id"])["status"] == "done"
+
+
+def test_waiting_jobs_of_an_empty_queue_are_sent_again_once_by_one_of_the_sweeping_workers(store: Store) -> None:
+    from service.jobs.queue import resend_orphans
+
+    old = datetime.now(UTC) - timedelta(minutes=10)
+    with store.session() as s:
+        jobs = [
+            Job(status="queued", sha256="a" * 64, filename="lost.txt", size=1, kind="text", created_at=old),
+            Job(
+                status="queued", sha256="b" * 64, filename="new.txt", size=1, kind="text"
+            ),  # its message may be on its way
+            Job(status="queued", sha256="c" * 64, filename="scan.pdf", size=1, kind="pdf", created_at=old),
+            Job(status="done", sha256="d" * 64, filename="done.txt", size=1, kind="text", created_at=old),
+        ]
+        s.add_all(jobs)
+        s.flush()
+        lost = jobs[0].id
+    text_queue_empty = lambda kind: kind in ("text", "zip")  # noqa: E731 - the ocr queue still holds messages
+    # two workers sweep at once: one of them sends the lost job, the other nothing
+    assert resend_orphans(store.factory, text_queue_empty, stale_seconds=60) == [(lost, "text")]
+    assert resend_orphans(store.factory, text_queue_empty, stale_seconds=60) == []

@@ -17,7 +17,9 @@ What keeps a job from being lost or read twice:
   to a second worker while the first still reads it).
 - a sweep in every worker (every stale_seconds / 2): running jobs whose worker process is gone (on
   this host: at once; elsewhere: heartbeat stale) are queued again and sent again, so a killed
-  worker's job is read within seconds rather than after the visibility timeout.
+  worker's job is read within seconds rather than after the visibility timeout; and jobs queued for
+  stale_seconds while their queue is empty (their message lost by a broker restarted without
+  persistence) are sent again.
 - the dead-letter state: a job claimed `max_attempts` times without finishing (it kills its worker)
   is failed with E110, as the embedded queue does.
 - a database that is away for a moment: the task is retried with exponential back-off.
@@ -127,21 +129,26 @@ class CeleryTransport:
             return self._status[1]
 
     def _ask(self) -> QueueStatus:
-        prefix = self.settings.queue_prefix
         try:
-            depth: dict[str, int] = {}
-            with self.celery.connection_for_read() as conn:
-                conn.ensure_connection(max_retries=1, timeout=1)  # a broker away: say so at once
-                channel = conn.default_channel
-                for q in QUEUES:
-                    try:
-                        depth[q] = int(channel.queue_declare(prefix + q, passive=True).message_count)
-                    except ChannelError:  # Redis: an empty queue is no key at all
-                        depth[q] = 0
+            depth = queue_depths(self.celery, self.settings)
             workers = len(self.celery.control.ping(timeout=0.5) or [])
         except Exception as e:  # noqa: BLE001 - health answers, whatever the broker does
             return QueueStatus(transport="celery", depth={q: 0 for q in QUEUES}, workers=0, error=type(e).__name__)
         return QueueStatus(transport="celery", depth=depth, workers=workers)
+
+
+def queue_depths(celery: Celery, settings: Settings) -> dict[str, int]:
+    """Messages waiting in each of our queues (not those a worker holds); raises when the broker is away."""
+    depth: dict[str, int] = {}
+    with celery.connection_for_read() as conn:
+        conn.ensure_connection(max_retries=1, timeout=1)  # a broker away: say so at once
+        channel = conn.default_channel
+        for q in QUEUES:
+            try:
+                depth[q] = int(channel.queue_declare(settings.queue_prefix + q, passive=True).message_count)
+            except ChannelError:  # Redis: an empty queue is no key at all
+                depth[q] = 0
+    return depth
 
 
 def send(celery: Celery, settings: Settings, job_id: int, kind: str) -> None:
@@ -211,6 +218,25 @@ class Runtime:
             return
         for job_id, kind in lost:
             log.warning("job %d lost its worker: sent again", job_id)
+            send(self.celery, self.settings, job_id, kind)
+        self.resend_orphans()
+
+    def resend_orphans(self) -> None:
+        """Jobs waiting with no message: queued for a while though their queue is empty (the broker lost
+        its messages in a restart without persistence). Sent again; a long queue is never copied, since
+        only the kinds of empty queues are looked at."""
+        try:
+            empty = {q for q, n in queue_depths(self.celery, self.settings).items() if n == 0}
+            if not empty:
+                return
+            orphans = queue.resend_orphans(
+                self.factory, lambda kind: queue_of(kind) in empty, self.settings.stale_seconds
+            )
+        except Exception:  # the broker or the database away for a moment: the next sweep
+            log.exception("could not look for jobs without a message")
+            return
+        for job_id, kind in orphans:
+            log.warning("job %d waited with no message in its queue: sent again", job_id)
             send(self.celery, self.settings, job_id, kind)
 
     def close(self) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -124,6 +125,34 @@ def requeue_lost_ids(factory: sessionmaker[Session], stale_seconds: float) -> li
                 .values(status="queued", worker=None)
             )
         return lost
+
+
+def resend_orphans(
+    factory: sessionmaker[Session], kinds: Callable[[str], bool], stale_seconds: float
+) -> list[tuple[int, str]]:
+    """Queued jobs that have waited `stale_seconds` since they were made or last sent, of the kinds whose
+    broker queue is empty (`kinds`): their message is gone (a broker restarted without persistence), so
+    they are to be sent again. Each is marked sent (`heartbeat_at`, unused while a job waits) by the same
+    conditional UPDATE, so of several workers sweeping at once one sends it, once per `stale_seconds`. A
+    copy of a message still on its way does no harm: `claim_job` reads a job once."""
+    cutoff = now() - timedelta(seconds=stale_seconds)
+    waiting = (Job.status == "queued") & (Job.created_at < cutoff)
+    not_sent_lately = Job.heartbeat_at.is_(None) | (Job.heartbeat_at < cutoff)
+    with session_scope(factory) as session:
+        found = [
+            (i, k) for i, k in session.execute(select(Job.id, Job.kind).where(waiting, not_sent_lately)) if kinds(k)
+        ]
+        if not found:
+            return []
+        taken = set(
+            session.scalars(
+                update(Job)
+                .where(Job.id.in_([i for i, _ in found]), waiting, not_sent_lately)
+                .values(heartbeat_at=now())
+                .returning(Job.id)
+            )
+        )
+        return [(i, k) for i, k in found if i in taken]
 
 
 def requeue_lost(factory: sessionmaker[Session], stale_seconds: float) -> int:
