@@ -34,6 +34,7 @@ class Field:
     type: FieldType
     choices: dict[str, str] = field(default_factory=dict)  # enum: contract value -> Vietnamese label
     required: bool = False  # null is refused (a task's or target's text, a target's value)
+    multiline: bool = False  # text written as a paragraph (a trích yếu, a task): a text area, not one line
 
 
 # Which list a path's first step names, and how one of its items is called.
@@ -49,7 +50,7 @@ FIELDS: list[Field] = [
     Field("document.district", "Quận, huyện", "text"),
     Field("document.place", "Địa danh", "text"),
     Field("document.issued_date", "Ngày ban hành", "date"),
-    Field("document.subject", "Trích yếu", "text"),
+    Field("document.subject", "Trích yếu", "text", multiline=True),
     Field("document.recipients", "Kính gửi / nơi nhận", "list"),
     Field("document.signer.name", "Người ký", "text"),
     Field("document.signer.title", "Chức vụ người ký", "text"),
@@ -58,21 +59,21 @@ FIELDS: list[Field] = [
     Field("references[].doc_type", "loại văn bản", "text"),
     Field("references[].issued_date", "ngày ban hành", "date"),
     Field("references[].issuer", "cơ quan ban hành", "agency"),
-    Field("references[].title", "trích yếu", "text"),
+    Field("references[].title", "trích yếu", "text", multiline=True),
     Field("references[].relation", "quan hệ", "enum", RELATION, required=True),
     Field("tasks[]", "Nhiệm vụ", "item"),
     Field("tasks[].label", "mục", "text"),
-    Field("tasks[].text", "nội dung", "text", required=True),
+    Field("tasks[].text", "nội dung", "text", required=True, multiline=True),
     Field("tasks[].lead", "cơ quan chủ trì", "lead"),
     Field("tasks[].support", "cơ quan phối hợp", "support"),
     Field("tasks[].deadline", "thời hạn", "text"),
     Field("targets[]", "Chỉ tiêu", "item"),
     Field("targets[].label", "mục", "text"),
-    Field("targets[].text", "nội dung", "text", required=True),
+    Field("targets[].text", "nội dung", "text", required=True, multiline=True),
     Field("targets[].value", "giá trị", "number", required=True),
     Field("targets[].value_max", "giá trị tối đa", "number"),
     Field("targets[].unit", "đơn vị", "text"),
-    Field("targets[].subject", "đối tượng", "text"),
+    Field("targets[].subject", "đối tượng", "text", multiline=True),
     Field("targets[].year", "năm", "integer"),
 ]
 _BY_PATH = {f.path: f for f in FIELDS}
@@ -113,6 +114,7 @@ class FieldOut(BaseModel):
     type: FieldType
     choices: list[Choice] = Field_(description="enum: the values allowed, with their labels")
     required: bool = Field_(description="null is refused")
+    multiline: bool = Field_(False, description="text written as a paragraph (a text area, not one line)")
     group: str = Field_(description='"" (the document\'s header), "references", "tasks" or "targets"')
 
 
@@ -126,6 +128,7 @@ def field_types() -> list[FieldOut]:
             type=f.type,
             choices=[Choice(value=k, label=v) for k, v in f.choices.items()],
             required=f.required,
+            multiline=f.multiline,
             group=f.path.split("[", 1)[0] if "[" in f.path else "",
         )
         for f in FIELDS

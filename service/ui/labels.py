@@ -13,97 +13,41 @@ from extractor.excerpt import short
 from models.record import ExtractionRecord
 
 # the tables every door shares (CLI, exports, UI) live in service/labels_vi.py
+from service.fields import FIELDS, GROUPS, Field, field_of, label_of
 from service.labels_vi import CONFIDENCE, DUTY_ROLE, JOB_STATUS, LEVEL, RELATION, ROLE  # noqa: F401
 
-HEADER_FIELDS = [  # (path, label, type)
-    ("document.doc_type", "Loại văn bản", "str"),
-    ("document.number", "Số, ký hiệu", "str"),
-    ("document.issuer", "Cơ quan ban hành", "str"),
-    ("document.level", "Cấp", "level"),
-    ("document.province", "Tỉnh, thành phố", "str"),
-    ("document.district", "Quận, huyện", "str"),
-    ("document.place", "Địa danh", "str"),
-    ("document.issued_date", "Ngày ban hành", "date"),
-    ("document.subject", "Trích yếu", "text"),
-    ("document.recipients", "Kính gửi / nơi nhận", "list"),
-    ("document.signer.name", "Người ký", "str"),
-    ("document.signer.title", "Chức vụ người ký", "str"),
-]
-REFERENCE_FIELDS = [
-    ("number", "Số, ký hiệu", "str"),
-    ("doc_type", "Loại", "str"),
-    ("issued_date", "Ngày", "date"),
-    ("issuer", "Cơ quan", "str"),
-    ("title", "Trích yếu", "text"),
-    ("relation", "Quan hệ", "relation"),
-]
-TASK_FIELDS = [
-    ("label", "Mục", "str"),
-    ("text", "Nội dung", "text"),
-    ("lead", "Cơ quan chủ trì", "list"),
-    ("support", "Cơ quan phối hợp", "list"),
-    ("deadline", "Thời hạn", "str"),
-]
-TARGET_FIELDS = [
-    ("label", "Mục", "str"),
-    ("text", "Nội dung", "text"),
-    ("value", "Giá trị", "number"),
-    ("unit", "Đơn vị", "str"),
-    ("subject", "Đối tượng", "text"),
-    ("year", "Năm", "number"),
-]
-
-# The input the correction form offers where the type alone does not say it: these fields name agencies
-# (a list of the agencies already known, free entry allowed), one or one per line.
-AGENCY_FIELDS = {"document.issuer", "issuer"}
-AGENCY_LISTS = {"document.recipients", "lead", "support"}
-# what one item of each list is called in a label: "Nhiệm vụ 2 — cơ quan chủ trì"
-ITEM = {"references": "Văn bản dẫn chiếu", "tasks": "Nhiệm vụ", "targets": "Chỉ tiêu"}
-_LABELS = {
-    "document": {p.removeprefix("document."): lbl for p, lbl, _ in HEADER_FIELDS},
-    "references": {p: lbl for p, lbl, _ in REFERENCE_FIELDS},
-    "tasks": {p: lbl for p, lbl, _ in TASK_FIELDS},
-    "targets": {p: lbl for p, lbl, _ in TARGET_FIELDS},
-}
-_TYPES = {
-    **{p: t for p, _, t in HEADER_FIELDS},
-    **{f"references.{p}": t for p, _, t in REFERENCE_FIELDS},
-    **{f"tasks.{p}": t for p, _, t in TASK_FIELDS},
-    **{f"targets.{p}": t for p, _, t in TARGET_FIELDS},
-}
+# The correctable fields and their Vietnamese names are service/fields.py's one table; what is here is how
+# the correction form shows each: its input ("editor") and how a value is written on the page ("kind")
+_HEADER = [f for f in FIELDS if f.path.startswith("document.")]
+_ITEMS = {g: [f for f in FIELDS if f.path.startswith(f"{g}[].")] for g in GROUPS}
 # "tasks[1].lead" → ("tasks", "1", "lead")
 _ITEM_PATH = re.compile(r"(references|tasks|targets)\[(\d+)\]\.(\w+)")
 
 
-def editor(path: str, kind: str) -> str:
-    """The input a field gets in the correction form: date, agency, agencies, level, relation, number,
-    text (a text area), list (one item per row) or str (one line)."""
-    name = _ITEM_PATH.sub(r"\3", path)
-    if name in AGENCY_FIELDS or path in AGENCY_FIELDS:
-        return "agency"
-    if name in AGENCY_LISTS or path in AGENCY_LISTS:
+def _kind(f: Field) -> str:
+    """How a field's value is edited and shown: date, agency, agencies, level, relation, number, text (a
+    paragraph), list (one item per row) or str (one line)."""
+    name = f.path.rsplit(".", 1)[-1]
+    if f.type == "enum":
+        return name  # "level", "relation": their Vietnamese labels
+    if f.type in ("lead", "support") or (f.type == "list" and name == "recipients"):
         return "agencies"
-    return kind
-
-
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
+    if f.type in ("number", "integer"):
+        return "number"
+    if f.type == "text":
+        return "text" if f.multiline else "str"
+    return f.type  # date, agency, list
 
 
 def path_label(path: str) -> str:
     """A correction's path as people name it: "tasks[1].lead" → "Nhiệm vụ 2 — cơ quan chủ trì"."""
-    m = _ITEM_PATH.fullmatch(path)
-    if m:
-        group, index, name = m.groups()
-        return f"{ITEM[group]} {int(index) + 1} — {lower_first(_LABELS[group].get(name, name))}"
-    if path.startswith("document."):
-        return _LABELS["document"].get(path.removeprefix("document."), path)
-    return path
+    return label_of(path)
 
 
 def path_type(path: str) -> str:
-    """The type of the field a path names (str when unknown)."""
-    return _TYPES.get(_ITEM_PATH.sub(r"\1.\3", path), "str")
+    """The kind of the field a path names (str when unknown)."""
+    f = field_of(path)
+    return _kind(f) if f is not None else "str"
 
 
 _CALLER = re.compile(r"\((clerk|analyst|admin) #(\d+)\)$")  # "Lan (clerk #3)": how service.access names a caller
@@ -332,29 +276,28 @@ def fields(typed: ExtractionRecord) -> list[dict[str, Any]]:
         {
             "title": "Thông tin chung",
             "rows": [
-                {"path": p, "label": lbl, "full": lbl, "type": t, "editor": editor(p, t), "value": get(record, p)}
-                for p, lbl, t in HEADER_FIELDS
+                {"path": f.path, "label": f.label, "full": f.label, "type": _kind(f), "editor": _kind(f)}
+                | {"value": get(record, f.path)}
+                for f in _HEADER
             ],
         }
     ]
-    for key, title, spec in (
-        ("references", "Văn bản dẫn chiếu", REFERENCE_FIELDS),
-        ("tasks", "Nhiệm vụ", TASK_FIELDS),
-        ("targets", "Chỉ tiêu", TARGET_FIELDS),
-    ):
+    for key, title in GROUPS.items():
+        spec = _ITEMS[key]
         rows = []
         for i, item in enumerate(record.get(key) or []):
-            for name, lbl, t in spec:
+            for f in spec:
+                name = f.path.rsplit(".", 1)[-1]
                 path = f"{key}[{i}].{name}"
                 rows.append(
                     {
                         "path": path,
-                        "label": f"{i + 1}. {lbl}",
-                        "full": path_label(path),
-                        "type": t,
-                        "editor": editor(path, t),
+                        "label": f"{i + 1}. {f.label[:1].upper()}{f.label[1:]}",
+                        "full": label_of(path),
+                        "type": _kind(f),
+                        "editor": _kind(f),
                         "value": item.get(name),
-                        "first": name == spec[0][0],
+                        "first": f is spec[0],
                     }
                 )
         groups.append({"title": f"{title} ({len(record.get(key) or [])})", "rows": rows})
