@@ -52,6 +52,7 @@ class _Vocab:
     expansions: dict[str, str]  # abbreviation -> expansion, for names read as written
     local_kinds: frozenset[str]
     purpose_kinds: frozenset[str]
+    department_kinds: frozenset[str]  # Cục, Vụ: "Vụ Giáo dục thường xuyên" goes on in lower case
     field_kinds: frozenset[str]  # kinds that take a field: Sở, Bộ, Phòng
     keeps_body: dict[str, str]
     holder_kind: dict[str, str]
@@ -108,6 +109,7 @@ def _vocab() -> _Vocab:
         expansions=expansions,
         local_kinds=frozenset(lex["local_kinds"]),
         purpose_kinds=frozenset(fold(k) for k in lex["purpose_kinds"]),
+        department_kinds=frozenset(fold(k) for k in lex["department_kinds"]),
         field_kinds=frozenset(vocab.kinds_with_field().values()),
         keeps_body=_entries(lex["holder_keeps_body"]),
         holder_kind=_entries(lex["holder_kind"]),
@@ -281,6 +283,7 @@ def _proper_name(toks: Toks, k: int, kind: str) -> tuple[int, list[str]]:
     v = _vocab()
     words: list[str] = []
     purpose = fold(kind) in v.purpose_kinds
+    department = fold(kind) in v.department_kinds
     while k < len(toks):
         if _is_name_word(toks, k):
             if words and (_unit_at(toks, k) or _starts_body(toks, k) or verb_end(toks, k) > k):
@@ -294,7 +297,7 @@ def _proper_name(toks: Toks, k: int, kind: str) -> tuple[int, list[str]]:
             k += 1
             continue
         if toks[k].is_word and not toks[k].is_cap:
-            e = _lowercase_run(toks, k, purpose, words)
+            e = _lowercase_run(toks, k, purpose, words, department)
             if e > k:
                 words.append(_join(toks[k:e]))
                 k = e
@@ -319,11 +322,13 @@ def _joins_name(toks: Toks, k: int, words: list[str]) -> bool:
     return not (_starts_body(toks, k + 1) or _unit_at(toks, k + 1) or verb_end(toks, k + 1) > k + 1)
 
 
-def _lowercase_run(toks: Toks, k: int, purpose: bool, words: list[str]) -> int:
+def _lowercase_run(toks: Toks, k: int, purpose: bool, words: list[str], department: bool = False) -> int:
     """End of lower-case words that continue a name ("Trung tâm Chuyển đổi | số | Thành phố", "Ban Quản lý | các
     khu công nghiệp | tỉnh"), or k. The run must lead on to more of the name (a capitalised word, a unit, a
     region); the lexicon's verbs end it, except after kinds that name a purpose ("Ban Chỉ đạo xây dựng ...");
     words the lexicon does not know are accepted only when underthesea tags them as nouns."""
+    if department and words and (e := _department_run(toks, k)) > k:
+        return e
     stops = _stopwords()
     j = k
     while j < len(toks) and j - k < 8 and toks[j].is_word and not toks[j].is_cap:
@@ -354,6 +359,31 @@ def _lowercase_run(toks: Toks, k: int, purpose: bool, words: list[str]) -> int:
     if purpose:
         return j
     return j if _pos_nouns(" ".join(words + [_join(toks[k:j])]), j - k) else k
+
+
+def _department_run(toks: Toks, k: int) -> int:
+    """End of the lower-case words that finish a department's name ("Vụ Giáo dục | thường xuyên | chủ trì",
+    "Cục Quản lý | lao động ngoài nước |, Bộ …"), or k: the longest run of at most 6 words, up to a unit,
+    that the tagger reads as nouns and adjectives and that a verb, a name stop word, punctuation, a capital or
+    the end follows. Words the lexicon takes for a duty's opening ("thường xuyên") may be part of the name."""
+    stops = _stopwords()
+    j = k
+    while j < len(toks) and j - k < 6 and toks[j].is_word and not toks[j].is_cap and not _unit_at(toks, j):
+        if toks[j].key in stops and verb_end(toks, j) > j:
+            break  # "chủ trì", "phối hợp", "có trách nhiệm": the duty begins (the tagger may call them nouns)
+        j += 1
+    for end in range(j, k, -1):
+        ends = (
+            end >= len(toks)
+            or not toks[end].is_word
+            or toks[end].is_cap
+            or toks[end].key in stops
+            or verb_end(toks, end) > end
+            or bool(_unit_at(toks, end))
+        )
+        if ends and _pos_nouns(_join(toks[k:end]), end - k):
+            return end
+    return k
 
 
 @cache

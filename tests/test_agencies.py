@@ -156,6 +156,19 @@ LISTS = [
         ["Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể"],
     ),
     ("Các Sở, ngành, đơn vị, UBND cấp xã.", ["Các Sở, ngành, đơn vị", "Ủy ban nhân dân cấp xã"]),
+    # a ministry's departments: the name goes on in lower case after its capitalised head, up to the verb
+    ("Vụ Giáo dục thường xuyên chủ trì, phối hợp với các đơn vị", ["Vụ Giáo dục thường xuyên"]),
+    (
+        "Cục Quản lý lao động ngoài nước, Bộ Lao động - Thương binh và Xã hội có trách nhiệm",
+        ["Cục Quản lý lao động ngoài nước", "Bộ Lao động - Thương binh và Xã hội"],
+    ),
+    ("Tổng cục Giáo dục nghề nghiệp có trách nhiệm", ["Tổng cục Giáo dục nghề nghiệp"]),
+    ("Vụ Tổng hợp kinh tế quốc dân chủ trì", ["Vụ Tổng hợp kinh tế quốc dân"]),
+    # the run stops at the duty's verb, at a place, at a conjunction
+    ("Vụ Kế hoạch - Tài chính chủ trì", ["Vụ Kế hoạch - Tài chính"]),
+    ("Cục Thuế hướng dẫn các doanh nghiệp", ["Cục Thuế"]),
+    ("Cục Thống kê tỉnh Quảng Bình phối hợp", ["Cục Thống kê tỉnh Quảng Bình"]),
+    ("Vụ Giáo dục thường xuyên và Sở Giáo dục và Đào tạo", ["Vụ Giáo dục thường xuyên", "Sở Giáo dục và Đào tạo"]),
 ]
 
 
