@@ -63,7 +63,8 @@ def test_long_text_is_cut_between_words_never_inside_a_syllable(text: str | None
     [
         ("tasks[1].lead", "Nhiệm vụ 2 — cơ quan chủ trì", "agencies"),
         ("tasks[0].support", "Nhiệm vụ 1 — cơ quan phối hợp", "agencies"),
-        ("references[2].issued_date", "Văn bản dẫn chiếu 3 — ngày ban hành", "date"),  # the one table: service/fields.py
+        # the one table of labels: service/fields.py
+        ("references[2].issued_date", "Văn bản dẫn chiếu 3 — ngày ban hành", "date"),
         ("references[0].relation", "Văn bản dẫn chiếu 1 — quan hệ", "relation"),
         ("targets[0].value", "Chỉ tiêu 1 — giá trị", "number"),
         ("document.issued_date", "Ngày ban hành", "date"),
