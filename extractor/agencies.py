@@ -20,7 +20,7 @@ tones, Nghị định 30 capitalisation, office holder dropped ("Giám đốc S�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from extractor import places, vocab
@@ -739,6 +739,9 @@ def read_list(toks: Toks, i: int, src: str, base: int = 0, bare: bool = False) -
             found = [a]
         if not found:
             break
+        if len(found) == 1 and (parent := _parent_ministry(toks, found[0], src, base)):
+            found = [replace(found[0], end=parent.end, text=src[found[0].start - base : parent.end - base])]
+            found[0].tok_end = parent.tok_end
         out.extend(found)
         i = found[-1].tok_end
         bare = found[-1].is_group or (i < len(toks) and toks[i].key in {",", ";"})
@@ -749,6 +752,22 @@ def read_list(toks: Toks, i: int, src: str, base: int = 0, bare: bool = False) -
                 continue
         break
     return out
+
+
+def _parent_ministry(toks: Toks, a: Agency, src: str, base: int) -> Agency | None:
+    """The ministry a department is named with, as its parent and not a second body: "Cục Quản lý lao động ngoài
+    nước, Bộ Lao động - Thương binh và Xã hội có trách nhiệm" is the Cục's duty. Only when the ministry ends the
+    list (", Bộ Y và Bộ Z" coordinates them)."""
+    j = a.tok_end
+    if not a.kind or fold(a.kind) not in _vocab().department_kinds or j + 1 >= len(toks) or toks[j].key != ",":
+        return None
+    b = match_at(toks, j + 1, src, base)
+    if b is None or b.level != "ministry" or not fold(b.name).startswith("bộ "):
+        return None
+    k = b.tok_end
+    if k + 1 < len(toks) and toks[k].key in {",", "và", ";"} and match_at(toks, k + 1, src, base):
+        return None
+    return b
 
 
 def _distributed(toks: Toks, i: int, src: str, base: int) -> list[Agency]:

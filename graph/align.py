@@ -57,16 +57,16 @@ FEATURES = (
 )
 COEF = {
     "bias": -3.7,
-    "text": 0.9,
-    "text_role": 21.2,
-    "text_standout_item": -7.2,
-    "text_standout_duty": 0.6,
-    "text_mutual": -1.8,
-    "text_cites": 7.1,
-    "context": 9.1,
-    "text_headings": 19.1,
+    "text": 1.4,
+    "text_role": 19.0,
+    "text_standout_item": -6.7,
+    "text_standout_duty": -0.2,
+    "text_mutual": -1.2,
+    "text_cites": 6.7,
+    "context": 10.0,
+    "text_headings": 21.2,
 }
-ACCEPT = 0.85  # a pair whose score (0..1) is at or above this may carry the duty
+ACCEPT = 0.8  # a pair whose score (0..1) is at or above this may carry the duty
 SECOND = 4.0  # logit penalty for an item's second duty
 CAPACITY = 2  # duties one item may carry
 WEAK = 0.5  # below ACCEPT but at or above this: reported as not carried, "khớp yếu: cần kiểm tra"

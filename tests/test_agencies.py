@@ -158,10 +158,13 @@ LISTS = [
     ("Các Sở, ngành, đơn vị, UBND cấp xã.", ["Các Sở, ngành, đơn vị", "Ủy ban nhân dân cấp xã"]),
     # a ministry's departments: the name goes on in lower case after its capitalised head, up to the verb
     ("Vụ Giáo dục thường xuyên chủ trì, phối hợp với các đơn vị", ["Vụ Giáo dục thường xuyên"]),
+    # "Cục X, Bộ Y": the ministry the department belongs to, not a second body; unless the list goes on
     (
         "Cục Quản lý lao động ngoài nước, Bộ Lao động - Thương binh và Xã hội có trách nhiệm",
-        ["Cục Quản lý lao động ngoài nước", "Bộ Lao động - Thương binh và Xã hội"],
+        ["Cục Quản lý lao động ngoài nước"],
     ),
+    ("Cục Thuế, Bộ Tài chính và Bộ Công an phối hợp", ["Cục Thuế", "Bộ Tài chính", "Bộ Công an"]),
+    ("Sở Tài chính, Bộ Tài chính phối hợp", ["Sở Tài chính", "Bộ Tài chính"]),
     ("Tổng cục Giáo dục nghề nghiệp có trách nhiệm", ["Tổng cục Giáo dục nghề nghiệp"]),
     ("Vụ Tổng hợp kinh tế quốc dân chủ trì", ["Vụ Tổng hợp kinh tế quốc dân"]),
     # the run stops at the duty's verb, at a place, at a conjunction

@@ -15,7 +15,7 @@ from graph.align import Duty, Lead, align, cites_upstream, role_fit
 # what graph.align reaches on the set today (README "How good the matching is"); the goal is 0.90
 FLOORS = {"precision_none": 0.94, "recall_none": 0.94, "precision_item": 0.66, "recall_item": 0.66}
 # fitted on seven chains, judged on the eighth, for each chain in turn
-CV_FLOORS = {"precision_none": 0.95, "recall_none": 0.94, "precision_item": 0.51, "recall_item": 0.53}
+CV_FLOORS = {"precision_none": 0.95, "recall_none": 0.93, "precision_item": 0.53, "recall_item": 0.56}
 
 
 @pytest.fixture(scope="module")

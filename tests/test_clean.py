@@ -22,6 +22,18 @@ CLEANED = [
     ),
     pytest.param("\tSố: 674/UBND-VX", "Số: 674/UBND-VX", id="leading tab"),
     pytest.param(
+        "1. Cục Quản lý lao động ngoài nước, Bộ Lao động - Thương binh và Xã hội có \ntrách nhiệm: \n\n \n86 \n"
+        "CÔNG BÁO/Số 85 + 86/Ngày 17-01-2022 \n  \na) Quản lý người lao động đi làm việc ở nước ngoài",
+        "1. Cục Quản lý lao động ngoài nước, Bộ Lao động - Thương binh và Xã hội có trách nhiệm:\n\n"
+        "a) Quản lý người lao động đi làm việc ở nước ngoài",
+        id="a Công báo page header and its page number on the line before: gone, not glued to the duty",
+    ),
+    pytest.param(
+        "CÔNG BÁO/Số 1085 + 1086/Ngày 01-11-2023 \n3 \nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+        id="the page number on the line after the header",
+    ),
+    pytest.param(
         "Căn cứ Luật Đầu\x00 tư công",
         "Căn cứ Luật Đầu tư công",
         id="a NUL from a PDF's text layer is dropped: PostgreSQL's text columns refuse it",
