@@ -396,7 +396,8 @@ def clean(raw: str) -> Doc:
         text = text.translate(_SPACES)
     if P.LOOKALIKE.search(text):
         text = text.translate(LOOKALIKES)
-    step(P.CONG_BAO_HEADER, "")
+    if P.CONG_BAO_HEADER_LINE.search(text):
+        step(P.CONG_BAO_HEADER, "")
     step(P.CONG_BAO_SECTION, "")
     step(P.SIGN_STAMP, "")
     # markdown steps only where their character is: a scan for one character costs nothing beside a regex pass

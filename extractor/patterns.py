@@ -52,6 +52,8 @@ DASH_RULE = re.compile(r"[-_–—=]{4,}")
 # "CÔNG BÁO/Số 123 + 124/Ngày 10-02-2024   45": the gazette's page header, with its page number on the same line
 # or on a line of its own just before or after it ("86" / "CÔNG BÁO/Số 85 + 86/Ngày 17-01-2022": 15,000 of the
 # Công báo set's headers), which would otherwise be glued to the text around it ("có trách nhiệm: 86").
+# The header line alone: a cheap test for whether a text has any (most documents are not from the Công báo)
+CONG_BAO_HEADER_LINE = re.compile(r"(?mi)^[ ]*(?:\d+[ ]+)?CÔNG BÁO[ ]*/[ ]*Số")
 CONG_BAO_HEADER = re.compile(
     r"(?mi)(?:^[ ]*\d{1,4}[ ]*\n(?:[ ]*\n)*)?"
     r"^[ ]*(?:\d+[ ]+)?CÔNG BÁO[ ]*/[ ]*Số[ ]*[\d +]+/[ ]*Ngày[ ]*[\d\-/.]+(?:[ ]+\d+)?[ ]*$\n?"
