@@ -278,10 +278,15 @@ def speaks_of(missing: frozenset[str], item: Duty) -> bool:
     return len(found) * 5 >= len(missing) * 3
 
 
-def _on_subject(duties: Sequence[Duty], items: Sequence[Duty], upstream: Sequence[str]) -> np.ndarray:
+def _on_subject(
+    duties: Sequence[Duty], items: Sequence[Duty], upstream: Sequence[str], cites: np.ndarray
+) -> np.ndarray:
+    """Per item: 1 unless subject_gap rules it out; `cites`: per item, whether it cites the upstream."""
     subject = next((d.subject for d in duties if d.subject), "")
     gaps = {s: subject_gap(subject, upstream, s) for s in {c.subject for c in items}}
-    return np.array([cites_upstream(c.text, upstream) > 0 or speaks_of(gaps[c.subject], c) for c in items], dtype=float)
+    return np.array(
+        [cited > 0 or speaks_of(gaps[c.subject], c) for c, cited in zip(items, cites, strict=True)], dtype=float
+    )
 
 
 # a heading that is only its marker: "Chương IV", "Mục 2", "III." — two documents' "Chương IV" share nothing
@@ -339,10 +344,11 @@ def features(
         heads = similarity.Matcher(dh, ih).scores
     role = _roles(duties, items)
     ref = _articles(duties, items)
-    cites = np.broadcast_to(np.array([cites_upstream(c.text, upstream) for c in items], dtype=float), (n, m))
+    item_cites = np.array([cites_upstream(c.text, upstream) for c in items], dtype=float)
+    cites = np.broadcast_to(item_cites, (n, m))
     standout_item = _z(text, 0)  # the duty among all duties, for this item
     standout_duty = _z(text, 1)  # the item among all items, for this duty
-    on_subject = _on_subject(duties, items, upstream) if m else np.zeros(0)
+    on_subject = _on_subject(duties, items, upstream, item_cites) if m else np.zeros(0)
     if not n or not m:
         return Features(
             text, role, ref, np.array(cites), standout_item, np.zeros((n, m, len(FEATURES))), sem, on_subject
