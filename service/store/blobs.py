@@ -46,6 +46,19 @@ def relpath(digest: str) -> str:
     return f"blobs/{digest[:2]}/{digest[2:]}"
 
 
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file beside it: a reader sees the whole file or none."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 @dataclass(frozen=True)
 class Spooled:
     """Bytes copied aside, hashed on the way, not kept yet: `path` is a temporary file."""
@@ -113,15 +126,7 @@ class FileBlobs:
         path = self.root / rel
         if path.exists() and path.stat().st_size == len(data):
             return rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _write_atomically(path, data)
         return rel
 
     def path(self, digest: str) -> Path:
@@ -180,16 +185,7 @@ class DbBlobs:
         target = self._cached(digest)
         if target.is_file():
             return target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = self.read(digest)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _write_atomically(target, self.read(digest))
         return target
 
     def exists(self, digest: str) -> bool:
