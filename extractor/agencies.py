@@ -740,8 +740,8 @@ def read_list(toks: Toks, i: int, src: str, base: int = 0, bare: bool = False) -
         if not found:
             break
         if len(found) == 1 and (parent := _parent_ministry(toks, found[0], src, base)):
-            found = [replace(found[0], end=parent.end, text=src[found[0].start - base : parent.end - base])]
-            found[0].tok_end = parent.tok_end
+            text = src[found[0].start - base : parent.end - base]
+            found = [replace(found[0], end=parent.end, text=text, tok_end=parent.tok_end)]
         out.extend(found)
         i = found[-1].tok_end
         bare = found[-1].is_group or (i < len(toks) and toks[i].key in {",", ";"})

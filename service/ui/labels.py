@@ -276,8 +276,14 @@ def fields(typed: ExtractionRecord) -> list[dict[str, Any]]:
         {
             "title": "Thông tin chung",
             "rows": [
-                {"path": f.path, "label": f.label, "full": f.label, "type": _kind(f), "editor": _kind(f)}
-                | {"value": get(record, f.path)}
+                {
+                    "path": f.path,
+                    "label": f.label,
+                    "full": f.label,
+                    "type": _kind(f),
+                    "editor": _kind(f),
+                    "value": get(record, f.path),
+                }
                 for f in _HEADER
             ],
         }
