@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
@@ -390,31 +391,51 @@ def _iso_day(value: str | None) -> str | None:
     return labels.parse_day(value)
 
 
-def _duty_filter(
-    agency: str | None,
-    jurisdiction: str | None,
-    role: str | None,
-    due_from: str | None,
-    due_to: str | None,
-    overdue: bool,
-    today: str,
-    limit: int,
-    offset: int,
-) -> DutyFilter:
-    # the range's end is inclusive for people ("đến 31/12/2026"); the filter's bound is strict
-    before = (dt.date.fromisoformat(due_to) + dt.timedelta(days=1)).isoformat() if due_to else None
-    if overdue:
-        before = min(before, today) if before else today
-    return DutyFilter(
-        agency,
-        jurisdiction,
-        due_before=before,
-        due_after=due_from,
-        role=role,
-        limit=limit,
-        offset=offset,
-        order="deadline",
-    )
+@dataclass(frozen=True)
+class _Board:
+    """The duty board's filters as typed in the URL, cleaned: the page and its export read them the same way."""
+
+    agency: str | None
+    jurisdiction: str | None
+    role: str | None
+    due_from: str | None
+    due_to: str | None
+    overdue: bool
+
+    @classmethod
+    def read(
+        cls,
+        agency: str | None,
+        jurisdiction: str | None,
+        role: str | None,
+        due_from: str | None,
+        due_to: str | None,
+        overdue: str | None,
+    ) -> _Board:
+        return cls(
+            (agency or "").strip() or None,
+            (jurisdiction or "").strip() or None,
+            _choice(role, labels.DUTY_ROLE),
+            _iso_day(due_from),
+            _iso_day(due_to),
+            bool(overdue),
+        )
+
+    def filter(self, today: str, limit: int, offset: int) -> DutyFilter:
+        # the range's end is inclusive for people ("đến 31/12/2026"); the filter's bound is strict
+        before = (dt.date.fromisoformat(self.due_to) + dt.timedelta(days=1)).isoformat() if self.due_to else None
+        if self.overdue:
+            before = min(before, today) if before else today
+        return DutyFilter(
+            self.agency,
+            self.jurisdiction,
+            due_before=before,
+            due_after=self.due_from,
+            role=self.role,
+            limit=limit,
+            offset=offset,
+            order="deadline",
+        )
 
 
 DUTY_PAGE = 200
@@ -435,25 +456,21 @@ def duties_page(
 ) -> HTMLResponse:
     if not who.can("query"):
         return forbidden(request, who, "tra cứu nhiệm vụ")
-    agency, jurisdiction = (agency or "").strip() or None, (jurisdiction or "").strip() or None
-    role = _choice(role, labels.DUTY_ROLE)
-    due_from, due_to, late = _iso_day(due_from), _iso_day(due_to), bool(overdue)
+    board = _Board.read(agency, jurisdiction, role, due_from, due_to, overdue)
     today = dt.date.today().isoformat()
     params = {
-        "agency": agency,
-        "jurisdiction": jurisdiction,
-        "role": role,
-        "due_from": due_from,
-        "due_to": due_to,
-        "overdue": "1" if late else None,
+        "agency": board.agency,
+        "jurisdiction": board.jurisdiction,
+        "role": board.role,
+        "due_from": board.due_from,
+        "due_to": board.due_to,
+        "overdue": "1" if board.overdue else None,
     }
     answer = Page[Duty](data=[], count=0)
     error = None
-    if agency or jurisdiction:
+    if board.agency or board.jurisdiction:
         try:
-            answer = graph_queries.duties(
-                session, _duty_filter(agency, jurisdiction, role, due_from, due_to, late, today, DUTY_PAGE, offset)
-            )
+            answer = graph_queries.duties(session, board.filter(today, DUTY_PAGE, offset))
         except VanbanError as e:
             error = labels.sentence(message_vi(e))
     rows = [(r, labels.due_state(r.task.due_date, today)) for r in answer.data]
@@ -461,12 +478,12 @@ def duties_page(
         request,
         "duties.html",
         who,
-        agency=agency or "",
-        jurisdiction=jurisdiction or "",
-        role=role or "",
-        due_from=labels.vndate(due_from) if due_from else "",
-        due_to=labels.vndate(due_to) if due_to else "",
-        overdue=late,
+        agency=board.agency or "",
+        jurisdiction=board.jurisdiction or "",
+        role=board.role or "",
+        due_from=labels.vndate(board.due_from) if board.due_from else "",
+        due_to=labels.vndate(board.due_to) if board.due_to else "",
+        overdue=board.overdue,
         params=params,
         # the board's own export route: its filters are the board's (a range of days typed by people, overdue)
         export_base="/duties/export",
@@ -498,25 +515,13 @@ def duties_export_route(
     """The duty board as shown (same filters, same order) in a spreadsheet with Vietnamese headers."""
     if not who.can("query"):
         return forbidden(request, who, "tra cứu nhiệm vụ")
-    agency, jurisdiction = (agency or "").strip() or None, (jurisdiction or "").strip() or None
-    if not (agency or jurisdiction):
+    board = _Board.read(agency, jurisdiction, role, due_from, due_to, overdue)
+    if not (board.agency or board.jurisdiction):
         return page(
             request, "error.html", who, 422, title="Chưa chọn cơ quan", message="Hãy nhập cơ quan hoặc địa bàn."
         )
-    today = dt.date.today().isoformat()
-    f = _duty_filter(
-        agency,
-        jurisdiction,
-        _choice(role, labels.DUTY_ROLE),
-        _iso_day(due_from),
-        _iso_day(due_to),
-        bool(overdue),
-        today,
-        EXPORT_MAX,
-        0,
-    )
     try:
-        duties = graph_queries.duties(session, f).data
+        duties = graph_queries.duties(session, board.filter(dt.date.today().isoformat(), EXPORT_MAX, 0)).data
     except VanbanError as e:
         return refused(request, who, e, "Không xuất được bảng nhiệm vụ")
     # the same spreadsheet as the API's /api/duties/export (service/duties_table.py): only the filters are the board's
@@ -524,7 +529,7 @@ def duties_export_route(
         media, body = spreadsheet.XLSX_TYPE, duties_table.to_xlsx(duties)
     else:
         media, body = spreadsheet.CSV_TYPE, duties_table.to_csv(duties)
-    stem = "nhiem-vu-" + "".join(c if c.isalnum() else "-" for c in (agency or jurisdiction or ""))
+    stem = "nhiem-vu-" + "".join(c if c.isalnum() else "-" for c in (board.agency or board.jurisdiction or ""))
     return Response(
         body,
         media_type=media,
