@@ -308,8 +308,15 @@ TIEU_NGU = re.compile(r"d[o0]c\s*l[a]p\s*[-–—_]?\s*t[u]\s*d[o0]\s*[-–—_]
 # The số label: "Số: 674/UBND-VX", "Số 12/QĐ-UBND", "Luật số: 51/2024/QH15", "Số: ## /CT-UBND" (handwritten);
 # not "Số hiệu:" of a website's metadata table nor "số lượng".
 NUMBER_LABEL = re.compile(r"(?<![a-z0-9])so\s*(?:[:;.]\s*|\s+(?=[\d/]))")
-# The authentication block of a consolidated text (Văn bản hợp nhất), at its end.
-AUTHENTICATED = re.compile(r"(?i)xác thực văn bản hợp nhất")
+# The authentication block at the end of a consolidated text: "XÁC THỰC VĂN BẢN HỢP NHẤT" (some ministries print
+# "XÁC NHẬN VĂN BẢN HỢP NHẤT").
+AUTHENTICATED = re.compile(r"(?i)xác (?:thực|nhận) văn bản hợp nhất")
+# The adoption sentence closing a law or a resolution, whose date is its date (there is no "Hà Nội, ngày" line):
+# "Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 8 thông qua ngày 27 tháng 11
+# năm 2024.", "Nghị quyết này được Ủy ban Thường vụ Quốc hội … phiên họp thứ 45 thông qua ngày 17 tháng 5 năm 2025."
+ADOPTED = re.compile(
+    r"(?i)\b(?:bộ luật|luật|pháp lệnh|nghị quyết) này (?:đã )?được[^.;]{0,300}?\bthông qua(?: vào)?(?= ngày\b)"
+)
 # A Công báo page heading that names the document: "Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018 ...".
 TYPE_NUMBER_HEADING = re.compile(
     r"^(?P<type>thong tu lien tich|thong tu|nghi dinh|nghi quyet|quyet dinh|chi thi|luat|phap lenh)\s+so\s+"
@@ -353,8 +360,9 @@ ATTACHED_TO = re.compile(
 # "(TX, TP)", "; - ": separators between recipients.
 RECIPIENT_SPLIT = re.compile(r";\s*(?=[-–+•]\s)|;\s*$")
 BULLET = re.compile(r"^[-–+•]\s*")
-# A line beginning with a unit word continues the issuer line above: "TỈNH QUẢNG BÌNH".
-UNIT_START = re.compile(r"(?i)^(tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn|đặc khu)\b")
+# A line beginning with a unit word, or with "và" (no name opens with it), continues the issuer line above:
+# "TỈNH QUẢNG BÌNH", "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI".
+UNIT_START = re.compile(r"(?i)^(tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn|đặc khu|và)\b")
 # OCR debris after a number: "985/QĐ-TTg_" (a seal's stroke), "46`", "892.".
 NUMBER_DEBRIS = re.compile(r"[_`´'’‘|*~]+$|(?<=\d)[`´'’‘.,]+(?=\s*/)")
 # A website's table of the document's metadata: "Số hiệu:", "Loại văn bản:", "Ngày ban hành:" (value on the
@@ -438,6 +446,11 @@ CELL_NUMBER = re.compile(r"^(?P<v>\d{1,3}(?:\.\d{3})+|\d+(?:[,.]\d+)?)\s*(?P<pct
 SYMBOL_TAIL = re.compile(r"/\s?[A-ZĐ]{2,}")
 # Where the number after "Số:" ends on its line: a wide gap, "V/v", or the place of a place-and-date.
 NUMBER_VALUE_END = re.compile(r"\s{2,}|\s+(?=V/v\b|Về\s|[“\"]V/v)|\s+(?=[A-ZĐÀ-Ỹ][^\d,\n]{1,40},\s*ngày\b)")
+# The rest of a joint symbol wrapped after a dash, alone on the next line: "Số: 01/2022/TTLT-VKSNDTC-" /
+# "TANDTC-BCA-BQP-BLĐTBXH".
+SYMBOL_WRAPPED = re.compile(r"[ \t]*[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ][A-ZĐ0-9&]*)*(?=[ \t]*(?:\n|$))")
+# A line break after a dash inside a wrapped symbol: "TTLT-VKSNDTC-\n TANDTC".
+DASH_THEN_BREAK = re.compile(r"-[ \t]*\n[ \t]*")
 WORD = re.compile(r"\S+")
 # A word of letters in the ascii view, digits and debris left out: "3quyet" -> "quyet".
 BARE_WORD = re.compile(r"[a-z]{2,}")

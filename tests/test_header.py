@@ -318,6 +318,51 @@ HEADERS += [
         {"doc_type": "Công văn", "number": "6225/BVHTTDL-VP", "issued_date": "2025-11-18"},
         id="a page that lost its header: the website's banner is nobody's name, its table gives number and date",
     ),
+    pytest.param(
+        "CÔNG BÁO/Số 261 + 262/Ngày 06-3-2022 \n3 \nVĂN BẢN QUY PHẠM PHÁP LUẬT \nVIỆN KIỂM SÁT NHÂN DÂN TỐI CAO - \n"
+        "TÒA ÁN NHÂN DÂN TỐI CAO - \nBỘ CÔNG AN - BỘ QUỐC PHÒNG - \nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI \n"
+        "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO - \n TÒA ÁN NHÂN DÂN TỐI CAO -  \nBỘ CÔNG AN - BỘ QUỐC PHÒNG -  \n"
+        "BỘ LAO ĐỘNG - THƯƠNG BINH  \nVÀ XÃ HỘI \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc \n"
+        "Số: 01/2022/TTLT-VKSNDTC-\nTANDTC-BCA-BQP-BLĐTBXH \nHà Nội, ngày 18 tháng 02 năm 2022 \nTHÔNG TƯ LIÊN TỊCH \n"
+        "Quy định về phối hợp giữa các cơ quan có thẩm quyền trong tiếp nhận, giải quyết tố giác \n",
+        {
+            "doc_type": "Thông tư liên tịch",
+            "number": "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH",
+            "issuer": "Viện kiểm sát nhân dân tối cao - Tòa án nhân dân tối cao - Bộ Công an - Bộ Quốc phòng - "
+            "Bộ Lao động - Thương binh và Xã hội",
+            "issued_date": "2022-02-18",
+        },
+        id="a joint circular: the symbol wrapped after a dash, the issuers printed twice by the Công báo",
+    ),
+    pytest.param(
+        "CÔNG BÁO/Số 1523 + 1524/Ngày 29-12-2024 \n3 \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc  \n"
+        " QUỐC HỘI \nLuật số: 51/2024/QH15 \nLUẬT \nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT BẢO HIỂM Y TẾ \n"
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;  \n"
+        "Điều 1. Sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế được Quốc hội thông qua ngày 14 tháng 11 năm 2008\n"
+        "Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, \n"
+        "kỳ họp thứ 8 thông qua ngày 27 tháng 11 năm 2024. \n\nCHỦ TỊCH QUỐC HỘI \n\nTrần Thanh Mẫn \n",
+        {"doc_type": "Luật", "number": "51/2024/QH15", "issuer": "Quốc hội", "issued_date": "2024-11-27"},
+        id="a law is dated by its adoption at its end, not by another law it names",
+    ),
+    pytest.param(
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI \nNghị quyết số: 78/2025/UBTVQH15 \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n"
+        "Độc lập - Tự do - Hạnh phúc \nNGHỊ QUYẾT \nVề việc ghi nhận thời gian đóng bảo hiểm xã hội bắt buộc \n"
+        "Nghị quyết này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025. \n"
+        "Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, phiên họp\n"
+        "thứ 45 thông qua ngày 17 tháng 5 năm 2025. \n",
+        {"number": "78/2025/UBTVQH15", "issuer": "Ủy ban Thường vụ Quốc hội", "issued_date": "2025-05-17"},
+        id="a resolution of the Ủy ban Thường vụ Quốc hội: dated by the session that adopted it",
+    ),
+    pytest.param(
+        "VĂN BẢN HỢP NHẤT -  \nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n"
+        "Độc lập - Tự do - Hạnh phúc  \nTHÔNG TƯ \nQuy định chi tiết một số điều của Bộ luật Lao động \n"
+        "Thông tư số 08/2020/TT-BLĐTBXH ngày 15 tháng 10 năm 2020 của Bộ trưởng Bộ Lao động, được sửa đổi, bổ sung bởi:\n"
+        "Điều 11. Tổ chức thực hiện\n1. Các cơ quan chịu trách nhiệm thực hiện Thông tư này.\n"
+        "BỘ LAO ĐỘNG - THƯƠNG BINH \nVÀ XÃ HỘI \nSố: 4246/VBHN-BLĐTBXH \nXÁC NHẬN VĂN BẢN HỢP NHẤT \n"
+        "Hà Nội, ngày 24 tháng 11 năm 2021 \nBỘ TRƯỞNG \nĐào Ngọc Dung \n",
+        {"doc_type": "Văn bản hợp nhất", "number": "4246/VBHN-BLĐTBXH", "issued_date": "2021-11-24"},
+        id="a consolidated text authenticated as 'XÁC NHẬN VĂN BẢN HỢP NHẤT': its own number, not the text's",
+    ),
 ]
 
 

@@ -26,6 +26,8 @@ def apply(doc: Doc, h: DocumentHeader, z: Zones, spans: list[SpanRecord], title:
     consolidated = h.doc_type == "Văn bản hợp nhất" or bool(P.AUTHENTICATED.search(doc.match))
     if consolidated and (h.number is None or h.doc_type != "Văn bản hợp nhất" or "/VBHN-" not in h.number):
         _from_authentication(doc, h, spans)
+    if h.issued_date is None and z.date is None:
+        _from_adoption(doc, h, spans)
     if h.number is None or h.issued_date is None:
         _from_attachment(doc, h, spans, title)
 
@@ -69,6 +71,19 @@ def _from_authentication(doc: Doc, h: DocumentHeader, spans: list[SpanRecord]) -
                 h.issued_date = dates[0].iso
                 break
         return
+
+
+def _from_adoption(doc: Doc, h: DocumentHeader, spans: list[SpanRecord]) -> None:
+    """A law or a resolution of the Quốc hội is dated by its adoption, said at its end: "Luật này được Quốc hội …
+    kỳ họp thứ 8 thông qua ngày 27 tháng 11 năm 2024." (the last such sentence: one quoted earlier is another's)."""
+    found = list(P.ADOPTED.finditer(doc.match))
+    if not found:
+        return
+    m = found[-1]
+    dates = find_dates(doc.text[m.end() : m.end() + 40])
+    if dates and dates[0].start <= 1 and dates[0].iso:
+        h.issued_date = dates[0].iso
+        spans.append(("document.issued_date", m.end() + dates[0].start, m.end() + dates[0].end))
 
 
 def _from_attachment(doc: Doc, h: DocumentHeader, spans: list[SpanRecord], title: list[tuple[int, int]]) -> None:

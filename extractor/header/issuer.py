@@ -99,6 +99,8 @@ def read_issuer(pieces: list[str], authority: str | None, sym: symbols.Symbol | 
         return Issuer(None, None)
     names = [_recase(_spelled(b) or agencies.canonical(b)) for b in bodies]
     if _joint(names, sym):
+        # a page heading of the Công báo may repeat the block above the header: each body once, as the header has it
+        names = list(reversed(dict.fromkeys(reversed(names))))
         return Issuer(" - ".join(names), None, joint=True)
     if len(names) > 1 and names[-1] in vocab.words("bare_office_kinds"):
         # "BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG": the office of the body above it

@@ -60,6 +60,7 @@ def read_number(doc: Doc, z: Zones, unsure: Unsure | None = None) -> Number:
         return Number(None)
     start, end = z.number_value
     raw = P.NUMBER_DEBRIS.sub("", doc.text[start:end].strip())  # "985/QĐ-TTg_": a seal's stroke read as "_"
+    raw = P.DASH_THEN_BREAK.sub("-", raw)  # a joint symbol wrapped after a dash (zones._value_end)
     sym = symbols.parse(raw)
     slash = doc.text.find("/", start, end)
     digits_unsure = unsure is not None and unsure.covers(start, slash if slash > start else end)

@@ -167,7 +167,11 @@ def _value_end(text: str, pos: int) -> int:
     (a place and date, "V/v") begins on the same line."""
     end = _line_end(text, pos)
     m = P.NUMBER_VALUE_END.search(text, pos, end)
-    return m.start() if m else end
+    if m:
+        return m.start()
+    if text[pos:end].rstrip().endswith("-") and (rest := P.SYMBOL_WRAPPED.match(text, end + 1)):
+        return rest.end()
+    return end
 
 
 def _find_date(z: Zones, text: str, limit: int) -> None:
