@@ -363,9 +363,10 @@ def _lowercase_run(toks: Toks, k: int, purpose: bool, words: list[str], departme
 
 def _department_run(toks: Toks, k: int) -> int:
     """End of the lower-case words that finish a department's name ("Vụ Giáo dục | thường xuyên | chủ trì",
-    "Cục Quản lý | lao động ngoài nước |, Bộ …"), or k: the longest run of at most 6 words, up to a unit,
-    that the tagger reads as nouns and adjectives and that a verb, a name stop word, punctuation, a capital or
-    the end follows. Words the lexicon takes for a duty's opening ("thường xuyên") may be part of the name."""
+    "Cục Quản lý | lao động ngoài nước |, Bộ …", "Cục Người | có công | chủ trì"), or k: the longest run of at
+    most 6 words, up to a unit, that reads as the rest of a name (`_name_words`) and that a verb, a name stop
+    word, punctuation, a capital or the end follows. Words the lexicon takes for a duty's opening ("thường
+    xuyên") may be part of the name; a stop word ends the run only where a verb begins ("có | trách nhiệm")."""
     stops = _stopwords()
     j = k
     while j < len(toks) and j - k < 6 and toks[j].is_word and not toks[j].is_cap and not _unit_at(toks, j):
@@ -381,9 +382,37 @@ def _department_run(toks: Toks, k: int) -> int:
             or verb_end(toks, end) > end
             or bool(_unit_at(toks, end))
         )
-        if ends and _pos_nouns(_join(toks[k:end]), end - k):
+        if ends and _name_words(toks, k, end):
             return end
     return k
+
+
+def _name_words(toks: Toks, k: int, end: int) -> bool:
+    """Are the lower-case words toks[k:end] the rest of a name? The tagger must read them as nouns and
+    adjectives, save a stop word that opens a word of several syllables of the dictionary ("có công" of "Cục
+    Người có công"): the tagger splits that word and calls "có" a verb, but the rest of it names a thing, and no
+    word the tagger reads runs past its end ("có | công văn" is the verb "có" and its object, not "có công")."""
+    stops = _stopwords()
+    opens: dict[int, int] = {}  # syllable offset in the run of a stop word opening a dictionary word -> its end
+    for j in range(k, end):
+        if toks[j].key in stops and j + 1 < (w := word_end(toks, j)) <= end:  # type: ignore[arg-type]
+            opens[j - k] = w - k
+    tags = _pos_tags(_join(toks[k:end]))
+    spans, at = [], 0
+    for word, tag in tags:
+        n = len(word.split())
+        spans.append((at, at + n, tag))
+        at += n
+    if at != end - k:  # the tagger split the syllables otherwise: trust its tags alone
+        return all(tag in _NOUN_TAGS for _, _, tag in spans)
+    bounds = {b for _, b, _ in spans}
+    for a, b, tag in spans:
+        if tag in _NOUN_TAGS:
+            continue
+        if b == a + 1 and a in opens and opens[a] in bounds:
+            continue  # "có" of "có công": the dictionary word is read whole
+        return False
+    return True
 
 
 @cache
@@ -391,19 +420,26 @@ def _stopwords() -> frozenset[str]:
     return frozenset(w for phrase in vocab.load("duties.json")["name_stopwords"]["words"] for w in fold(phrase).split())
 
 
+_NOUN_TAGS = frozenset({"N", "Np", "Nc", "Nu", "A", "L", "M"})  # underthesea's nouns, adjectives, determiners, numerals
+
+
 @lru_cache(maxsize=2048)
-def _pos_nouns(phrase: str, n_last: int) -> bool:
-    """Does underthesea tag the last `n_last` syllables of `phrase` as nouns (no verb, preposition, ...)?"""
+def _pos_tags(phrase: str) -> tuple[tuple[str, str], ...]:
+    """underthesea's words and part-of-speech tags for `phrase`."""
     from underthesea import pos_tag  # loaded only for names the lexicon cannot end
 
-    tags = pos_tag(phrase)
+    return tuple(pos_tag(phrase))
+
+
+def _pos_nouns(phrase: str, n_last: int) -> bool:
+    """Does underthesea tag the last `n_last` syllables of `phrase` as nouns (no verb, preposition, ...)?"""
     seen, out = 0, []
-    for word, tag in reversed(tags):
+    for word, tag in reversed(_pos_tags(phrase)):
         out.append(tag)
         seen += len(word.split())
         if seen >= n_last:
             break
-    return all(tag in ("N", "Np", "Nc", "Nu", "A", "L", "M") for tag in out)
+    return all(tag in _NOUN_TAGS for tag in out)
 
 
 # --- matching one agency ---------------------------------------------------------------------------------

@@ -172,6 +172,20 @@ LISTS = [
     ("Cục Thuế hướng dẫn các doanh nghiệp", ["Cục Thuế"]),
     ("Cục Thống kê tỉnh Quảng Bình phối hợp", ["Cục Thống kê tỉnh Quảng Bình"]),
     ("Vụ Giáo dục thường xuyên và Sở Giáo dục và Đào tạo", ["Vụ Giáo dục thường xuyên", "Sở Giáo dục và Đào tạo"]),
+    # a stop word opening a word of the dictionary is part of the name ("có công"); where a verb begins, it ends it
+    ("Cục Người có công chủ trì, phối hợp với Vụ Kế hoạch - Tài chính", ["Cục Người có công"]),
+    ("Cục Người có công có trách nhiệm tổ chức thực hiện", ["Cục Người có công"]),
+    ("Cục Người có công trong thời gian 03 ngày làm việc", ["Cục Người có công"]),
+    ("Cục Người có công (Bộ Lao động - Thương binh và Xã hội) kiểm tra", ["Cục Người có công"]),
+    ("Cục Người có công, Bộ Lao động - Thương binh và Xã hội chủ trì", ["Cục Người có công"]),
+    ("Vụ Bảo hiểm xã hội chủ trì", ["Vụ Bảo hiểm xã hội"]),
+    ("Cục Việc làm có trách nhiệm hướng dẫn", ["Cục Việc làm"]),
+    ("Cục Trẻ em phối hợp", ["Cục Trẻ em"]),
+    ("Cục Quản lý lao động ngoài nước có trách nhiệm tổ chức", ["Cục Quản lý lao động ngoài nước"]),
+    ("Cục Thuế có công văn hướng dẫn", ["Cục Thuế"]),
+    ("Cục Thuế có kế hoạch thực hiện", ["Cục Thuế"]),
+    ("Cục Hải quan có quyền xử phạt", ["Cục Hải quan"]),
+    ("Cục Quản lý chất lượng có văn bản trả lời", ["Cục Quản lý chất lượng"]),
 ]
 
 
