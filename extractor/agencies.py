@@ -53,6 +53,7 @@ class _Vocab:
     local_kinds: frozenset[str]
     purpose_kinds: frozenset[str]
     department_kinds: frozenset[str]  # Cục, Vụ: "Vụ Giáo dục thường xuyên" goes on in lower case
+    ministry_unit_kinds: frozenset[str]  # Trung tâm, Viện: "Trung tâm thông tin, Bộ …" is the ministry's centre
     field_kinds: frozenset[str]  # kinds that take a field: Sở, Bộ, Phòng
     keeps_body: dict[str, str]
     holder_kind: dict[str, str]
@@ -110,6 +111,7 @@ def _vocab() -> _Vocab:
         local_kinds=frozenset(lex["local_kinds"]),
         purpose_kinds=frozenset(fold(k) for k in lex["purpose_kinds"]),
         department_kinds=frozenset(fold(k) for k in lex["department_kinds"]),
+        ministry_unit_kinds=frozenset(fold(k) for k in lex["ministry_unit_kinds"]),
         field_kinds=frozenset(vocab.kinds_with_field().values()),
         keeps_body=_entries(lex["holder_keeps_body"]),
         holder_kind=_entries(lex["holder_kind"]),
@@ -552,6 +554,29 @@ def _goes_on_lower(toks: Toks, k: int) -> bool:
     return k < len(toks) and toks[k].is_word and not toks[k].is_cap and not _unit_at(toks, k)
 
 
+def _apposed_core(toks: Toks, j: int, src: str, base: int) -> _Core | None:
+    """A ministry's unit named by common nouns in lower case, told apart by its ministry in apposition: "Trung tâm
+    | thông tin |, Bộ Lao động - Thương binh và Xã hội chủ trì" (`read_list` joins the two, `_with_ministry`). The
+    words are nouns by the tagger, no stop word, verb or unit among them, and the ministry ends the list."""
+    v = _vocab()
+    kindm = _longest(v.kinds, toks, j)
+    if not kindm or fold(kindm[1]) not in v.ministry_unit_kinds or not toks[j].is_cap:
+        return None
+    if _inside_word(toks, j, kindm[0]):
+        return None
+    k = e = kindm[0]
+    stops = _stopwords()
+    while e < len(toks) and e - k < 6 and toks[e].is_word and not toks[e].is_cap:
+        if toks[e].key in stops or _unit_at(toks, e) or verb_end(toks, e) > e:
+            return None
+        e += 1
+    if e == k or e + 1 >= len(toks) or toks[e].key != "," or not _ministry_ending(toks, e + 1, src, base):
+        return None
+    if not _pos_nouns(_join(toks[k:e]), e - k):
+        return None
+    return _Core(f"{kindm[1]} {_join(toks[k:e])}", kindm[1], e)
+
+
 def _expand_word(word: str) -> str:
     return _vocab().expansions.get(word, word)
 
@@ -572,7 +597,11 @@ def match_at(toks: Toks, i: int, src: str, base: int = 0, bare_group: bool = Fal
     if holder is None and (plural := _plural_holder(toks, i, src, base)):
         return plural
     named = _longest(v.named, toks, j)
-    core = _kind_core(toks, j, named) or _group_core(toks, j, src, base, bare_group or holder is not None)
+    core = (
+        _kind_core(toks, j, named)
+        or _apposed_core(toks, j, src, base)
+        or _group_core(toks, j, src, base, bare_group or holder is not None)
+    )
     if core is None and holder in v.holder_body and _list_goes_on(toks, j):
         # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, ...": a title without its body stands for all such bodies
         body = v.holder_body[holder]
@@ -775,9 +804,8 @@ def read_list(toks: Toks, i: int, src: str, base: int = 0, bare: bool = False) -
             found = [a]
         if not found:
             break
-        if len(found) == 1 and (parent := _parent_ministry(toks, found[0], src, base)):
-            text = src[found[0].start - base : parent.end - base]
-            found = [replace(found[0], end=parent.end, text=text, tok_end=parent.tok_end)]
+        if len(found) == 1 and (joined := _with_ministry(toks, found[0], src, base)):
+            found = [joined]
         out.extend(found)
         i = found[-1].tok_end
         bare = found[-1].is_group or (i < len(toks) and toks[i].key in {",", ";"})
@@ -790,20 +818,41 @@ def read_list(toks: Toks, i: int, src: str, base: int = 0, bare: bool = False) -
     return out
 
 
-def _parent_ministry(toks: Toks, a: Agency, src: str, base: int) -> Agency | None:
-    """The ministry a department is named with, as its parent and not a second body: "Cục Quản lý lao động ngoài
-    nước, Bộ Lao động - Thương binh và Xã hội có trách nhiệm" is the Cục's duty. Only when the ministry ends the
-    list (", Bộ Y và Bộ Z" coordinates them)."""
+def _with_ministry(toks: Toks, a: Agency, src: str, base: int) -> Agency | None:
+    """A unit with the ministry it is named with, as its parent and not a second body: "Cục Quản lý lao động ngoài
+    nước, Bộ Lao động - Thương binh và Xã hội có trách nhiệm" is the Cục's duty. A department keeps its own name;
+    a unit named by a common noun takes the ministry into it ("Trung tâm thông tin, Bộ Lao động - Thương binh và Xã
+    hội" -> "Trung tâm thông tin Bộ Lao động - Thương binh và Xã hội"). Only when the ministry ends the list
+    (", Bộ Y và Bộ Z" coordinates them)."""
+    v = _vocab()
     j = a.tok_end
-    if not a.kind or fold(a.kind) not in _vocab().department_kinds or j + 1 >= len(toks) or toks[j].key != ",":
+    kind = fold(a.kind) if a.kind else ""
+    generic = kind in v.ministry_unit_kinds and _common_name(a)
+    if not (kind in v.department_kinds or generic) or j + 1 >= len(toks) or toks[j].key != ",":
         return None
-    b = match_at(toks, j + 1, src, base)
+    b = _ministry_ending(toks, j + 1, src, base)
+    if b is None:
+        return None
+    text = src[a.start - base : b.end - base]
+    name = f"{a.name} {b.name}" if generic else a.name
+    return replace(a, end=b.end, text=text, name=name, tok_end=b.tok_end, level=a.level or b.level)
+
+
+def _ministry_ending(toks: Toks, j: int, src: str, base: int) -> Agency | None:
+    """The ministry named at toks[j] ("Bộ Lao động - Thương binh và Xã hội"), if no other body follows it in a list."""
+    b = match_at(toks, j, src, base)
     if b is None or b.level != "ministry" or not fold(b.name).startswith("bộ "):
         return None
     k = b.tok_end
     if k + 1 < len(toks) and toks[k].key in {",", "và", ";"} and match_at(toks, k + 1, src, base):
         return None
     return b
+
+
+def _common_name(a: Agency) -> bool:
+    """Is the body named by its kind and common nouns only ("Trung tâm thông tin"), no proper name, no place?"""
+    rest = a.name[len(a.kind or "") :].split()
+    return bool(rest) and all(w[:1].islower() for w in rest) and not a.parts and a.place is None
 
 
 def _distributed(toks: Toks, i: int, src: str, base: int) -> list[Agency]:

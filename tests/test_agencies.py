@@ -165,6 +165,14 @@ LISTS = [
     ),
     ("Cục Thuế, Bộ Tài chính và Bộ Công an phối hợp", ["Cục Thuế", "Bộ Tài chính", "Bộ Công an"]),
     ("Sở Tài chính, Bộ Tài chính phối hợp", ["Sở Tài chính", "Bộ Tài chính"]),
+    # a unit named by common nouns is told apart by its ministry: one body, whose name keeps the ministry
+    (
+        "Trung tâm thông tin, Bộ Lao động - Thương binh và Xã hội chủ trì đăng tải thông tin",
+        ["Trung tâm thông tin Bộ Lao động - Thương binh và Xã hội"],
+    ),
+    ("Trung tâm tin học, Bộ Tư pháp có trách nhiệm", ["Trung tâm tin học Bộ Tư pháp"]),
+    ("Trung tâm thông tin có trách nhiệm đăng tải", ["Trung tâm thông tin"]),
+    ("Trung tâm thông tin, Sở Y tế chủ trì", []),  # a Sở is no ministry: nothing says whose centre it is
     ("Tổng cục Giáo dục nghề nghiệp có trách nhiệm", ["Tổng cục Giáo dục nghề nghiệp"]),
     ("Vụ Tổng hợp kinh tế quốc dân chủ trì", ["Vụ Tổng hợp kinh tế quốc dân"]),
     # the run stops at the duty's verb, at a place, at a conjunction

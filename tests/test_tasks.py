@@ -477,6 +477,18 @@ def test_a_letter_whose_items_are_only_in_its_appendix_carries_its_request() -> 
     ]
 
 
+def test_a_ministrys_departments_and_units_lead_their_items() -> None:
+    head = "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 12/KH-LĐTBXH\nKẾ HOẠCH\nThực hiện chính sách\n"
+    body = (
+        "1. Rà soát hồ sơ người có công. Cục Người có công chủ trì, phối hợp với Vụ Kế hoạch - Tài chính thực hiện.\n"
+        "2. Trung tâm thông tin, Bộ Lao động - Thương binh và Xã hội chủ trì đăng tải thông tin.\n"
+    )
+    assert [t[:3] for t in tasks(body, head)] == [
+        ("1", ["Cục Người có công"], ["Vụ Kế hoạch - Tài chính"]),
+        ("2", ["Trung tâm thông tin Bộ Lao động - Thương binh và Xã hội"], []),
+    ]
+
+
 def test_closing_requests_are_no_duties() -> None:
     body = (
         "1. Giao Sở Xây dựng chủ trì, phối hợp với Trung tâm Chuyển đổi số Thành phố, Công an Thành phố cùng các đơn "
