@@ -606,6 +606,10 @@ TASK_LEADING_CLAUSE = re.compile(
     r"sau khi[^,]{0,120}|để[^,]{0,160}|ngoài[^,]{0,160}|đối với[^,]{0,120}|(?:trong )?quá trình[^,]{0,100}|"
     r"nếu[^,]{0,100}|trường hợp[^,]{0,120}),\s*|(?:hàng|hằng) (?:năm|quý|tháng),?\s*)"
 )
+# A time limit between the subject and its predicate, up to its comma: "Cục Người có công trong thời gian 03 ngày
+# làm việc kể từ ngày nhận đủ giấy tờ, có trách nhiệm ...", "Sở Tài chính trong thời hạn 10 ngày, có ý kiến ...",
+# "... trong vòng 05 ngày làm việc, ...", "... chậm nhất ngày 15 tháng 12, ...".
+TASK_TIME_LIMIT = re.compile(r"(?i)^(?:trong (?:thời hạn|thời gian|vòng)|chậm nhất)[^,;:.]{0,160},\s*")
 # A comma inside a leading clause, after which the subject may begin.
 TASK_COMMA = re.compile(r",\s*")
 # Cues of support: "phối hợp với", "phối hợp chặt chẽ với", "phối hợp cụ thể với", "cùng với", "cùng", "tham gia với";

@@ -69,6 +69,7 @@ from extractor.patterns import (
     TASK_REQUEST,
     TASK_SENTENCE_BREAK,
     TASK_SUPPORT_CUE,
+    TASK_TIME_LIMIT,
     TASK_TITLE_PREFIX,
 )
 from extractor.sections import kind_of
@@ -175,9 +176,20 @@ def _subject(p: Passage, i: int = 0) -> list[Agency]:
     """The agencies that open the passage (after openers) as its grammatical subject, if a predicate follows."""
     i = _skip_openers(p, i)
     found = read_list(p.toks, i, p.doc.text)
-    if found and _predicate_at(p.toks, _after_parenthetical(p.toks, found[-1].tok_end)):
-        return found
+    if found:
+        j = _after_parenthetical(p.toks, found[-1].tok_end)
+        if _predicate_at(p.toks, j) or _predicate_at(p.toks, _after_time_limit(p, j)):
+            return found
     return _generic_subject(p, i)
+
+
+def _after_time_limit(p: Passage, j: int) -> int:
+    """Past "trong thời gian 03 ngày làm việc kể từ ngày nhận đủ giấy tờ," between a subject and its predicate."""
+    if j >= len(p.toks):
+        return j
+    pos = p.text_pos(p.toks[j].start)
+    m = TASK_TIME_LIMIT.match(p.match[pos:])
+    return p.tok_at(pos + m.end()) if m else j
 
 
 def _after_parenthetical(toks: list[Tok], j: int) -> int:

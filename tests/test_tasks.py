@@ -482,10 +482,14 @@ def test_a_ministrys_departments_and_units_lead_their_items() -> None:
     body = (
         "1. Rà soát hồ sơ người có công. Cục Người có công chủ trì, phối hợp với Vụ Kế hoạch - Tài chính thực hiện.\n"
         "2. Trung tâm thông tin, Bộ Lao động - Thương binh và Xã hội chủ trì đăng tải thông tin.\n"
+        "3. Cục Người có công trong thời gian 03 ngày làm việc kể từ ngày nhận đủ giấy tờ, có trách nhiệm ban hành "
+        "quyết định tiếp nhận.\n"
+        "4. Sở Y tế trong thời gian qua đã triển khai chính sách.\n"
     )
     assert [t[:3] for t in tasks(body, head)] == [
         ("1", ["Cục Người có công"], ["Vụ Kế hoạch - Tài chính"]),
         ("2", ["Trung tâm thông tin Bộ Lao động - Thương binh và Xã hội"], []),
+        ("3", ["Cục Người có công"], []),  # a time limit may stand between the subject and its predicate
     ]
 
 
