@@ -3,8 +3,10 @@
 
     python benchmarks/check_scale_headers.py [--show N]
 
-Prints how many numbers and types match, and the first N misses. Many misses are source files
-whose header did not survive text extraction (a continuation page, an empty file).
+Prints how many numbers and types match, how many issuers agree with the body their symbol names
+("05/2024/TT-BLĐTBXH" -> Bộ Lao động - Thương binh và Xã hội; every body of a joint symbol), and the
+first N misses. Many misses are source files whose header did not survive text extraction (a
+continuation page, an empty file).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import re
 import unicodedata
 from pathlib import Path
 
+from extractor import issuers, symbols
 from extractor.errors import BadInput
+from extractor.folding import fold
 from extractor.pipeline import extract_text
 
 BASE = Path(__file__).resolve().parents[2] / "shared" / "scale" / "hrmaster1982-dev_phapluat-8chude-data"
@@ -31,6 +35,18 @@ TYPES = {
 def ascii_key(s: str) -> str:
     s = unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
     return re.sub(r"[^a-z0-9]", "", "".join(c for c in s if not unicodedata.combining(c)).lower())
+
+
+def issuer_agrees(number: str | None, issuer: str | None) -> bool | None:
+    """Does the issuer read name every body the symbol's issuer codes name? None when a code is unknown."""
+    sym = symbols.parse(number) if number else None
+    if not sym or not sym.issuer_codes:
+        return None
+    names = [issuers.for_code(code)[0] for code in sym.issuer_codes]
+    if any(n is None for n in names):
+        return None
+    got = [fold(part) for part in (issuer or "").split(" - ")]
+    return all(any(fold(n).split(" - ")[0] in g for g in got) for n in names if n)
 
 
 def main() -> None:
@@ -58,12 +74,18 @@ def main() -> None:
         counts["type"] += doc.doc_type == expected_type
         counts["date"] += doc.issued_date is not None
         counts["issuer"] += doc.issuer is not None
+        agrees = issuer_agrees(doc.number, doc.issuer)
+        counts["issuer checked"] += agrees is not None
+        counts["issuer agrees"] += bool(agrees)
+        if agrees is False:
+            misses.append((path.name, "issuer", doc.number, doc.issuer))
         if ascii_key(doc.number or "") != expected_number or doc.doc_type != expected_type:
             misses.append((path.name, meta["slug"], doc.number, expected_type, doc.doc_type))
     n = counts["documents"]
     print(
         f"{n} documents: number {counts['number']}/{n}, type {counts['type']}/{n}, "
-        f"date found {counts['date']}/{n}, issuer found {counts['issuer']}/{n}, unreadable {counts['unreadable']}"
+        f"date found {counts['date']}/{n}, issuer found {counts['issuer']}/{n}, issuer agrees with its symbol "
+        f"{counts['issuer agrees']}/{counts['issuer checked']}, unreadable {counts['unreadable']}"
     )
     for m in misses[: args.show]:
         print("  miss:", *m)

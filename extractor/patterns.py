@@ -374,9 +374,11 @@ ENACTS = re.compile(
     r"^(?P<who>[A-ZĐÀ-Ỹ][^,;.:]{2,120}?)\s+(?:quyết định\s+)?ban hành\s+(?:Nghị định|Thông tư|Quyết định|"
     r"Nghị quyết|Kế hoạch|Chỉ thị|Quy chế|Quy định|Chương trình)\b"
 )
-# An issuer line that ends with its locality is a body of its own: "THUẾ TỈNH VĨNH LONG" under "CỤC THUẾ".
+# An issuer line that ends with its locality is a body of its own: "THUẾ TỈNH VĨNH LONG" under "CỤC THUẾ"; not one
+# that ends with "XÃ HỘI" (society: "BỘ LAO ĐỘNG - THƯƠNG" / "BINH VÀ XÃ HỘI" is one name wrapped).
 ENDS_WITH_PLACE = re.compile(
-    r"(?i)\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+[A-ZĐÀ-Ỹ][^\s]*(?:\s+[A-ZĐÀ-Ỹ][^\s]*){0,3}$"
+    r"(?i)\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã(?!\s+hội\s*$)|phường|đặc khu)\s+[A-ZĐÀ-Ỹ][^\s]*"
+    r"(?:\s+[A-ZĐÀ-Ỹ][^\s]*){0,3}$"
 )
 # A ministry: "Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội" (not "Bộ Chỉ huy ...").
 MINISTRY = re.compile(r"^Bộ (?!Chỉ huy|Chính trị|đội)")

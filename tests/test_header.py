@@ -363,6 +363,28 @@ HEADERS += [
         {"doc_type": "Văn bản hợp nhất", "number": "4246/VBHN-BLĐTBXH", "issued_date": "2021-11-24"},
         id="a consolidated text authenticated as 'XÁC NHẬN VĂN BẢN HỢP NHẤT': its own number, not the text's",
     ),
+    pytest.param(
+        "CÔNG BÁO/Số 259 + 260/Ngày 05-3-2022 \n53 \nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI  \nBỘ LAO ĐỘNG - THƯƠNG \n"
+        "BINH VÀ XÃ HỘI  \nSố: 01/2022/TT-BLĐTBXH \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc \n"
+        "Hà Nội, ngày 25 tháng 01 năm 2022 \nTHÔNG TƯ \nHướng dẫn thực hiện chính sách \n",
+        {"number": "01/2022/TT-BLĐTBXH", "issuer": "Bộ Lao động - Thương binh và Xã hội", "level": "ministry"},
+        id="a ministry's name wrapped before 'XÃ HỘI' (society, not a commune) and printed twice",
+    ),
+    pytest.param(
+        "CÔNG BÁO/Số 763 + 764/Ngày 03-7-2024 \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc \n"
+        "NGHỊ ĐỊNH \nQuy định quản lý lao động, tiền lương và tiền thưởng \n"
+        "Nghị định số 52/2016/NĐ-CP ngày 13 tháng 6 năm 2016 của Chính phủ, được sửa đổi, bổ sung bởi:\n"
+        "Chính phủ ban hành Nghị định quy định quản lý lao động, tiền lương.\n"
+        "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định quản lý lao động.\n"
+        "XÁC THỰC VĂN BẢN HỢP NHẤT \nSố: 2651/VBHN-BLĐTBXH \nHà Nội, ngày 21 tháng 6 năm 2024 \nBỘ TRƯỞNG \n",
+        {
+            "doc_type": "Văn bản hợp nhất",
+            "number": "2651/VBHN-BLĐTBXH",
+            "issuer": "Bộ Lao động - Thương binh và Xã hội",
+            "issued_date": "2024-06-21",
+        },
+        id="a consolidated decree is the authenticating ministry's, not the Chính phủ of its enacting sentence",
+    ),
 ]
 
 

@@ -108,9 +108,13 @@ def read(doc: Doc, hints: Hints = Hints()) -> HeaderResult:
     issuer = read_issuer([doc.text[s:e] for s, e in z.issuer], title.authority, sym)
     where = jurisdiction(issuer, sym, h.place)
     if issuer.name is None:
-        issuer = Issuer(
-            fallbacks.issuer_in_text(doc, title.body_line) or (from_symbol(sym, where) if sym else None), None
-        )
+        by_symbol = from_symbol(sym, where) if sym else None
+        if h.doc_type == "Văn bản hợp nhất" and by_symbol:
+            # the enacting sentence of a consolidated text is the original's ("Chính phủ ban hành Nghị định"):
+            # the text is the authenticating body's, which its symbol names ("2651/VBHN-BLĐTBXH")
+            issuer = Issuer(by_symbol, None)
+        else:
+            issuer = Issuer(fallbacks.issuer_in_text(doc, title.body_line) or by_symbol, None)
         where = jurisdiction(issuer, sym, h.place)
     h.issuer = final_name(issuer, where)
     h.level, h.province, h.district = where.level, where.province, where.district  # type: ignore[assignment]
