@@ -54,7 +54,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=20)
     args = ap.parse_args()
     counts: collections.Counter[str] = collections.Counter()
-    misses = []
+    misses: list[tuple[str | None, ...]] = []
     seen = set()
     for line in (BASE / "metadata.jsonl").read_text(encoding="utf-8").splitlines():
         meta = json.loads(line)
