@@ -218,6 +218,16 @@ SYMBOL_SAFE_CUT = re.compile(r"[.;,:]\n|\n\n")
 LAW = re.compile(
     r"(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<title>[A-ZĐÀ-Ỹ][^;:\n()]{2,120}?)\s*,?\s*(?=ngày\s*\d)"
 )
+# A law or resolution named before its number, whose symbol has no type code: "Luật Bảo hiểm y tế số
+# 25/2008/QH12", "Nghị quyết của Quốc hội số 68/2022/QH15", "Pháp lệnh Ưu đãi người có công … số 02/2020/UBTVQH14";
+# the nearest type word (the name holds none), the name over a hard line break but not a blank line.
+LAW_NAMED_BEFORE = re.compile(
+    r"(?P<type>Bộ luật|Luật|Pháp lệnh|Nghị quyết)\s+"
+    r"(?:(?P<title>(?:(?!Bộ luật|Luật|Pháp lệnh|Nghị quyết)(?:[^;:()\n]|\n(?![ \t]*\n))){2,140}?)\s+)?"
+    r"(?:số|so)\s*:?\s*$"
+)
+# A symbol of the Quốc hội or its Ủy ban Thường vụ: "25/2008/QH12", "02/2020/UBTVQH14".
+LEGISLATIVE_SYMBOL = re.compile(r"/(?:UBTV)?QH\d*$")
 # A named programme cited without a number: "Đề án “Xây dựng xã hội học tập giai đoạn 2012 - 2020”",
 # "Chương trình hành động “...”", "Chiến lược “...”".
 PROGRAMME = re.compile(

@@ -195,7 +195,9 @@ class _Finder:
     def take(self, start: int, end: int) -> None:
         bisect.insort(self.taken, (start, end))
 
-    def numbered(self, start: int, sym_start: int, sym_end: int, type_word: str | None) -> None:
+    def numbered(
+        self, start: int, sym_start: int, sym_end: int, type_word: str | None, name: str | None = None
+    ) -> None:
         sym = symbols.parse(self.doc.text[sym_start:sym_end])
         if not sym or not sym.number or sym.number.startswith("/"):
             return
@@ -208,6 +210,8 @@ class _Finder:
             doc_type = symbols.type_name(sym.type_code) or ("Công văn" if not sym.party else None)
         tail = _after_symbol(self.doc, sym_end)
         _told_before(self.doc, start, tail)
+        if name and not tail.title:
+            tail.title = " ".join(name.split())  # "Luật Bảo hiểm y tế số 25/2008/QH12": named before its number
         # a joint document's symbol names all its bodies, where the text says "liên Bộ"
         issuer = _joint_issuer(sym) or (
             localize(tail.issuer, self.where) if tail.issuer else _issuer_from_code(sym, self.where, tail.title)
@@ -272,10 +276,22 @@ def _numbered(f: _Finder) -> None:
             continue
         window = max(0, m.start() - 60)
         typed = P.type_before().search(text, window, m.start())
+        named = None if typed else _law_named_before(text, m)
         if typed:
             f.numbered(typed.start(), m.start(), m.end(), typed["type"])
+        elif named:
+            title = named["title"] if named["title"] and named["title"][:1].isupper() else None
+            f.numbered(named.start(), m.start(), m.end(), named["type"], title)
         else:
             f.numbered(m.start(), m.start(), m.end(), None)
+
+
+def _law_named_before(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """ "Luật Bảo hiểm y tế số 25/2008/QH12": a symbol of the Quốc hội has no type code, and its type word
+    opens the law's name before "số" (in the line's sentence, up to 160 characters back)."""
+    if not P.LEGISLATIVE_SYMBOL.search(m.group(0).rstrip(" .,;")):
+        return None
+    return P.LAW_NAMED_BEFORE.search(text, max(0, m.start() - 160), m.start())
 
 
 def _laws(f: _Finder) -> None:

@@ -215,6 +215,24 @@ REFERENCES = [
         [("Đề án", None, None, None, "implements")],
         id="a programme carried out by name is a reference; one named in passing is not",
     ),
+    pytest.param(
+        "Căn cứ Luật Bảo hiểm y tế số 25/2008/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số 32/2013/QH13 và "
+        "Luật số 46/2014/QH13;\nCăn cứ Nghị quyết số 68/2022/QH15 của Quốc hội;",
+        None,
+        [
+            ("Luật", "25/2008/QH12", None, "Quốc hội", "based_on"),
+            ("Luật", "32/2013/QH13", None, "Quốc hội", "cites"),
+            ("Luật", "46/2014/QH13", None, "Quốc hội", "cites"),
+            ("Nghị quyết", "68/2022/QH15", None, "Quốc hội", "based_on"),
+        ],
+        id="a law named before its number: the Quốc hội's symbol has no type code (it read as a Công văn)",
+    ),
+    pytest.param(
+        "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng\nsố 02/2020/UBTVQH14 ngày 09 tháng 12 năm 2020;",
+        None,
+        [("Pháp lệnh", "02/2020/UBTVQH14", "2020-12-09", "Ủy ban Thường vụ Quốc hội", "based_on")],
+        id="an ordinance named before its number, over a hard line break",
+    ),
 ]
 
 
@@ -247,6 +265,11 @@ def test_titles_are_kept() -> None:
 def test_variant_spellings_are_one_number(variant: str) -> None:
     refs = find_references(f"Căn cứ Quyết định {variant} ngày 26/4/2013 của Thủ tướng Chính phủ;")
     assert [r.number for r in refs] == ["22/2013/QĐ-TTg"]
+
+
+def test_a_law_named_before_its_number_keeps_its_name() -> None:
+    refs = find_references("Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15 ngày 29 tháng 6 năm 2024;")
+    assert [(r.doc_type, r.number, r.title) for r in refs] == [("Luật", "41/2024/QH15", "Bảo hiểm xã hội")]
 
 
 def test_a_title_ends_where_the_main_clause_begins() -> None:
