@@ -238,6 +238,11 @@ PROGRAMME = re.compile(
 DATE_LEAD = re.compile(r"(?i)[\s,]*(?:ban hành\s*)?(?:ngày\s*)?")
 # Issuer phrase after "của"/"do": "của Thủ tướng Chính phủ", "do Bộ Xây dựng ban hành".
 ISSUER_OPEN = re.compile(r"(?i)^\s*,?\s*(?:của|do)\s+")
+# A line that ends an issuer phrase on a title or kind that needs its body, hard-wrapped: "của Bộ trưởng" /
+# "Bộ Tài chính" (the phrase goes on; so it does when the next line opens in lower case, references._wrapped).
+ISSUER_WRAPPED = re.compile(
+    r"(?i)\b(?:bộ trưởng|thủ tướng|thống đốc|chủ nhiệm|tổng giám đốc|giám đốc|chủ tịch|bộ|ủy ban|uỷ ban|và)[ \t]*$"
+)
 ISSUER_END = re.compile(
     r"(?i)\s+(?:về việc|về|v/v|phê duyệt|ban hành|hướng dẫn|quy định|sửa đổi|thành lập|tại|đã|theo|để|trong|"
     r"đối với|nhằm|trên)\s|[;,.()“\"\n:]"

@@ -87,6 +87,8 @@ def _issuer_after(text: str, tail: _Tail) -> None:
     seg_start = tail.end + om.end()
     seg = text[seg_start : seg_start + 160]
     em = P.ISSUER_END.search(seg)
+    while em and em.group(0) == "\n" and _wrapped(seg, em.start()):
+        em = P.ISSUER_END.search(seg, em.end())
     raw = seg[: em.start()] if em else seg
     found = agencies.split_list(raw)
     if found:
@@ -96,6 +98,13 @@ def _issuer_after(text: str, tail: _Tail) -> None:
         tail.end = seg_start + found[-1].end if len(bodies) > 1 else seg_start + found[0].end
     elif raw.strip():
         tail.issuer, tail.end = agencies.canonical(raw), seg_start + len(raw)
+
+
+def _wrapped(seg: str, newline: int) -> bool:
+    """Does the issuer phrase go on past this hard line break? "của Bộ trưởng" / "Bộ Tài chính", "của Bộ Kế
+    hoạch" / "và Đầu tư": the line ends on a title or kind that needs its body, or the next opens in lower case."""
+    nxt = seg[newline + 1 :].lstrip(" \t")
+    return bool(P.ISSUER_WRAPPED.search(seg, 0, newline)) or (nxt[:1].islower())
 
 
 def _title_after(text: str, tail: _Tail) -> None:

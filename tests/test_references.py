@@ -233,6 +233,28 @@ REFERENCES = [
         [("Pháp lệnh", "02/2020/UBTVQH14", "2020-12-09", "Ủy ban Thường vụ Quốc hội", "based_on")],
         id="an ordinance named before its number, over a hard line break",
     ),
+    pytest.param(
+        "2. Thông tư số 20/2016/TT-BTC ngày 03 tháng 02 năm 2016 của Bộ trưởng \nBộ Tài chính hướng dẫn thực hiện cơ "
+        "chế quản lý tài chính;\nThông tư số 50/2017/TT-BYT ngày 29 tháng 12 năm 2017 của Bộ trưởng Bộ \n Y tế sửa "
+        "đổi, bổ sung;\ntheo Thông tư số 05/2020/TT-BKHĐT của Bộ Kế hoạch \nvà Đầu tư hướng dẫn",
+        None,
+        [
+            ("Thông tư", "20/2016/TT-BTC", "2016-02-03", "Bộ Tài chính", "cites"),
+            ("Thông tư", "50/2017/TT-BYT", "2017-12-29", "Bộ Y tế", "cites"),
+            ("Thông tư", "05/2020/TT-BKHĐT", None, "Bộ Kế hoạch và Đầu tư", "cites"),
+        ],
+        id="an issuer hard-wrapped by the Công báo goes on to the next line",
+    ),
+    pytest.param(
+        "Căn cứ Quyết định số 89/QĐ-TTg ngày 09/01/2013 của Thủ tướng Chính phủ\nCăn cứ Kế hoạch số 12/KH-UBND của Ủy "
+        "ban nhân dân tỉnh",
+        None,
+        [
+            ("Quyết định", "89/QĐ-TTg", "2013-01-09", "Thủ tướng Chính phủ", "based_on"),
+            ("Kế hoạch", "12/KH-UBND", None, "Ủy ban nhân dân tỉnh", "based_on"),
+        ],
+        id="an issuer that ends its line ends there",
+    ),
 ]
 
 
