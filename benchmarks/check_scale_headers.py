@@ -4,9 +4,10 @@
     python benchmarks/check_scale_headers.py [--show N]
 
 Prints how many numbers and types match, how many issuers agree with the body their symbol names
-("05/2024/TT-BLĐTBXH" -> Bộ Lao động - Thương binh và Xã hội; every body of a joint symbol), and the
-first N misses. Many misses are source files whose header did not survive text extraction (a
-continuation page, an empty file).
+("05/2024/TT-BLĐTBXH" -> Bộ Lao động - Thương binh và Xã hội; every body of a joint symbol), the same
+two checks on every numbered reference of these texts (type against the symbol's type code, a Quốc
+hội symbol being a law, code, ordinance or resolution), and the first N misses. Many misses are
+source files whose header did not survive text extraction (a continuation page, an empty file).
 """
 
 from __future__ import annotations
@@ -49,6 +50,20 @@ def issuer_agrees(number: str | None, issuer: str | None) -> bool | None:
     return all(any(fold(n).split(" - ")[0] in g for g in got) for n in names if n)
 
 
+LEGISLATIVE = ("Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết")
+
+
+def type_agrees(number: str | None, doc_type: str | None) -> bool | None:
+    """Does the type read agree with the symbol's type code? None when the symbol names no type."""
+    sym = symbols.parse(number) if number else None
+    if not sym or not doc_type:
+        return None
+    if sym.type_code is None and sym.issuer_codes and re.match(r"(UBTV)?QH", sym.issuer_codes[0]):
+        return doc_type in LEGISLATIVE
+    expected = symbols.type_name(sym.type_code) if sym.type_code else None
+    return None if expected is None else doc_type == expected
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", type=int, default=20)
@@ -63,10 +78,20 @@ def main() -> None:
             continue
         seen.add(path)
         try:
-            doc = extract_text(path.read_text(encoding="utf-8"), str(path)).record.document
+            record = extract_text(path.read_text(encoding="utf-8"), str(path)).record
         except BadInput:
             counts["unreadable"] += 1
             continue
+        doc = record.document
+        for ref in record.references:
+            for what, agrees in (
+                ("type", type_agrees(ref.number, ref.doc_type)),
+                ("issuer", issuer_agrees(ref.number, ref.issuer)),
+            ):
+                counts[f"reference {what} checked"] += agrees is not None
+                counts[f"reference {what} agrees"] += bool(agrees)
+                if agrees is False:
+                    misses.append((path.name, f"reference {what}", ref.number, ref.doc_type, ref.issuer))
         expected_number = re.sub(r"^.*?-so-", "", re.sub(r"-\d+$", "", meta["slug"])).replace("-", "")
         expected_type = TYPES.get(meta["loai"], meta["loai"])
         counts["documents"] += 1
@@ -86,6 +111,11 @@ def main() -> None:
         f"{n} documents: number {counts['number']}/{n}, type {counts['type']}/{n}, "
         f"date found {counts['date']}/{n}, issuer found {counts['issuer']}/{n}, issuer agrees with its symbol "
         f"{counts['issuer agrees']}/{counts['issuer checked']}, unreadable {counts['unreadable']}"
+    )
+    print(
+        f"references: type agrees with its symbol {counts['reference type agrees']}/"
+        f"{counts['reference type checked']}, issuer {counts['reference issuer agrees']}/"
+        f"{counts['reference issuer checked']}"
     )
     for m in misses[: args.show]:
         print("  miss:", *m)
