@@ -243,6 +243,8 @@ ISSUER_OPEN = re.compile(r"(?i)^\s*,?\s*(?:của|do)\s+")
 ISSUER_WRAPPED = re.compile(
     r"(?i)\b(?:bộ trưởng|thủ tướng|thống đốc|chủ nhiệm|tổng giám đốc|giám đốc|chủ tịch|bộ|ủy ban|uỷ ban|và)[ \t]*$"
 )
+# A minister's title without the body, which a second title names: "Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc".
+MINISTER_ONLY = re.compile(r"(?i)bộ trưởng")
 ISSUER_END = re.compile(
     r"(?i)\s+(?:về việc|về|v/v|phê duyệt|ban hành|hướng dẫn|quy định|sửa đổi|thành lập|tại|đã|theo|để|trong|"
     r"đối với|nhằm|trên)\s|[;,.()“\"\n:]"

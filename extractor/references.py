@@ -91,12 +91,18 @@ def _issuer_after(text: str, tail: _Tail) -> None:
         em = P.ISSUER_END.search(seg, em.end())
     raw = seg[: em.start()] if em else seg
     found = agencies.split_list(raw)
+    if not found and em and em.group(0) == "," and P.MINISTER_ONLY.fullmatch(raw.strip()):
+        # "của Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc": one minister's two titles, the body named after the second
+        rest = seg[em.end() :]
+        second = P.ISSUER_END.search(rest)
+        found = [a for a in agencies.split_list(rest[: second.start()] if second else rest) if not a.is_group][:1]
+        seg_start += em.end() if found else 0
     if found:
         # "của Bộ Công an và Bộ Nông nghiệp và Môi trường": a joint document keeps all its bodies
         bodies = [a for a in found if not a.is_group]
         tail.issuer = " - ".join(a.name for a in bodies) if len(bodies) > 1 else found[0].name
         tail.end = seg_start + found[-1].end if len(bodies) > 1 else seg_start + found[0].end
-    elif raw.strip():
+    elif raw.strip() and not P.MINISTER_ONLY.fullmatch(raw.strip()):  # a bare "Bộ trưởng": the symbol says whose
         tail.issuer, tail.end = agencies.canonical(raw), seg_start + len(raw)
 
 

@@ -255,6 +255,16 @@ REFERENCES = [
         ],
         id="an issuer that ends its line ends there",
     ),
+    pytest.param(
+        "Căn cứ Thông tư số 01/2025/TT-UBDT ngày 20 tháng 3 năm 2025 của Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc hướng dẫn "
+        "thực hiện; theo Thông tư số 20/2016/TT-BTC của Bộ trưởng, trong đó",
+        None,
+        [
+            ("Thông tư", "01/2025/TT-UBDT", "2025-03-20", "Ủy ban Dân tộc", "based_on"),
+            ("Thông tư", "20/2016/TT-BTC", None, "Bộ Tài chính", "cites"),
+        ],
+        id="a minister's two titles: the body is named after the second; a bare 'Bộ trưởng' is the symbol's",
+    ),
 ]
 
 
