@@ -30,7 +30,9 @@ from models.record import (
     Task,
 )
 
-EXTRACTOR_VERSION = "0.4.0"
+# A held file is read again on ingest only when this changes (service.store.repository.already_read): raised
+# with every change to what the extractor finds, so stored records take it (corrections are kept).
+EXTRACTOR_VERSION = "0.5.0"
 
 _WORD = P.WORD_LETTERS
 # Letters only Vietnamese uses among Latin scripts, and its tone-marked vowels.
